@@ -1,0 +1,63 @@
+namespace DataRefresh.Catalog;
+
+/// <summary>A table's exact catalog name: schema and name as the database spells them.</summary>
+public sealed record QualifiedName(string Schema, string Name)
+{
+    public override string ToString() => $"{Schema}.{Name}";
+}
+
+public enum IdentityKind
+{
+    None,
+
+    /// <summary>Values may be supplied on insert (PostgreSQL BY DEFAULT, serial; SQLite INTEGER PRIMARY KEY).</summary>
+    ByDefault,
+
+    /// <summary>Values are generated unless explicitly overridden (PostgreSQL GENERATED ALWAYS; SQL Server IDENTITY).</summary>
+    Always,
+}
+
+public sealed record ColumnInfo
+{
+    public required string Name { get; init; }
+    public required int Ordinal { get; init; }
+
+    /// <summary>The type as the engine prints it, e.g. <c>numeric(12,2)</c>, <c>nvarchar(max)</c>.</summary>
+    public required string DataType { get; init; }
+
+    public bool IsNullable { get; init; } = true;
+    public IdentityKind Identity { get; init; }
+
+    /// <summary>Computed/generated columns: the database derives them, so they are never copied.</summary>
+    public bool IsGenerated { get; init; }
+
+    /// <summary>SQL Server rowversion/timestamp: assigned by the server, never copied.</summary>
+    public bool IsRowVersion { get; init; }
+
+    public string? Collation { get; init; }
+
+    /// <summary>A sequence that feeds this column's default (serial, identity), moved past the loaded maximum after a load.</summary>
+    public string? Sequence { get; init; }
+
+    public bool IsCopyable => !IsGenerated && !IsRowVersion;
+}
+
+public sealed record ForeignKeyInfo(string Name, QualifiedName From, IReadOnlyList<string> FromColumns, QualifiedName To, IReadOnlyList<string> ToColumns, bool Deferrable);
+
+public sealed record TableSchema
+{
+    public required QualifiedName Name { get; init; }
+    public required IReadOnlyList<ColumnInfo> Columns { get; init; }
+    public IReadOnlyList<string> PrimaryKey { get; init; } = [];
+
+    /// <summary>Foreign keys declared on this table (it is the child).</summary>
+    public IReadOnlyList<ForeignKeyInfo> References { get; init; } = [];
+
+    /// <summary>Foreign keys on other tables (or itself) that point at this table (it is the parent).</summary>
+    public IReadOnlyList<ForeignKeyInfo> ReferencedBy { get; init; } = [];
+
+    public bool IsPartitioned { get; init; }
+
+    public ColumnInfo? Column(string name) =>
+        Columns.FirstOrDefault(c => c.Name == name) ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+}

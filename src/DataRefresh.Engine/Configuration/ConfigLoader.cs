@@ -1,0 +1,363 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace DataRefresh.Configuration;
+
+/// <summary>
+/// Reads one or more YAML files (later files overlay earlier ones; tables merge by name), validates every key,
+/// and returns an immutable <see cref="RefreshConfig"/> — or throws <see cref="ConfigValidationException"/>
+/// listing every problem with its file, line and key. Nothing here connects anywhere.
+/// </summary>
+public static class ConfigLoader
+{
+    private static readonly string[] RootKeys = ["databases", "tables", "settings"];
+    private static readonly string[] DatabaseKeys = ["engine", "server", "port", "database", "auth_type", "trust_server_certificate", "packet_size", "application_name"];
+    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references"];
+    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout"];
+
+    private static readonly Dictionary<string, EngineKind> Engines = new() { ["sqlserver"] = EngineKind.SqlServer, ["postgresql"] = EngineKind.PostgreSql, ["sqlite"] = EngineKind.Sqlite };
+    private static readonly Dictionary<string, AuthType> Auths = new() { ["windows"] = AuthType.Windows, ["sql"] = AuthType.Sql };
+    private static readonly Dictionary<string, RefreshStrategy> Strategies = new() { ["simple_copy"] = RefreshStrategy.SimpleCopy, ["staging_partition_switch"] = RefreshStrategy.StagingPartitionSwitch };
+    private static readonly Dictionary<string, SyncMode> Modes = new() { ["full_replace"] = SyncMode.FullReplace, ["incremental"] = SyncMode.Incremental, ["smart_sync"] = SyncMode.SmartSync };
+    private static readonly Dictionary<string, IncrementalType> IncrementalTypes = new() { ["identity"] = IncrementalType.Identity, ["date"] = IncrementalType.Date, ["datetime"] = IncrementalType.DateTime };
+    private static readonly Dictionary<string, ExternalReferences> ExternalReferenceChoices = new() { ["block"] = ExternalReferences.Block, ["defer"] = ExternalReferences.Defer };
+
+    /// <summary>Load and validate; credentials are checked against the process environment.</summary>
+    public static RefreshConfig Load(IReadOnlyList<string> paths) => Load(paths, Environment.GetEnvironmentVariable);
+
+    public static RefreshConfig Load(IReadOnlyList<string> paths, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Count == 0)
+        {
+            throw new ConfigValidationException([new ConfigError(null, "-Config", "name at least one configuration file")]);
+        }
+
+        var reader = new ConfigReader();
+        MappingNode? merged = null;
+        var fullPaths = new List<string>();
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path);
+            fullPaths.Add(full);
+            var root = Parse(full, path, reader);
+            if (root is not null)
+            {
+                merged = merged is null ? root : merged.Merge(root, tablesByName: true);
+            }
+        }
+
+        if (merged is null || reader.Errors.Count > 0)
+        {
+            throw new ConfigValidationException(reader.Errors);
+        }
+
+        var config = Bind(merged, fullPaths, reader, environment);
+        if (reader.Errors.Count > 0 || config is null)
+        {
+            throw new ConfigValidationException(reader.Errors);
+        }
+
+        return config;
+    }
+
+    private static MappingNode? Parse(string fullPath, string shownPath, ConfigReader reader)
+    {
+        if (!File.Exists(fullPath))
+        {
+            reader.Error(null, shownPath, $"configuration file not found (looked for {fullPath})");
+            return null;
+        }
+
+        try
+        {
+            using var text = File.OpenText(fullPath);
+            var stream = new YamlStream();
+            stream.Load(text);
+            if (stream.Documents.Count == 0)
+            {
+                reader.Error(new SourceLocation(shownPath, 1, 1), "", "the file is empty");
+                return null;
+            }
+
+            if (stream.Documents.Count > 1)
+            {
+                reader.Error(ConfigNode.Loc(stream.Documents[1].RootNode, shownPath), "", "the file holds more than one YAML document; use one per file");
+                return null;
+            }
+
+            if (ConfigNode.From(stream.Documents[0].RootNode, shownPath) is MappingNode map)
+            {
+                return map;
+            }
+
+            reader.Error(ConfigNode.Loc(stream.Documents[0].RootNode, shownPath), "", "the file must be a mapping with databases, tables and settings");
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            reader.Error(new SourceLocation(shownPath, (int)ex.Start.Line, (int)ex.Start.Column), "", $"not valid YAML: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static RefreshConfig? Bind(MappingNode root, IReadOnlyList<string> files, ConfigReader r, Func<string, string?> environment)
+    {
+        r.CheckKeys(root, "", RootKeys);
+        var databases = r.Map(root, "databases", "", required: true);
+        DatabaseConfig? source = null, target = null;
+        if (databases is not null)
+        {
+            r.CheckKeys(databases, "databases", ["source", "target"]);
+            source = BindDatabase(databases, DatabaseSide.Source, r, environment);
+            target = BindDatabase(databases, DatabaseSide.Target, r, environment);
+        }
+
+        var settings = BindSettings(r.Map(root, "settings", "", required: false), r);
+        var tables = BindTables(r.Sequence(root, "tables", ""), r);
+
+        if (source is not null && target is not null)
+        {
+            CheckSides(source, target, databases!, r);
+        }
+
+        if (source is null || target is null || r.Errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new RefreshConfig { Files = files, Source = source, Target = target, Tables = tables, Settings = settings };
+    }
+
+    private static DatabaseConfig? BindDatabase(MappingNode databases, DatabaseSide side, ConfigReader r, Func<string, string?> environment)
+    {
+        var name = side == DatabaseSide.Source ? "source" : "target";
+        var path = $"databases.{name}";
+        var map = r.Map(databases, name, "databases", required: true);
+        if (map is null)
+        {
+            return null;
+        }
+
+        r.CheckKeys(map, path, DatabaseKeys);
+        var engine = r.Choice(map, "engine", path, Engines) ?? EngineKind.SqlServer;
+        var server = r.String(map, "server", path, required: engine != EngineKind.Sqlite);
+        var database = r.String(map, "database", path, required: true);
+        var port = (int?)r.Integer(map, "port", path, 1, 65535);
+        var packet = (int?)r.Integer(map, "packet_size", path, 512, 32767);
+        var trust = r.Boolean(map, "trust_server_certificate", path) ?? false;
+        var appName = r.String(map, "application_name", path);
+        var auth = r.Choice(map, "auth_type", path, Auths);
+
+        if (engine == EngineKind.Sqlite)
+        {
+            foreach (var key in new[] { "server", "port", "auth_type", "packet_size", "trust_server_certificate" })
+            {
+                if (map.Find(key) is { } e)
+                {
+                    r.Error(e.KeyLocation, $"{path}.{key}", "is not used by engine: sqlite (database is the path of the SQLite file)");
+                }
+            }
+        }
+        else if (engine != EngineKind.SqlServer && (map.Find("packet_size") ?? map.Find("trust_server_certificate")) is { } sqlOnly)
+        {
+            r.Error(sqlOnly.KeyLocation, $"{path}.{sqlOnly.Key}", "is only used by engine: sqlserver");
+        }
+
+        var effectiveAuth = engine == EngineKind.Sqlite ? AuthType.None : auth ?? AuthType.Windows;
+        if (effectiveAuth == AuthType.Sql)
+        {
+            var config = new DatabaseConfig { Side = side, Database = "" };
+            foreach (var variable in new[] { config.UserVariable, config.PasswordVariable })
+            {
+                if (string.IsNullOrEmpty(environment(variable)))
+                {
+                    r.Error(map.Find("auth_type")!.Value.Location, $"{path}.auth_type", $"auth_type: sql needs the environment variable {variable}, which is not set");
+                }
+            }
+        }
+
+        if (database is null)
+        {
+            return null;
+        }
+
+        return new DatabaseConfig
+        {
+            Side = side,
+            Engine = engine,
+            Server = server,
+            Port = port,
+            Database = database,
+            Auth = effectiveAuth,
+            TrustServerCertificate = trust,
+            PacketSize = packet,
+            ApplicationName = appName,
+            BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(map.Location.File)) ?? ".",
+        };
+    }
+
+    private static RefreshSettings BindSettings(MappingNode? map, ConfigReader r)
+    {
+        var defaults = new RefreshSettings();
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        const string path = "settings";
+        r.CheckKeys(map, path, SettingsKeys);
+        var history = r.String(map, "history_table", path);
+        if (history is not null && !TableName.TryParse(history, out _, out var historyError))
+        {
+            r.Error(map.Find("history_table")!.Value.Location, "settings.history_table", historyError);
+        }
+
+        return new RefreshSettings
+        {
+            DefaultBatchSize = (int?)r.Integer(map, "default_batch_size", path, 1, int.MaxValue) ?? defaults.DefaultBatchSize,
+            ConnectionTimeout = (int?)r.Integer(map, "connection_timeout", path, 0, 3600) ?? defaults.ConnectionTimeout,
+            CommandTimeout = (int?)r.Integer(map, "command_timeout", path, 0, int.MaxValue) ?? defaults.CommandTimeout,
+            MaxRetries = (int?)r.Integer(map, "max_retries", path, 0, 100) ?? defaults.MaxRetries,
+            RetryDelaySeconds = r.Number(map, "retry_delay_seconds", path, 0) ?? defaults.RetryDelaySeconds,
+            DryRun = r.Boolean(map, "dry_run", path) ?? false,
+            VerboseLogging = r.Boolean(map, "verbose_logging", path) ?? false,
+            HistoryTable = history ?? defaults.HistoryTable,
+            LockTimeoutSeconds = (int?)r.Integer(map, "lock_timeout", path, 0, 86400) ?? defaults.LockTimeoutSeconds,
+        };
+    }
+
+    private static List<TableConfig> BindTables(SequenceNode? list, ConfigReader r)
+    {
+        var tables = new List<TableConfig>();
+        if (list is null)
+        {
+            return tables;
+        }
+
+        if (list.Items.Count == 0)
+        {
+            r.Error(list.Location, "tables", "lists no tables");
+        }
+
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var path = $"tables[{i}]";
+            if (list.Items[i] is not MappingNode map)
+            {
+                r.Error(list.Items[i].Location, path, $"must be a mapping with name, strategy, sync_mode…, not {list.Items[i].Kind}");
+                continue;
+            }
+
+            var table = BindTable(map, path, r);
+            if (table is null)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(table.Name, out var first))
+            {
+                r.Error(map.Find("name")!.Value.Location, $"{path}.name", $"table '{table.Name}' is configured twice (first at {first})");
+                continue;
+            }
+
+            seen[table.Name] = map.Find("name")!.Value.Location;
+            tables.Add(table);
+        }
+
+        return tables;
+    }
+
+    private static TableConfig? BindTable(MappingNode map, string path, ConfigReader r)
+    {
+        r.CheckKeys(map, path, TableKeys);
+        var name = r.String(map, "name", path, required: true);
+        if (name is not null)
+        {
+            path = $"{path}({name})";
+        }
+
+        var strategy = r.Choice(map, "strategy", path, Strategies) ?? RefreshStrategy.SimpleCopy;
+        var mode = r.Choice(map, "sync_mode", path, Modes) ?? SyncMode.FullReplace;
+        var column = r.String(map, "incremental_column", path);
+        var type = r.Choice(map, "incremental_type", path, IncrementalTypes);
+        var buffer = (int?)r.Integer(map, "date_buffer_days", path, 0, 36500);
+        var batch = (int?)r.Integer(map, "batch_size", path, 1, int.MaxValue);
+        var truncate = r.Boolean(map, "truncate_target", path);
+        var fallback = r.Boolean(map, "fallback_to_full", path);
+        var limit = r.Integer(map, "row_limit", path, 1, long.MaxValue);
+        var external = r.Choice(map, "external_references", path, ExternalReferenceChoices) ?? ExternalReferences.Block;
+
+        if (name is not null && !TableName.TryParse(name, out _, out var nameError))
+        {
+            r.Error(map.Find("name")!.Value.Location, $"{path}.name", $"'{name}' is not a table name: {nameError}");
+        }
+
+        if (mode != SyncMode.FullReplace)
+        {
+            var modeText = mode == SyncMode.Incremental ? "incremental" : "smart_sync";
+            if (column is null)
+            {
+                r.Error(map.Location, $"{path}.incremental_column", $"sync_mode: {modeText} needs incremental_column (the column whose target MAX is the watermark)");
+            }
+
+            if (type is null && map.Find("incremental_type") is null)
+            {
+                r.Error(map.Location, $"{path}.incremental_type", $"sync_mode: {modeText} needs incremental_type: identity, date or datetime");
+            }
+        }
+        else
+        {
+            foreach (var key in new[] { "incremental_column", "incremental_type", "date_buffer_days", "fallback_to_full" })
+            {
+                if (map.Find(key) is { } e)
+                {
+                    r.Error(e.KeyLocation, $"{path}.{key}", "applies only to sync_mode: incremental or smart_sync, and this table is full_replace");
+                }
+            }
+        }
+
+        if (buffer is > 0 && type == IncrementalType.Identity)
+        {
+            r.Error(map.Find("date_buffer_days")!.KeyLocation, $"{path}.date_buffer_days", "applies only to incremental_type: date or datetime, not identity");
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        return new TableConfig
+        {
+            Name = name,
+            Strategy = strategy,
+            SyncMode = mode,
+            IncrementalColumn = column,
+            IncrementalType = type,
+            DateBufferDays = buffer ?? 0,
+            BatchSize = batch,
+            TruncateTarget = truncate ?? true,
+            FallbackToFull = fallback ?? false,
+            RowLimit = limit,
+            ExternalReferences = external,
+            DeclaredAt = map.Location.ToString(),
+        };
+    }
+
+    /// <summary>The first safety rail: never let a config point the target at the source.</summary>
+    private static void CheckSides(DatabaseConfig source, DatabaseConfig target, MappingNode databases, ConfigReader r)
+    {
+        var at = databases.Find("target")?.Value.Location;
+        if (source.Engine != target.Engine)
+        {
+            r.Error(at, "databases.target.engine", $"source is {source.Engine} and target is {target.Engine}: a refresh copies between two databases of the same engine");
+            return;
+        }
+
+        if (SameDatabase.Equals(source, target))
+        {
+            r.Error(at, "databases.target", $"the target resolves to the same database as the source ({target.Display}); refusing to write to the source");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+namespace DataRefresh.Configuration;
+
+/// <summary>Which database product a side of the refresh runs on.</summary>
+public enum EngineKind
+{
+    SqlServer,
+    PostgreSql,
+    Sqlite,
+}
+
+/// <summary>How a connection authenticates. Secrets never live in the config: see <see cref="Credentials"/>.</summary>
+public enum AuthType
+{
+    /// <summary>Integrated security (Windows/Kerberos on SQL Server, GSS/peer on PostgreSQL).</summary>
+    Windows,
+
+    /// <summary>User and password from SOURCE_DB_USER/SOURCE_DB_PASSWORD or TARGET_DB_USER/TARGET_DB_PASSWORD.</summary>
+    Sql,
+
+    /// <summary>No authentication (SQLite files).</summary>
+    None,
+}
+
+public enum DatabaseSide
+{
+    Source,
+    Target,
+}
+
+public enum RefreshStrategy
+{
+    SimpleCopy,
+    StagingPartitionSwitch,
+}
+
+public enum SyncMode
+{
+    FullReplace,
+    Incremental,
+    SmartSync,
+}
+
+public enum IncrementalType
+{
+    Identity,
+    Date,
+    DateTime,
+}
+
+/// <summary>What a full_replace does about foreign keys from tables that are not emptied in the same unit.</summary>
+public enum ExternalReferences
+{
+    /// <summary>Refuse in the plan: emptying the table would break rows that reference it.</summary>
+    Block,
+
+    /// <summary>Defer constraint checks to commit; the unit commits only if the reloaded rows still satisfy every reference.</summary>
+    Defer,
+}
+
+/// <summary>One side of the refresh: where it is and how to log in. Never holds a password.</summary>
+public sealed record DatabaseConfig
+{
+    public required DatabaseSide Side { get; init; }
+    public EngineKind Engine { get; init; } = EngineKind.SqlServer;
+    public string? Server { get; init; }
+    public int? Port { get; init; }
+    public required string Database { get; init; }
+    public AuthType Auth { get; init; } = AuthType.Windows;
+    public bool TrustServerCertificate { get; init; }
+    public int? PacketSize { get; init; }
+    public string? ApplicationName { get; init; }
+
+    /// <summary>Directory of the file that named this database: relative SQLite paths resolve against it.</summary>
+    public string BaseDirectory { get; init; } = ".";
+
+    public string UserVariable => Side == DatabaseSide.Source ? "SOURCE_DB_USER" : "TARGET_DB_USER";
+    public string PasswordVariable => Side == DatabaseSide.Source ? "SOURCE_DB_PASSWORD" : "TARGET_DB_PASSWORD";
+
+    /// <summary>Where this side is, for messages: server/database, never credentials.</summary>
+    public string Display => Engine == EngineKind.Sqlite ? $"sqlite:{Database}" : $"{Server}{(Port is null ? "" : ":" + Port)}/{Database}";
+}
+
+public sealed record TableConfig
+{
+    public required string Name { get; init; }
+    public RefreshStrategy Strategy { get; init; } = RefreshStrategy.SimpleCopy;
+    public SyncMode SyncMode { get; init; } = SyncMode.FullReplace;
+    public string? IncrementalColumn { get; init; }
+    public IncrementalType? IncrementalType { get; init; }
+    public int DateBufferDays { get; init; }
+    public int? BatchSize { get; init; }
+    public bool TruncateTarget { get; init; } = true;
+    public bool FallbackToFull { get; init; }
+    public long? RowLimit { get; init; }
+    public ExternalReferences ExternalReferences { get; init; } = ExternalReferences.Block;
+
+    /// <summary>Where the table's entry was declared, for messages.</summary>
+    public string DeclaredAt { get; init; } = "";
+}
+
+public sealed record RefreshSettings
+{
+    public int DefaultBatchSize { get; init; } = 5000;
+    public int ConnectionTimeout { get; init; } = 30;
+    public int CommandTimeout { get; init; } = 300;
+    public int MaxRetries { get; init; } = 3;
+    public double RetryDelaySeconds { get; init; } = 2;
+    public bool DryRun { get; init; }
+    public bool VerboseLogging { get; init; }
+    public string HistoryTable { get; init; } = "datarefresh_history";
+    public int LockTimeoutSeconds { get; init; }
+}
+
+/// <summary>A validated, merged configuration: immutable, and safe to print (it holds no secrets).</summary>
+public sealed record RefreshConfig
+{
+    public required IReadOnlyList<string> Files { get; init; }
+    public required DatabaseConfig Source { get; init; }
+    public required DatabaseConfig Target { get; init; }
+    public required IReadOnlyList<TableConfig> Tables { get; init; }
+    public required RefreshSettings Settings { get; init; }
+
+    public int BatchSizeFor(TableConfig table) => table.BatchSize ?? Settings.DefaultBatchSize;
+}

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+using DataRefresh.History;
+
+namespace DataRefresh.Engines;
+
+/// <summary>Why a connection is opened: decides read-only intent, application name and timeouts.</summary>
+public enum ConnectionPurpose
+{
+    /// <summary>Production: catalog reads and SELECT/COPY TO only, inside a read-only transaction.</summary>
+    Source,
+
+    /// <summary>UAT: the refresh transaction.</summary>
+    Target,
+
+    /// <summary>UAT: history rows, in transactions of their own so failed attempts are recorded too.</summary>
+    History,
+}
+
+public enum FilterOperator
+{
+    Greater,
+    GreaterOrEqual,
+}
+
+/// <summary>The predicate that selects source rows (and, for a buffer window, target rows to delete).</summary>
+public sealed record RowFilter(string Column, FilterOperator Operator, object Value);
+
+/// <summary>What identifies a connected database, as the server reports it.</summary>
+public sealed record ServerIdentity(string Server, string Database);
+
+/// <summary>Everything one table copy needs: both connections, the columns matched by name, and the filter.</summary>
+public sealed record CopyRequest
+{
+    public required DbConnection Source { get; init; }
+    public DbTransaction? SourceTransaction { get; init; }
+    public required DbConnection Target { get; init; }
+    public required DbTransaction TargetTransaction { get; init; }
+    public required TableSchema SourceTable { get; init; }
+    public required TableSchema TargetTable { get; init; }
+
+    /// <summary>Copied columns, by name; every one exists on both sides.</summary>
+    public required IReadOnlyList<string> Columns { get; init; }
+
+    public RowFilter? Filter { get; init; }
+    public long? RowLimit { get; init; }
+    public int BatchSize { get; init; } = 5000;
+    public int CommandTimeout { get; init; } = 300;
+}
+
+/// <summary>
+/// One database product's SQL and behaviour. Every statement an engine sends lives behind this seam, so the
+/// planner and runner are shared by all engines.
+/// </summary>
+public interface IDatabaseEngine
+{
+    EngineKind Kind { get; }
+
+    /// <summary>Whether TRUNCATE can be used on a table others reference (it cannot on PostgreSQL or SQL Server).</summary>
+    bool CanTruncateReferencedTable { get; }
+
+    /// <summary>Whether several units may write to one target at once.</summary>
+    bool SupportsParallelUnits { get; }
+
+    Task<DbConnection> OpenAsync(DatabaseConfig database, ConnectionPurpose purpose, RefreshSettings settings, string runLabel, CancellationToken cancellationToken);
+
+    /// <summary>Begin the source's read transaction: read-only, and one snapshot for every table it reads.</summary>
+    Task<DbTransaction?> BeginSourceReadAsync(DbConnection source, CancellationToken cancellationToken);
+
+    Task<ServerIdentity> IdentifyAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Find a configured name in the catalog. Null when it does not exist; throws when it is ambiguous.</summary>
+    Task<QualifiedName?> ResolveTableAsync(DbConnection connection, TableName name, CancellationToken cancellationToken);
+
+    Task<TableSchema> ReadTableAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken);
+
+    Task<object?> ReadMaxAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, string column, CancellationToken cancellationToken);
+
+    Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken);
+
+    /// <summary>The filter as the DBA would write it, for the plan (values shown as literals).</summary>
+    string DescribeFilter(RowFilter filter);
+
+    /// <summary>Null when a source column's values load into the target column; otherwise why not.</summary>
+    string? Incompatibility(ColumnInfo source, ColumnInfo target);
+
+    /// <summary>Take the per-table refresh lock inside the target transaction, or fail fast naming the holder.</summary>
+    Task LockTableAsync(DbConnection target, DbTransaction transaction, QualifiedName table, TimeSpan wait, CancellationToken cancellationToken);
+
+    /// <summary>Make foreign key checks happen at commit (external_references: defer).</summary>
+    Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Empty a table inside the transaction; returns rows removed (TRUNCATE reports the count it saw).</summary>
+    Task<long> EmptyAsync(DbConnection target, DbTransaction transaction, QualifiedName table, bool truncate, int commandTimeout, CancellationToken cancellationToken);
+
+    Task<long> DeleteAsync(DbConnection target, DbTransaction transaction, QualifiedName table, RowFilter filter, int commandTimeout, CancellationToken cancellationToken);
+
+    /// <summary>Stream rows from source to target; never holds a table in memory. Reports rows copied so far.</summary>
+    Task<long> CopyAsync(CopyRequest request, IProgress<long> progress, CancellationToken cancellationToken);
+
+    /// <summary>Move identity counters/sequences past the largest loaded value.</summary>
+    Task AdvanceIdentityAsync(DbConnection target, DbTransaction transaction, TableSchema table, CancellationToken cancellationToken);
+
+    /// <summary>Whether the connected login could write to the table (used to warn about a writable source login).</summary>
+    Task<bool> CanWriteAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken);
+
+    /// <summary>Connection resets, deadlocks, serialization failures, too many connections: retry the whole unit.</summary>
+    bool IsTransient(Exception exception);
+
+    /// <summary>The history journal's SQL for this engine.</summary>
+    IHistoryDialect History { get; }
+}

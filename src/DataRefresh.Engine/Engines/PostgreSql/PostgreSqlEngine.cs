@@ -1,0 +1,338 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+using DataRefresh.History;
+using Npgsql;
+
+namespace DataRefresh.Engines.PostgreSql;
+
+/// <summary>PostgreSQL: catalog from pg_catalog, binary COPY both ways, advisory locks, sequences.</summary>
+public sealed partial class PostgreSqlEngine : IDatabaseEngine
+{
+    public EngineKind Kind => EngineKind.PostgreSql;
+
+    public bool CanTruncateReferencedTable => false;
+
+    public bool SupportsParallelUnits => true;
+
+    public IHistoryDialect History { get; } = new PostgreSqlHistory();
+
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static string Quote(QualifiedName table) => $"{Quote(table.Schema)}.{Quote(table.Name)}";
+
+    public async Task<DbConnection> OpenAsync(DatabaseConfig database, ConnectionPurpose purpose, RefreshSettings settings, string runLabel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = database.Server,
+            Database = database.Database,
+            Timeout = Math.Max(1, settings.ConnectionTimeout),
+            CommandTimeout = settings.CommandTimeout,
+            ApplicationName = database.ApplicationName is { } app ? $"{app} {runLabel}" : runLabel,
+            IncludeErrorDetail = false,
+            Pooling = true,
+        };
+        if (database.Port is { } port)
+        {
+            builder.Port = port;
+        }
+
+        if (database.Auth == AuthType.Sql)
+        {
+            builder.Username = Environment.GetEnvironmentVariable(database.UserVariable);
+            builder.Password = Environment.GetEnvironmentVariable(database.PasswordVariable);
+        }
+
+        if (purpose == ConnectionPurpose.Source)
+        {
+            // Belt and braces: production sessions refuse writes even if a statement tried one.
+            builder.Options = "-c default_transaction_read_only=on";
+        }
+
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new DatabaseConnectionException($"Cannot connect to the {database.Side.ToString().ToLowerInvariant()} database {database.Display} (postgresql): {Scrub(ex.Message)}", ex);
+        }
+    }
+
+    public async Task<DbTransaction?> BeginSourceReadAsync(DbConnection source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var tx = await source.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await source.ExecuteAsync(tx, "SET TRANSACTION READ ONLY", cancellationToken).ConfigureAwait(false);
+        return tx;
+    }
+
+    public async Task<ServerIdentity> IdentifyAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        string server;
+        try
+        {
+            server = "cluster " + await connection.ScalarAsync(null, "SELECT system_identifier::text FROM pg_control_system()", cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException)
+        {
+            server = (string?)await connection.ScalarAsync(null, "SELECT coalesce(inet_server_addr()::text, 'local') || ':' || coalesce(inet_server_port()::text, current_setting('port'))", cancellationToken).ConfigureAwait(false) ?? "";
+        }
+
+        var database = (string?)await connection.ScalarAsync(null, "SELECT current_database()", cancellationToken).ConfigureAwait(false) ?? "";
+        return new ServerIdentity(server, database);
+    }
+
+    public async Task<QualifiedName?> ResolveTableAsync(DbConnection connection, TableName name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(name);
+        const string sql = """
+            SELECT n.nspname, c.relname, coalesce(array_position(current_schemas(false), n.nspname), 1000) AS search_order
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND lower(c.relname) = lower(@name)
+              AND (@schema::text IS NULL AND n.nspname = ANY (current_schemas(false)) OR lower(n.nspname) = lower(@schema::text))
+            ORDER BY search_order, n.nspname, c.relname
+            """;
+        var candidates = new List<(string Schema, string Name)>();
+        await using (var command = connection.Command(null, sql, null, ("name", name.Name.Value), ("schema", name.Schema?.Value)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                candidates.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        return CatalogNames.Pick(name, candidates.Where(c => name.Schema is null || name.Schema.Matches(c.Schema)).ToList());
+    }
+
+    public async Task<TableSchema> ReadTableAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(table);
+        const string columnsSql = """
+            SELECT a.attname, a.attnum, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, a.attidentity::text, a.attgenerated::text,
+                   co.collname, pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname), c.relkind::text
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> 0 AND co.collname <> 'default'
+            WHERE n.nspname = @schema AND c.relname = @name AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum
+            """;
+        var columns = new List<ColumnInfo>();
+        var partitioned = false;
+        await using (var command = connection.Command(null, columnsSql, null, ("schema", table.Schema), ("name", table.Name)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var identity = reader.GetString(4);
+                columns.Add(new ColumnInfo
+                {
+                    Name = reader.GetString(0),
+                    Ordinal = reader.GetInt16(1),
+                    DataType = reader.GetString(2),
+                    IsNullable = reader.GetBoolean(3),
+                    Identity = identity switch { "a" => IdentityKind.Always, "d" => IdentityKind.ByDefault, _ => IdentityKind.None },
+                    IsGenerated = reader.GetString(5) == "s",
+                    Collation = reader.IsDBNull(6) ? null : reader.GetString(6),
+                    Sequence = reader.IsDBNull(7) ? null : reader.GetString(7),
+                });
+                partitioned = reader.GetString(8) == "p";
+            }
+        }
+
+        const string keysSql = """
+            SELECT k.contype::text, k.conname, k.condeferrable,
+                   cn.nspname, cc.relname, ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.i)::text[],
+                   fn.nspname, fc.relname, ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i)::text[]
+            FROM pg_constraint k
+            JOIN pg_class cc ON cc.oid = k.conrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
+            LEFT JOIN pg_class fc ON fc.oid = k.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+            WHERE k.contype IN ('p', 'f') AND k.conparentid = 0
+              AND ((cn.nspname = @schema AND cc.relname = @name) OR (k.contype = 'f' AND fn.nspname = @schema AND fc.relname = @name))
+            ORDER BY k.conname
+            """;
+        var primaryKey = new List<string>();
+        var references = new List<ForeignKeyInfo>();
+        var referencedBy = new List<ForeignKeyInfo>();
+        await using (var command = connection.Command(null, keysSql, null, ("schema", table.Schema), ("name", table.Name)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var from = new QualifiedName(reader.GetString(3), reader.GetString(4));
+                if (reader.GetString(0) == "p")
+                {
+                    if (from == table)
+                    {
+                        primaryKey.AddRange(reader.GetFieldValue<string[]>(5));
+                    }
+
+                    continue;
+                }
+
+                var fk = new ForeignKeyInfo(reader.GetString(1), from, reader.GetFieldValue<string[]>(5), new QualifiedName(reader.GetString(6), reader.GetString(7)), reader.GetFieldValue<string[]>(8), reader.GetBoolean(2));
+                if (fk.From == table)
+                {
+                    references.Add(fk);
+                }
+
+                if (fk.To == table)
+                {
+                    referencedBy.Add(fk);
+                }
+            }
+        }
+
+        return new TableSchema { Name = table, Columns = columns, PrimaryKey = primaryKey, References = references, ReferencedBy = referencedBy, IsPartitioned = partitioned };
+    }
+
+    public async Task<object?> ReadMaxAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, string column, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync(transaction, $"SELECT max({Quote(column)}) FROM {Quote(table)}", cancellationToken).ConfigureAwait(false);
+
+    public async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var sql = $"SELECT count(*) FROM {Quote(table)}" + (filter is null ? "" : $" WHERE {Quote(filter.Column)} {Operator(filter)} @bound");
+        var parameters = filter is null ? [] : new[] { ("bound", (object?)filter.Value) };
+        return Convert.ToInt64(await connection.ScalarAsync(transaction, sql, cancellationToken, null, parameters).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    public string DescribeFilter(RowFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return $"{Quote(filter.Column)} {Operator(filter)} {Literal(filter.Value)}";
+    }
+
+    public string? Incompatibility(ColumnInfo source, ColumnInfo target) => PostgreSqlTypes.Incompatibility(source, target);
+
+    public async Task LockTableAsync(DbConnection target, DbTransaction transaction, QualifiedName table, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var key = LockKeys.For(table);
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            if (await target.ScalarAsync(transaction, "SELECT pg_try_advisory_xact_lock(@key)", cancellationToken, null, ("key", key)).ConfigureAwait(false) is true)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        }
+
+        const string holderSql = """
+            SELECT a.application_name, a.pid, a.backend_start::text
+            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND l.classid = ((@key >> 32) & 4294967295)::bigint::oid AND l.objid = (@key & 4294967295)::bigint::oid AND l.objsubid = 1
+            LIMIT 1
+            """;
+        var holder = "another session";
+        await using (var command = target.Command(transaction, holderSql, null, ("key", key)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                holder = $"{(reader.IsDBNull(0) || reader.GetString(0).Length == 0 ? "a session" : reader.GetString(0))} (backend pid {reader.GetInt32(1)})";
+            }
+        }
+
+        throw new TableLockedException($"Table {table} is being refreshed by {holder}; only one refresh of a table runs at a time. Try again when it finishes.");
+    }
+
+    public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, CancellationToken cancellationToken) =>
+        await target.ExecuteAsync(transaction, "SET CONSTRAINTS ALL DEFERRED", cancellationToken).ConfigureAwait(false);
+
+    public async Task<long> EmptyAsync(DbConnection target, DbTransaction transaction, QualifiedName table, bool truncate, int commandTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!truncate)
+        {
+            return await target.ExecuteAsync(transaction, $"DELETE FROM {Quote(table)}", cancellationToken, commandTimeout).ConfigureAwait(false);
+        }
+
+        // TRUNCATE reports no count: take it under the same lock TRUNCATE will hold.
+        await target.ExecuteAsync(transaction, $"LOCK TABLE {Quote(table)} IN ACCESS EXCLUSIVE MODE", cancellationToken, commandTimeout).ConfigureAwait(false);
+        var rows = await CountAsync(target, transaction, table, null, cancellationToken).ConfigureAwait(false);
+        await target.ExecuteAsync(transaction, $"TRUNCATE TABLE {Quote(table)}", cancellationToken, commandTimeout).ConfigureAwait(false);
+        return rows;
+    }
+
+    public async Task<long> DeleteAsync(DbConnection target, DbTransaction transaction, QualifiedName table, RowFilter filter, int commandTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(filter);
+        return await target.ExecuteAsync(transaction, $"DELETE FROM {Quote(table)} WHERE {Quote(filter.Column)} {Operator(filter)} @bound", cancellationToken, commandTimeout, ("bound", filter.Value)).ConfigureAwait(false);
+    }
+
+    public async Task AdvanceIdentityAsync(DbConnection target, DbTransaction transaction, TableSchema table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (var column in table.Columns.Where(c => c.Sequence is not null))
+        {
+            // is_called=false on an empty table so the next value is the sequence's start, not start+1.
+            var sql = $"SELECT setval(@seq::regclass, coalesce(max({Quote(column.Name)})::bigint, (SELECT seqstart FROM pg_sequence WHERE seqrelid = @seq::regclass)), max({Quote(column.Name)}) IS NOT NULL) FROM {Quote(table.Name)}";
+            await target.ExecuteAsync(transaction, sql, cancellationToken, null, ("seq", column.Sequence)).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<bool> CanWriteAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var result = await connection.ScalarAsync(null, "SELECT NOT pg_is_in_recovery() AND has_table_privilege(@table, 'INSERT, UPDATE, DELETE, TRUNCATE')", cancellationToken, null, ("table", Quote(table))).ConfigureAwait(false);
+        return result is true;
+    }
+
+    public bool IsTransient(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            switch (ex)
+            {
+                case PostgresException pg:
+                    return pg.SqlState is "40001" or "40P01" or "53300" or "53400" or "57P01" or "57P02" or "57P03" or "55P03" || pg.SqlState.StartsWith("08", StringComparison.Ordinal);
+                case NpgsqlException npgsql when npgsql.IsTransient:
+                    return true;
+                case System.IO.IOException or System.Net.Sockets.SocketException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static string Operator(RowFilter filter) => filter.Operator == FilterOperator.Greater ? ">" : ">=";
+
+    /// <summary>A value as SQL text, for COPY (which takes no parameters) and for the plan. Only typed values reach here.</summary>
+    internal static string Literal(object value) => value switch
+    {
+        DateTime { Kind: DateTimeKind.Utc } d => $"'{d.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}+00'::timestamptz",
+        DateTime d when d.TimeOfDay == TimeSpan.Zero => $"'{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'::date",
+        DateTime d => $"'{d.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}'::timestamp",
+        DateTimeOffset o => $"'{o.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}+00'::timestamptz",
+        DateOnly d => $"'{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'::date",
+        short or int or long or decimal or byte => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        _ => throw new NotSupportedException($"a watermark of type {value.GetType().Name} cannot be used as an incremental bound"),
+    };
+
+    /// <summary>Npgsql messages can quote the connection string's user; never the password, but keep it short.</summary>
+    private static string Scrub(string message) => message.Replace(Environment.NewLine, " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,46 @@
+namespace DataRefresh.History;
+
+public enum HistoryStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    Skipped,
+
+    /// <summary>Left Running by a process that was killed; marked when the next run starts.</summary>
+    Abandoned,
+}
+
+/// <summary>One row of the history table: one attempt at one table.</summary>
+public sealed record HistoryEntry
+{
+    public required string EntryId { get; init; }
+    public required string RunId { get; init; }
+    public required string Table { get; init; }
+    public int Attempt { get; init; } = 1;
+    public string SyncMode { get; init; } = "";
+    public string Action { get; init; } = "";
+    public HistoryStatus Status { get; init; }
+    public DateTime StartedAt { get; init; }
+    public DateTime? EndedAt { get; init; }
+    public long RowsCopied { get; init; }
+    public long RowsDeleted { get; init; }
+    public string? WatermarkBefore { get; init; }
+    public string? WatermarkAfter { get; init; }
+    public string? Error { get; init; }
+    public string OsUser { get; init; } = "";
+    public string DatabaseLogin { get; init; } = "";
+    public string Host { get; init; } = "";
+    public int ProcessId { get; init; }
+    public string ModuleVersion { get; init; } = "";
+
+    public TimeSpan? Duration => EndedAt is { } end ? end - StartedAt : null;
+}
+
+public sealed record HistoryQuery
+{
+    public IReadOnlyList<string> Tables { get; init; } = [];
+    public int? Last { get; init; }
+    public DateTime? Since { get; init; }
+    public HistoryStatus? Status { get; init; }
+}

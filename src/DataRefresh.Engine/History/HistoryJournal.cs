@@ -1,0 +1,265 @@
+using System.Data.Common;
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+using DataRefresh.Engines;
+
+namespace DataRefresh.History;
+
+/// <summary>
+/// The history table in the target database: one row per table attempt, each written in a transaction of its
+/// own (a separate connection), so a failed or killed attempt is recorded too. Created on first write; reading
+/// a database that has none returns nothing and creates nothing.
+/// </summary>
+public sealed class HistoryJournal
+{
+    private const string Columns = "entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version";
+
+    private readonly IDatabaseEngine _engine;
+    private readonly DatabaseConfig _target;
+    private readonly RefreshSettings _settings;
+    private readonly string _runLabel;
+    private QualifiedName? _table;
+
+    public HistoryJournal(IDatabaseEngine engine, DatabaseConfig target, RefreshSettings settings, string runLabel)
+    {
+        _engine = engine;
+        _target = target;
+        _settings = settings;
+        _runLabel = runLabel;
+    }
+
+    private IHistoryDialect Dialect => _engine.History;
+
+    public async Task<string> LoginAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await Dialect.LoginAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task StartAsync(HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var table = await EnsureAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO {Dialect.Quote(table)} ({Columns}) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)";
+        Bind(command, entry);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Record the outcome. Deliberately not cancellable: a cancelled run still records that it was cancelled.</summary>
+    public async Task FinishAsync(HistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        var table = await EnsureAsync(connection, CancellationToken.None).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE {Dialect.Quote(table)} SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id";
+        Bind(command, entry);
+        await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Rows left Running by a process that no longer works on them become Abandoned.</summary>
+    public async Task<int> MarkAbandonedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var table = await FindAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (table is null)
+        {
+            return 0;
+        }
+
+        var running = await ReadAsync(connection, table, new HistoryQuery { Status = HistoryStatus.Running }, cancellationToken).ConfigureAwait(false);
+        var marked = 0;
+        foreach (var entry in running)
+        {
+            if (await Dialect.IsRunAliveAsync(connection, entry, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"UPDATE {Dialect.Quote(table)} SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'";
+            Add(command, "status", nameof(HistoryStatus.Abandoned));
+            Add(command, "ended_at", DateTime.UtcNow);
+            Add(command, "error", "the process running this refresh ended without recording an outcome (killed or lost its connection); marked by a later run");
+            Add(command, "entry_id", entry.EntryId);
+            marked += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return marked;
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> ReadAsync(HistoryQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var table = await FindAsync(connection, cancellationToken).ConfigureAwait(false);
+        return table is null ? [] : await ReadAsync(connection, table, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The Running entries for a table: who holds it, for lock messages.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> RunningAsync(string tableName, CancellationToken cancellationToken) =>
+        await ReadAsync(new HistoryQuery { Tables = [tableName], Status = HistoryStatus.Running }, cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<HistoryEntry>> ReadAsync(DbConnection connection, QualifiedName table, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var where = new List<string>();
+        if (query.Status is { } status)
+        {
+            where.Add("status = @status");
+            Add(command, "status", status.ToString());
+        }
+
+        if (query.Since is { } since)
+        {
+            where.Add("started_at >= @since");
+            Add(command, "since", since.ToUniversalTime());
+        }
+
+        for (var i = 0; i < query.Tables.Count; i++)
+        {
+            Add(command, $"t{i}", query.Tables[i].ToLowerInvariant());
+        }
+
+        if (query.Tables.Count > 0)
+        {
+            where.Add($"lower(table_name) IN ({string.Join(", ", query.Tables.Select((_, i) => $"@t{i}"))})");
+        }
+
+        command.CommandText = $"SELECT {Columns} FROM {Dialect.Quote(table)}{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY started_at DESC, entry_id";
+        var entries = new List<HistoryEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && (query.Last is null || entries.Count < query.Last))
+        {
+            entries.Add(new HistoryEntry
+            {
+                EntryId = reader.GetString(0),
+                RunId = reader.GetString(1),
+                Table = reader.GetString(2),
+                Attempt = Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+                SyncMode = reader.GetString(4),
+                Action = reader.GetString(5),
+                Status = Enum.Parse<HistoryStatus>(reader.GetString(6)),
+                StartedAt = Dialect.ReadTimestamp(reader.GetValue(7)),
+                EndedAt = reader.IsDBNull(8) ? null : Dialect.ReadTimestamp(reader.GetValue(8)),
+                RowsCopied = Convert.ToInt64(reader.GetValue(9), System.Globalization.CultureInfo.InvariantCulture),
+                RowsDeleted = Convert.ToInt64(reader.GetValue(10), System.Globalization.CultureInfo.InvariantCulture),
+                WatermarkBefore = reader.IsDBNull(11) ? null : reader.GetString(11),
+                WatermarkAfter = reader.IsDBNull(12) ? null : reader.GetString(12),
+                Error = reader.IsDBNull(13) ? null : reader.GetString(13),
+                OsUser = reader.GetString(14),
+                DatabaseLogin = reader.GetString(15),
+                Host = reader.GetString(16),
+                ProcessId = Convert.ToInt32(reader.GetValue(17), System.Globalization.CultureInfo.InvariantCulture),
+                ModuleVersion = reader.GetString(18),
+            });
+        }
+
+        return entries;
+    }
+
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        _engine.OpenAsync(_target, ConnectionPurpose.History, _settings, _runLabel, cancellationToken);
+
+    private async Task<QualifiedName?> FindAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (_table is not null)
+        {
+            return _table;
+        }
+
+        _table = await _engine.ResolveTableAsync(connection, TableName.Parse(_settings.HistoryTable), cancellationToken).ConfigureAwait(false);
+        return _table;
+    }
+
+    private async Task<QualifiedName> EnsureAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(connection, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return existing;
+        }
+
+        var name = TableName.Parse(_settings.HistoryTable);
+        var schema = name.Schema?.Value ?? await Dialect.DefaultSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+        var table = new QualifiedName(schema, name.Name.Value);
+        var key = Dialect.KeyTextType;
+        var text = Dialect.TextType;
+        var ts = Dialect.TimestampType;
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            CREATE TABLE {Dialect.Quote(table)} (
+                entry_id {key} NOT NULL PRIMARY KEY,
+                run_id {key} NOT NULL,
+                table_name {key} NOT NULL,
+                attempt integer NOT NULL,
+                sync_mode {key} NOT NULL,
+                action {key} NOT NULL,
+                status {key} NOT NULL,
+                started_at {ts} NOT NULL,
+                ended_at {ts} NULL,
+                rows_copied bigint NOT NULL,
+                rows_deleted bigint NOT NULL,
+                watermark_before {text} NULL,
+                watermark_after {text} NULL,
+                error {text} NULL,
+                os_user {key} NOT NULL,
+                db_login {key} NOT NULL,
+                host {key} NOT NULL,
+                process_id integer NOT NULL,
+                module_version {key} NOT NULL
+            )
+            """;
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // Another run may have created it between our look and our CREATE.
+            if (await _engine.ResolveTableAsync(connection, name, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw;
+            }
+        }
+
+        _table = table;
+        return table;
+    }
+
+    private static void Bind(DbCommand command, HistoryEntry e)
+    {
+        Add(command, "entry_id", e.EntryId);
+        Add(command, "run_id", e.RunId);
+        Add(command, "table_name", e.Table);
+        Add(command, "attempt", e.Attempt);
+        Add(command, "sync_mode", e.SyncMode);
+        Add(command, "action", e.Action);
+        Add(command, "status", e.Status.ToString());
+        Add(command, "started_at", e.StartedAt);
+        Add(command, "ended_at", e.EndedAt);
+        Add(command, "rows_copied", e.RowsCopied);
+        Add(command, "rows_deleted", e.RowsDeleted);
+        Add(command, "watermark_before", e.WatermarkBefore);
+        Add(command, "watermark_after", e.WatermarkAfter);
+        Add(command, "error", e.Error);
+        Add(command, "os_user", e.OsUser);
+        Add(command, "db_login", e.DatabaseLogin);
+        Add(command, "host", e.Host);
+        Add(command, "process_id", e.ProcessId);
+        Add(command, "module_version", e.ModuleVersion);
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        if (value is null)
+        {
+            p.DbType = name is "ended_at" ? System.Data.DbType.DateTime : System.Data.DbType.String;
+        }
+
+        command.Parameters.Add(p);
+    }
+}

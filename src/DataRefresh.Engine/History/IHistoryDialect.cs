@@ -1,0 +1,28 @@
+using System.Data.Common;
+using DataRefresh.Catalog;
+
+namespace DataRefresh.History;
+
+/// <summary>The few things the history journal needs that differ by engine: types, defaults, who am I.</summary>
+public interface IHistoryDialect
+{
+    string TextType { get; }
+
+    string KeyTextType { get; }
+
+    string TimestampType { get; }
+
+    string Quote(QualifiedName table);
+
+    string QuoteIdentifier(string name);
+
+    Task<string> DefaultSchemaAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    Task<string> LoginAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Whether the process that wrote a Running row is still at work.</summary>
+    Task<bool> IsRunAliveAsync(DbConnection connection, HistoryEntry running, CancellationToken cancellationToken);
+
+    /// <summary>The value a history timestamp column reads back as, in UTC.</summary>
+    DateTime ReadTimestamp(object value);
+}
