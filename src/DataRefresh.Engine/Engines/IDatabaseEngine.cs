@@ -16,6 +16,9 @@ public enum ConnectionPurpose
 
     /// <summary>UAT: history rows, in transactions of their own so failed attempts are recorded too.</summary>
     History,
+
+    /// <summary>UAT, read only: planning and checks look at the target and must not write to it.</summary>
+    Inspect,
 }
 
 public enum FilterOperator
@@ -76,6 +79,8 @@ public interface IDatabaseEngine
     Task<TableSchema> ReadTableAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken);
 
     Task<object?> ReadMaxAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, string column, CancellationToken cancellationToken);
+
+    Task<bool> HasRowsAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, CancellationToken cancellationToken);
 
     Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken);
 

@@ -48,7 +48,7 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
             builder.Password = Environment.GetEnvironmentVariable(database.PasswordVariable);
         }
 
-        if (purpose == ConnectionPurpose.Source)
+        if (purpose is ConnectionPurpose.Source or ConnectionPurpose.Inspect)
         {
             // Belt and braces: production sessions refuse writes even if a statement tried one.
             builder.Options = "-c default_transaction_read_only=on";
@@ -200,6 +200,9 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
     public async Task<object?> ReadMaxAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, string column, CancellationToken cancellationToken) =>
         await connection.ScalarAsync(transaction, $"SELECT max({Quote(column)}) FROM {Quote(table)}", cancellationToken).ConfigureAwait(false);
+
+    public async Task<bool> HasRowsAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync(transaction, $"SELECT EXISTS (SELECT 1 FROM {Quote(table)})", cancellationToken).ConfigureAwait(false) is true;
 
     public async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken)
     {

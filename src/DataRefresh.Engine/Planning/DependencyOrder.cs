@@ -1,0 +1,125 @@
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+using DataRefresh.Engines;
+
+namespace DataRefresh.Planning;
+
+/// <summary>
+/// Orders a run by foreign keys (parents load first, children empty first), groups tables that are emptied
+/// together into units (one transaction each), and blocks a full refresh that would orphan rows of a table
+/// that is not emptied with it.
+/// </summary>
+internal static class DependencyOrder
+{
+    public static IReadOnlyList<RefreshPlan> Arrange(IReadOnlyList<RefreshPlan> drafts, IDatabaseEngine engine)
+    {
+        var plans = drafts.ToList();
+        BlockExternalReferences(plans);
+        var ordered = Topological(plans, out var cycle);
+        var units = Units(ordered);
+        return ordered.Select((p, i) => p with
+        {
+            Order = i + 1,
+            Unit = units[p.Table],
+            Warnings = cycle.Contains(p.Table) ? [.. p.Warnings, "foreign keys among this run's tables form a cycle: loaded in configuration order"] : p.Warnings,
+        }).ToList();
+    }
+
+    private static QualifiedName? Target(RefreshPlan p) => p.TargetSchema?.Name;
+
+    private static void BlockExternalReferences(List<RefreshPlan> plans)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            var emptied = plans.Where(p => p.Action == RefreshAction.Full).Select(Target).OfType<QualifiedName>().ToHashSet();
+            for (var i = 0; i < plans.Count; i++)
+            {
+                var plan = plans[i];
+                if (plan.Action != RefreshAction.Full || plan.TargetSchema is null)
+                {
+                    continue;
+                }
+
+                var problems = new List<string>();
+                foreach (var fk in plan.TargetSchema.ReferencedBy.Where(fk => fk.From != plan.TargetSchema.Name && !emptied.Contains(fk.From)))
+                {
+                    if (plan.TableConfig.ExternalReferences == ExternalReferences.Block)
+                    {
+                        problems.Add($"emptying it would break foreign key {fk.Name} from {fk.From}, which this run does not empty; add {fk.From.Name} to the run with full_replace, or set external_references: defer to let the database check the reloaded rows at commit");
+                    }
+                    else if (!fk.Deferrable)
+                    {
+                        problems.Add($"external_references: defer needs foreign key {fk.Name} on {fk.From} to be DEFERRABLE (ALTER TABLE {fk.From} ALTER CONSTRAINT {fk.Name} DEFERRABLE)");
+                    }
+                }
+
+                if (problems.Count > 0)
+                {
+                    plans[i] = plan with { Action = RefreshAction.Skip, Reason = "blocked: " + string.Join("; ", problems), Warnings = [.. plan.Warnings, .. problems] };
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+    }
+
+    private static List<RefreshPlan> Topological(List<RefreshPlan> plans, out HashSet<string> cycle)
+    {
+        var byTarget = plans.Where(p => Target(p) is not null).ToDictionary(p => Target(p)!, p => p);
+        var parents = plans.ToDictionary(
+            p => p.Table,
+            p => (p.TargetSchema?.References ?? []).Where(fk => fk.To != fk.From && byTarget.ContainsKey(fk.To)).Select(fk => byTarget[fk.To].Table).ToHashSet());
+        var ordered = new List<RefreshPlan>();
+        var done = new HashSet<string>();
+        while (ordered.Count < plans.Count)
+        {
+            var next = plans.FirstOrDefault(p => !done.Contains(p.Table) && parents[p.Table].All(done.Contains));
+            if (next is null)
+            {
+                break;
+            }
+
+            ordered.Add(next);
+            done.Add(next.Table);
+        }
+
+        var stuck = plans.Where(p => !done.Contains(p.Table)).Select(p => p.Table).ToHashSet();
+        ordered.AddRange(plans.Where(p => stuck.Contains(p.Table)));
+        cycle = stuck;
+        return ordered;
+    }
+
+    private static Dictionary<string, int> Units(List<RefreshPlan> ordered)
+    {
+        var unitOf = new Dictionary<string, int>();
+        var next = 1;
+        var emptied = ordered.Where(p => p.Action == RefreshAction.Full && p.TargetSchema is not null).ToDictionary(p => p.TargetSchema!.Name, p => p.Table);
+        foreach (var plan in ordered)
+        {
+            if (unitOf.ContainsKey(plan.Table))
+            {
+                continue;
+            }
+
+            var unit = next++;
+            var queue = new Queue<RefreshPlan>([plan]);
+            while (queue.TryDequeue(out var current))
+            {
+                if (!unitOf.TryAdd(current.Table, unit) || current.Action != RefreshAction.Full || current.TargetSchema is not { } schema)
+                {
+                    continue;
+                }
+
+                var linked = schema.References.Select(fk => fk.To).Concat(schema.ReferencedBy.Select(fk => fk.From));
+                foreach (var other in linked.Where(emptied.ContainsKey).Select(n => emptied[n]).Where(t => !unitOf.ContainsKey(t)))
+                {
+                    queue.Enqueue(ordered.First(p => p.Table == other));
+                }
+            }
+        }
+
+        return unitOf;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Data.Common;
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+using DataRefresh.Engines;
+
+namespace DataRefresh.Planning;
+
+/// <summary>
+/// Turns configuration plus both catalogs into one <see cref="RefreshPlan"/> per table, in run order. Opens
+/// read-only sessions on both sides and writes nothing anywhere.
+/// </summary>
+public static class Planner
+{
+    public static async Task<IReadOnlyList<RefreshPlan>> PlanAsync(RefreshConfig config, IReadOnlyList<string>? tables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var selected = TableSelection.Select(config, tables);
+        var engine = EngineRegistry.For(config.Source.Engine);
+        var label = "DataRefresh plan";
+        await using var source = await engine.OpenAsync(config.Source, ConnectionPurpose.Source, config.Settings, label, cancellationToken).ConfigureAwait(false);
+        await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Inspect, config.Settings, label, cancellationToken).ConfigureAwait(false);
+        await RefuseSameDatabaseAsync(engine, source, target, config, cancellationToken).ConfigureAwait(false);
+
+        var drafts = new List<RefreshPlan>();
+        foreach (var table in selected)
+        {
+            drafts.Add(await PlanTableAsync(engine, config, table, source, target, cancellationToken).ConfigureAwait(false));
+        }
+
+        return DependencyOrder.Arrange(drafts, engine);
+    }
+
+    /// <summary>The safety rail again, now from what the servers say about themselves.</summary>
+    public static async Task RefuseSameDatabaseAsync(IDatabaseEngine engine, DbConnection source, DbConnection target, RefreshConfig config, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(config);
+        var s = await engine.IdentifyAsync(source, cancellationToken).ConfigureAwait(false);
+        var t = await engine.IdentifyAsync(target, cancellationToken).ConfigureAwait(false);
+        if (s == t)
+        {
+            throw new InvalidOperationException($"Refusing to run: the target ({config.Target.Display}) is the same database as the source ({config.Source.Display}) — both report {t.Server}/{t.Database}.");
+        }
+    }
+
+    internal static async Task<RefreshPlan> PlanTableAsync(IDatabaseEngine engine, RefreshConfig config, TableConfig table, DbConnection source, DbConnection target, CancellationToken cancellationToken)
+    {
+        var name = TableName.Parse(table.Name);
+        var warnings = new List<string>();
+        var blockers = new List<string>();
+        RefreshPlan Blocked(string reason, TableSchema? s = null, TableSchema? t = null) => new()
+        {
+            Table = table.Name,
+            Strategy = table.Strategy,
+            SyncMode = table.SyncMode,
+            Action = RefreshAction.Skip,
+            Reason = reason,
+            Warnings = [.. warnings, .. blockers],
+            Config = config,
+            TableConfig = table,
+            SourceSchema = s,
+            TargetSchema = t,
+            SourceTable = s?.Name.ToString(),
+            TargetTable = t?.Name.ToString(),
+        };
+
+        QualifiedName? sourceName, targetName;
+        try
+        {
+            sourceName = await engine.ResolveTableAsync(source, name, cancellationToken).ConfigureAwait(false);
+            targetName = await engine.ResolveTableAsync(target, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Blocked($"blocked: {ex.Message}");
+        }
+
+        if (sourceName is null || targetName is null)
+        {
+            var missing = sourceName is null && targetName is null ? "source or target" : sourceName is null ? "source" : "target";
+            var where = sourceName is null ? config.Source.Display : config.Target.Display;
+            return Blocked($"blocked: table '{table.Name}' does not exist in the {missing} database ({where})");
+        }
+
+        var sourceSchema = await engine.ReadTableAsync(source, sourceName, cancellationToken).ConfigureAwait(false);
+        var targetSchema = await engine.ReadTableAsync(target, targetName, cancellationToken).ConfigureAwait(false);
+        var columns = MatchColumns(engine, sourceSchema, targetSchema, warnings, blockers);
+        if (table.Strategy == RefreshStrategy.StagingPartitionSwitch)
+        {
+            warnings.Add("strategy staging_partition_switch is not implemented yet: refreshed as simple_copy (one transaction; readers keep the old rows until commit)");
+        }
+
+        ColumnInfo? incremental = null;
+        if (table.SyncMode != SyncMode.FullReplace)
+        {
+            var column = table.IncrementalColumn!;
+            incremental = targetSchema.Column(column);
+            if (incremental is null || sourceSchema.Column(column) is null)
+            {
+                blockers.Add($"incremental_column '{column}' does not exist in the {(incremental is null ? "target" : "source")} table");
+            }
+        }
+
+        if (blockers.Count > 0)
+        {
+            return Blocked("blocked: " + string.Join("; ", blockers), sourceSchema, targetSchema);
+        }
+
+        var hasRows = await engine.HasRowsAsync(target, null, targetName, cancellationToken).ConfigureAwait(false);
+        var watermark = incremental is null ? null : await engine.ReadMaxAsync(target, null, targetName, incremental.Name, cancellationToken).ConfigureAwait(false);
+        if (incremental is not null && Watermarks.Mismatch(table.IncrementalType!.Value, watermark) is { } mismatch)
+        {
+            return Blocked($"blocked: {mismatch}", sourceSchema, targetSchema) with { Watermark = watermark };
+        }
+
+        var (action, reason) = SyncDecision.Decide(table, hasRows, watermark);
+        var (filter, delete) = action == RefreshAction.Incremental ? Watermarks.Filters(table, incremental!.Name, watermark) : (null, null);
+        var estimated = await engine.CountAsync(source, null, sourceName, filter, cancellationToken).ConfigureAwait(false);
+        if (table.RowLimit is { } limit && estimated > limit)
+        {
+            estimated = limit;
+            warnings.Add($"row_limit: {limit} caps this copy (testing only)");
+        }
+
+        if (action == RefreshAction.Full && table.TruncateTarget && !engine.CanTruncateReferencedTable && targetSchema.ReferencedBy.Count > 0)
+        {
+            warnings.Add("truncate_target: other tables reference this one, so it is emptied with DELETE instead of TRUNCATE");
+        }
+
+        return new RefreshPlan
+        {
+            Table = table.Name,
+            Strategy = table.Strategy,
+            SyncMode = table.SyncMode,
+            Action = action,
+            Reason = reason,
+            Watermark = watermark,
+            SourceFilter = filter is null ? null : engine.DescribeFilter(filter),
+            TargetDelete = delete is null ? null : engine.DescribeFilter(delete),
+            EstimatedRows = estimated,
+            Warnings = warnings,
+            Columns = columns,
+            SourceTable = sourceName.ToString(),
+            TargetTable = targetName.ToString(),
+            Config = config,
+            TableConfig = table,
+            SourceSchema = sourceSchema,
+            TargetSchema = targetSchema,
+            Filter = filter,
+            DeleteFilter = delete,
+        };
+    }
+
+    /// <summary>Columns match by name, never position. Drift becomes warnings; an incompatible type blocks the table.</summary>
+    private static List<string> MatchColumns(IDatabaseEngine engine, TableSchema source, TableSchema target, List<string> warnings, List<string> blockers)
+    {
+        var copied = new List<string>();
+        foreach (var t in target.Columns)
+        {
+            var s = source.Column(t.Name);
+            if (s is null)
+            {
+                warnings.Add($"column {t.Name} exists only in the target: it gets its default{(t.IsNullable ? " (or NULL)" : "; it is NOT NULL, so it needs one")}");
+                continue;
+            }
+
+            if (!t.IsCopyable)
+            {
+                warnings.Add($"column {t.Name} is {(t.IsRowVersion ? "a rowversion" : "computed")} in the target: the database fills it, not the copy");
+                continue;
+            }
+
+            if (!s.IsCopyable)
+            {
+                warnings.Add($"column {t.Name} is computed in the source but stored in the target: copied as values");
+            }
+
+            if (engine.Incompatibility(s, t) is { } problem)
+            {
+                blockers.Add(problem);
+                continue;
+            }
+
+            if (s.DataType != t.DataType)
+            {
+                warnings.Add($"column {t.Name}: source type {s.DataType}, target type {t.DataType} (loads; converted by the target)");
+            }
+
+            copied.Add(t.Name);
+        }
+
+        foreach (var s in source.Columns.Where(s => target.Column(s.Name) is null))
+        {
+            warnings.Add($"column {s.Name} exists only in the source: not copied");
+        }
+
+        if (copied.Count == 0 && blockers.Count == 0)
+        {
+            blockers.Add("no column exists in both the source and the target table");
+        }
+
+        return copied;
+    }
+}

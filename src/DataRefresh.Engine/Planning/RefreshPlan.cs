@@ -1,0 +1,54 @@
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+using DataRefresh.Engines;
+
+namespace DataRefresh.Planning;
+
+public enum RefreshAction
+{
+    Full,
+    Incremental,
+    Skip,
+}
+
+/// <summary>What a refresh will do to one table, and why — computed from config and catalogs, writing nothing.</summary>
+public sealed record RefreshPlan
+{
+    public required string Table { get; init; }
+    public required RefreshStrategy Strategy { get; init; }
+    public required SyncMode SyncMode { get; init; }
+    public required RefreshAction Action { get; init; }
+    public required string Reason { get; init; }
+
+    /// <summary>The target's current MAX of the incremental column, or null.</summary>
+    public object? Watermark { get; init; }
+
+    /// <summary>The predicate that selects source rows, as SQL text; null copies every row.</summary>
+    public string? SourceFilter { get; init; }
+
+    /// <summary>The predicate for target rows deleted before the copy (a date buffer's window), as SQL text.</summary>
+    public string? TargetDelete { get; init; }
+
+    public long EstimatedRows { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public int Order { get; init; }
+
+    /// <summary>Tables emptied and reloaded together in one transaction because foreign keys tie them.</summary>
+    public int Unit { get; init; }
+
+    public IReadOnlyList<string> Columns { get; init; } = [];
+    public string? SourceTable { get; init; }
+    public string? TargetTable { get; init; }
+
+    /// <summary>The configuration the plan was made from, so piped plans run with it.</summary>
+    public required RefreshConfig Config { get; init; }
+
+    public required TableConfig TableConfig { get; init; }
+
+    internal TableSchema? SourceSchema { get; init; }
+    internal TableSchema? TargetSchema { get; init; }
+    internal RowFilter? Filter { get; init; }
+    internal RowFilter? DeleteFilter { get; init; }
+
+    public bool IsBlocked => Action == RefreshAction.Skip;
+}
