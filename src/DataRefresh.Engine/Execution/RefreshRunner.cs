@@ -1,0 +1,372 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Reflection;
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+using DataRefresh.Engines;
+using DataRefresh.History;
+using DataRefresh.Planning;
+
+namespace DataRefresh.Execution;
+
+/// <summary>
+/// Runs plans: one target transaction per unit (tables that foreign keys tie together), the table lock inside
+/// it, children emptied before parents, parents loaded before children, one commit. A failure or Ctrl+C rolls
+/// the unit back, so the target keeps its old rows. Transient failures retry the whole unit; every attempt is
+/// written to the history table in a transaction of its own.
+/// </summary>
+public sealed class RefreshRunner
+{
+    private static readonly string ModuleVersion =
+        typeof(RefreshRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private readonly RefreshConfig _config;
+    private readonly IRefreshObserver _observer;
+    private readonly IDatabaseEngine _engine;
+    private readonly HistoryJournal _journal;
+    private string _login = "";
+
+    public RefreshRunner(RefreshConfig config, IRefreshObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _config = config;
+        _observer = observer;
+        _engine = EngineRegistry.For(config.Target.Engine);
+        RunId = Guid.NewGuid().ToString("N");
+        _journal = new HistoryJournal(_engine, config.Target, config.Settings, Label);
+    }
+
+    public string RunId { get; }
+
+    private string Label => $"DataRefresh run {RunId}";
+
+    private RefreshSettings Settings => _config.Settings;
+
+    public async Task<IReadOnlyList<RefreshResult>> RunAsync(IReadOnlyList<RefreshPlan> plans, int throttleLimit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var results = new List<RefreshResult>();
+        void Emit(RefreshResult r)
+        {
+            lock (results)
+            {
+                results.Add(r);
+            }
+
+            _observer.Completed(r);
+        }
+
+        if (Settings.DryRun)
+        {
+            foreach (var plan in plans)
+            {
+                Emit(new RefreshResult { RunId = RunId, Table = plan.Table, Action = plan.Action, Status = RefreshStatus.Skipped, WatermarkBefore = Watermarks.Format(plan.Watermark), Note = $"dry run (settings.dry_run): nothing written; would {plan.Action}: {plan.Reason}" });
+            }
+
+            return results;
+        }
+
+        var abandoned = await _journal.MarkAbandonedAsync(cancellationToken).ConfigureAwait(false);
+        if (abandoned > 0)
+        {
+            _observer.Warning($"{abandoned} history row(s) left Running by an earlier, killed run were marked Abandoned");
+        }
+
+        _login = await _journal.LoginAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var plan in plans.Where(p => p.IsBlocked))
+        {
+            await RecordSkipAsync(plan, cancellationToken).ConfigureAwait(false);
+            Emit(new RefreshResult { RunId = RunId, Table = plan.Table, Action = RefreshAction.Skip, Status = RefreshStatus.Skipped, Error = plan.Reason });
+        }
+
+        var units = plans.Where(p => !p.IsBlocked).GroupBy(p => p.Unit).Select(g => g.OrderBy(p => p.Order).ToList()).OrderBy(u => u[0].Order).ToList();
+        var throttle = new SemaphoreSlim(_engine.SupportsParallelUnits ? Math.Max(1, throttleLimit) : 1);
+        var running = new Dictionary<List<RefreshPlan>, Task>();
+        foreach (var unit in units)
+        {
+            var before = units.TakeWhile(u => u != unit).Where(u => DependsOn(unit, u)).Select(u => running[u]).ToArray();
+            running[unit] = RunUnitWhenReadyAsync(unit, before, throttle, Emit, cancellationToken);
+        }
+
+        await Task.WhenAll(running.Values).ConfigureAwait(false);
+        return results;
+    }
+
+    private static bool DependsOn(List<RefreshPlan> unit, List<RefreshPlan> other)
+    {
+        var names = other.Select(p => p.TargetSchema?.Name).OfType<QualifiedName>().ToHashSet();
+        return unit.Any(p => p.TargetSchema?.References.Any(fk => names.Contains(fk.To)) == true);
+    }
+
+    private async Task RunUnitWhenReadyAsync(List<RefreshPlan> unit, Task[] before, SemaphoreSlim throttle, Action<RefreshResult> emit, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(before).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            unit.ForEach(p => emit(new RefreshResult { RunId = RunId, Table = p.Table, Action = p.Action, Status = RefreshStatus.Skipped, Note = "not started: the run was cancelled" }));
+            return;
+        }
+
+        await throttle.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            foreach (var result in await RunUnitAsync(unit, cancellationToken).ConfigureAwait(false))
+            {
+                emit(result);
+            }
+        }
+        finally
+        {
+            throttle.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<RefreshResult>> RunUnitAsync(List<RefreshPlan> unit, CancellationToken cancellationToken)
+    {
+        var forceFull = false;
+        string? note = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var tables = unit.Select(p => new TableRun(p)).ToList();
+            try
+            {
+                await StartHistoryAsync(tables, attempt, forceFull, cancellationToken).ConfigureAwait(false);
+                await RunOnceAsync(tables, forceFull, cancellationToken).ConfigureAwait(false);
+                await FinishHistoryAsync(tables, HistoryStatus.Succeeded, null).ConfigureAwait(false);
+                return tables.Select(t => Result(t, RefreshStatus.Succeeded, null, attempt, note)).ToList();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                var cancelled = cancellationToken.IsCancellationRequested;
+                var error = cancelled ? "cancelled (Ctrl+C): the transaction was rolled back; the target keeps its previous rows" : Describe(ex);
+                await FinishHistoryAsync(tables, HistoryStatus.Failed, error).ConfigureAwait(false);
+                if (cancelled)
+                {
+                    return tables.Select(t => Result(t, RefreshStatus.Failed, error, attempt, note)).ToList();
+                }
+
+                if (_engine.IsTransient(ex) && attempt <= Settings.MaxRetries)
+                {
+                    var delay = TimeSpan.FromSeconds(Settings.RetryDelaySeconds * Math.Pow(2, attempt - 1));
+                    _observer.Warning($"{string.Join(", ", unit.Select(p => p.Table))}: transient failure on attempt {attempt} ({error}); retrying the whole table in {delay.TotalSeconds:0.#}s");
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var table = tables[0];
+                if (!forceFull && tables.Count == 1 && table.Action == RefreshAction.Incremental && table.Plan.TableConfig.FallbackToFull)
+                {
+                    note = $"incremental attempt failed ({error}); fell back to a full refresh (fallback_to_full: true)";
+                    _observer.Warning($"{table.Plan.Table}: {note}");
+                    forceFull = true;
+                    continue;
+                }
+
+                return tables.Select(t => Result(t, RefreshStatus.Failed, error, attempt, note)).ToList();
+            }
+        }
+    }
+
+    private async Task RunOnceAsync(List<TableRun> tables, bool forceFull, CancellationToken cancellationToken)
+    {
+        var settings = Settings;
+        await using var source = await _engine.OpenAsync(_config.Source, ConnectionPurpose.Source, settings, Label, cancellationToken).ConfigureAwait(false);
+        await using var sourceTx = await _engine.BeginSourceReadAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var target = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, cancellationToken).ConfigureAwait(false);
+        await using var tx = await target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var t in tables)
+        {
+            await _engine.LockTableAsync(target, tx, t.TargetName, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (tables.Any(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer))
+        {
+            await _engine.DeferConstraintsAsync(target, tx, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Decide again under the lock: the target may have changed since the plan was made.
+        foreach (var t in tables)
+        {
+            await t.DecideAsync(_engine, target, tx, forceFull, cancellationToken).ConfigureAwait(false);
+            _observer.Verbose($"{t.Plan.Table}: {t.Reason}");
+        }
+
+        for (var i = tables.Count - 1; i >= 0; i--)
+        {
+            var t = tables[i];
+            t.Clock.Start();
+            if (t.Action == RefreshAction.Full)
+            {
+                var schema = t.Plan.TargetSchema!;
+                var truncate = t.Plan.TableConfig.TruncateTarget && (_engine.CanTruncateReferencedTable || schema.ReferencedBy.All(fk => fk.From == schema.Name));
+                t.RowsDeleted = await _engine.EmptyAsync(target, tx, t.TargetName, truncate, settings.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            else if (t.DeleteFilter is { } window)
+            {
+                t.RowsDeleted = await _engine.DeleteAsync(target, tx, t.TargetName, window, settings.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
+            t.Clock.Stop();
+            _observer.Verbose($"{t.Plan.Table}: {t.RowsDeleted} target row(s) removed");
+        }
+
+        foreach (var t in tables)
+        {
+            t.Clock.Start();
+            var started = Stopwatch.StartNew();
+            var estimate = t.Plan.EstimatedRows;
+            var progress = new InlineProgress(rows => _observer.Progress(new TableProgress(t.Plan.Table, rows, estimate, started.Elapsed)));
+            t.RowsCopied = await _engine.CopyAsync(
+                new CopyRequest
+                {
+                    Source = source,
+                    SourceTransaction = sourceTx,
+                    Target = target,
+                    TargetTransaction = tx,
+                    SourceTable = t.Plan.SourceSchema!,
+                    TargetTable = t.Plan.TargetSchema!,
+                    Columns = t.Plan.Columns,
+                    Filter = t.Filter,
+                    RowLimit = t.Plan.TableConfig.RowLimit,
+                    BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
+                    CommandTimeout = settings.CommandTimeout,
+                },
+                progress,
+                cancellationToken).ConfigureAwait(false);
+            await _engine.AdvanceIdentityAsync(target, tx, t.Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
+            t.Clock.Stop();
+            _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var t in tables.Where(t => t.Column is not null))
+        {
+            t.WatermarkAfter = Watermarks.Format(await _engine.ReadMaxAsync(target, null, t.TargetName, t.Column!, CancellationToken.None).ConfigureAwait(false));
+        }
+    }
+
+    private async Task StartHistoryAsync(List<TableRun> tables, int attempt, bool forceFull, CancellationToken cancellationToken)
+    {
+        foreach (var t in tables)
+        {
+            t.Entry = NewEntry(t.Plan, attempt) with { Action = (forceFull ? RefreshAction.Full : t.Plan.Action).ToString(), WatermarkBefore = Watermarks.Format(t.Plan.Watermark) };
+            await _journal.StartAsync(t.Entry, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FinishHistoryAsync(List<TableRun> tables, HistoryStatus status, string? error)
+    {
+        foreach (var t in tables.Where(t => t.Entry is not null))
+        {
+            try
+            {
+                await _journal.FinishAsync(t.Entry! with
+                {
+                    Action = t.Action.ToString(),
+                    Status = status,
+                    EndedAt = DateTime.UtcNow,
+                    RowsCopied = status == HistoryStatus.Succeeded ? t.RowsCopied : 0,
+                    RowsDeleted = status == HistoryStatus.Succeeded ? t.RowsDeleted : 0,
+                    WatermarkAfter = t.WatermarkAfter,
+                    Error = error,
+                }).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is DbException or DatabaseConnectionException or InvalidOperationException)
+            {
+                _observer.Warning($"{t.Plan.Table}: could not record the outcome in the history table: {Describe(ex)}");
+            }
+        }
+    }
+
+    private async Task RecordSkipAsync(RefreshPlan plan, CancellationToken cancellationToken)
+    {
+        var entry = NewEntry(plan, 1) with { Action = nameof(RefreshAction.Skip), Status = HistoryStatus.Skipped, EndedAt = DateTime.UtcNow, Error = plan.Reason };
+        await _journal.StartAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    private HistoryEntry NewEntry(RefreshPlan plan, int attempt) => new()
+    {
+        EntryId = Guid.NewGuid().ToString("N"),
+        RunId = RunId,
+        Table = plan.Table,
+        Attempt = attempt,
+        SyncMode = plan.SyncMode.ToString(),
+        Action = plan.Action.ToString(),
+        Status = HistoryStatus.Running,
+        StartedAt = DateTime.UtcNow,
+        OsUser = Environment.UserName,
+        DatabaseLogin = _login,
+        Host = Environment.MachineName,
+        ProcessId = Environment.ProcessId,
+        ModuleVersion = ModuleVersion,
+    };
+
+    private RefreshResult Result(TableRun t, RefreshStatus status, string? error, int attempts, string? note) => new()
+    {
+        RunId = RunId,
+        Table = t.Plan.Table,
+        Action = t.Action,
+        Status = status,
+        RowsCopied = status == RefreshStatus.Succeeded ? t.RowsCopied : 0,
+        RowsDeleted = status == RefreshStatus.Succeeded ? t.RowsDeleted : 0,
+        Duration = t.Clock.Elapsed,
+        WatermarkBefore = t.WatermarkBefore ?? Watermarks.Format(t.Plan.Watermark),
+        WatermarkAfter = status == RefreshStatus.Succeeded ? t.WatermarkAfter : t.WatermarkBefore ?? Watermarks.Format(t.Plan.Watermark),
+        Error = error,
+        Attempts = attempts,
+        Note = note,
+    };
+
+    /// <summary>The message a DBA needs, without stack traces; never includes connection strings.</summary>
+    internal static string Describe(Exception ex) => ex switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } agg => Describe(agg.InnerExceptions[0]),
+        _ => ex.Message,
+    };
+
+    /// <summary>Progress reported on the calling thread, in order (Progress&lt;T&gt; would post and reorder).</summary>
+    private sealed class InlineProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+
+    /// <summary>One table's state within one attempt at its unit.</summary>
+    private sealed class TableRun(RefreshPlan plan)
+    {
+        public RefreshPlan Plan { get; } = plan;
+        public QualifiedName TargetName => Plan.TargetSchema!.Name;
+        public string? Column => Plan.TableConfig.IncrementalColumn is { } c ? Plan.TargetSchema!.Column(c)?.Name : null;
+        public RefreshAction Action { get; private set; } = plan.Action;
+        public string Reason { get; private set; } = plan.Reason;
+        public RowFilter? Filter { get; private set; } = plan.Filter;
+        public RowFilter? DeleteFilter { get; private set; } = plan.DeleteFilter;
+        public string? WatermarkBefore { get; private set; }
+        public string? WatermarkAfter { get; set; }
+        public long RowsCopied { get; set; }
+        public long RowsDeleted { get; set; }
+        public Stopwatch Clock { get; } = new();
+        public HistoryEntry? Entry { get; set; }
+
+        public async Task DecideAsync(IDatabaseEngine engine, DbConnection target, DbTransaction tx, bool forceFull, CancellationToken cancellationToken)
+        {
+            var config = Plan.TableConfig;
+            var watermark = Column is null ? null : await engine.ReadMaxAsync(target, tx, TargetName, Column, cancellationToken).ConfigureAwait(false);
+            WatermarkBefore = Watermarks.Format(watermark);
+            if (forceFull)
+            {
+                (Action, Reason, Filter, DeleteFilter) = (RefreshAction.Full, "fallback_to_full: full refresh after the incremental attempt failed", null, null);
+                return;
+            }
+
+            var hasRows = config.SyncMode != SyncMode.SmartSync || await engine.HasRowsAsync(target, tx, TargetName, cancellationToken).ConfigureAwait(false);
+            (Action, Reason) = SyncDecision.Decide(config, hasRows, watermark);
+            if (Action == RefreshAction.Incremental && Watermarks.Mismatch(config.IncrementalType!.Value, watermark) is { } mismatch)
+            {
+                throw new InvalidOperationException(mismatch);
+            }
+
+            (Filter, DeleteFilter) = Action == RefreshAction.Incremental ? Watermarks.Filters(config, Column!, watermark) : (null, null);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Management.Automation;
+using DataRefresh.Configuration;
+using DataRefresh.Engines;
+using DataRefresh.Execution;
+
+namespace DataRefresh.PowerShell.Commands;
+
+/// <summary>What every DataRefresh cmdlet shares: config loading, cancellation, the engine pump, error records.</summary>
+public abstract class DataRefreshCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    protected CancellationToken StopToken => _stop.Token;
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Paths resolve against the PowerShell location, not the process directory.</summary>
+    protected RefreshConfig LoadConfig(string[] paths)
+    {
+        var resolved = paths.Select(p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p)).ToList();
+        try
+        {
+            return ConfigLoader.Load(resolved);
+        }
+        catch (ConfigValidationException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "InvalidRefreshConfig", ErrorCategory.InvalidData, string.Join(", ", paths)));
+            throw;
+        }
+    }
+
+    /// <summary>Run engine work off the pipeline thread and write what it reports; failures become terminating errors.</summary>
+    internal T RunEngine<T>(Func<IRefreshObserver, CancellationToken, Task<T>> work, object? target = null)
+    {
+        var observer = new PipelineObserver();
+        try
+        {
+            return observer.Pump(this, () => work(observer, StopToken));
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (Exception ex) when (Classify(ex) is { } category)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, category.Id, category.Category, target));
+            throw;
+        }
+    }
+
+    private static (string Id, ErrorCategory Category)? Classify(Exception ex) => ex switch
+    {
+        DatabaseConnectionException => ("DatabaseConnectionFailed", ErrorCategory.ConnectionError),
+        NotSupportedException => ("EngineNotSupported", ErrorCategory.NotImplemented),
+        ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
+        InvalidOperationException => ("RefusedToRun", ErrorCategory.InvalidOperation),
+        System.Data.Common.DbException => ("DatabaseError", ErrorCategory.InvalidResult),
+        TimeoutException => ("Timeout", ErrorCategory.OperationTimeout),
+        _ => null,
+    };
+
+    internal void WriteTableProgress(TableProgress progress)
+    {
+        var record = new ProgressRecord(ActivityId(progress.Table), $"Refreshing {progress.Table}", $"{progress.RowsCopied:N0} rows copied, {progress.RowsPerSecond:N0} rows/s")
+        {
+            PercentComplete = progress.PercentComplete,
+        };
+        WriteProgress(record);
+    }
+
+    internal void CompleteProgress(string table) =>
+        WriteProgress(new ProgressRecord(ActivityId(table), $"Refreshing {table}", "done") { RecordType = ProgressRecordType.Completed });
+
+    internal virtual void WriteResult(RefreshResult result) => WriteObject(result);
+
+    private static int ActivityId(string table) => 1 + (int)((uint)StringComparer.OrdinalIgnoreCase.GetHashCode(table) % 100000);
+}
