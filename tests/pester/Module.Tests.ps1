@@ -11,16 +11,17 @@ BeforeDiscovery {
 BeforeAll {
     $manifestPath = $env:DATAREFRESH_MODULE
     $manifestData = Import-PowerShellDataFile -LiteralPath $manifestPath
-    $module = Import-Module -Name $manifestPath -Force -PassThru -ErrorAction Stop
+    # -PassThru also returns the manifest's ScriptsToProcess (DataRefresh.init) as a module of its own.
+    $module = Import-Module -Name $manifestPath -Force -PassThru -ErrorAction Stop | Where-Object Name -EQ 'DataRefresh'
 }
 
 AfterAll {
-    Remove-Module -Name DataRefresh -Force -ErrorAction SilentlyContinue
+    Get-Module -Name DataRefresh, DataRefresh.init | Remove-Module -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'The DataRefresh module' {
     It 'imports from the built manifest' {
-        $module | Should -Not -BeNullOrEmpty
+        @($module).Count | Should -Be 1
         $module.Name | Should -Be 'DataRefresh'
         $module.ModuleBase | Should -Be (Split-Path -Parent (Resolve-Path -LiteralPath $manifestPath).ProviderPath)
     }

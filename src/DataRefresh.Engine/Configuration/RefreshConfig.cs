@@ -77,6 +77,8 @@ public sealed record DatabaseConfig
     public string PasswordVariable => Side == DatabaseSide.Source ? "SOURCE_DB_PASSWORD" : "TARGET_DB_PASSWORD";
 
     /// <summary>Where this side is, for messages: server/database, never credentials.</summary>
+    public override string ToString() => $"{Side}: {Display} ({Engine})";
+
     public string Display => Engine == EngineKind.Sqlite ? $"sqlite:{Database}" : $"{Server}{(Port is null ? "" : ":" + Port)}/{Database}";
 }
 
@@ -96,6 +98,8 @@ public sealed record TableConfig
 
     /// <summary>Where the table's entry was declared, for messages.</summary>
     public string DeclaredAt { get; init; } = "";
+
+    public override string ToString() => $"{Name} ({SyncMode})";
 }
 
 public sealed record RefreshSettings
@@ -121,4 +125,6 @@ public sealed record RefreshConfig
     public required RefreshSettings Settings { get; init; }
 
     public int BatchSizeFor(TableConfig table) => table.BatchSize ?? Settings.DefaultBatchSize;
+
+    public override string ToString() => $"{string.Join(" + ", Files.Select(Path.GetFileName))}: {Source.Display} -> {Target.Display} ({Tables.Count} tables)";
 }
