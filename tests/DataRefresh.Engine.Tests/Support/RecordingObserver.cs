@@ -18,7 +18,13 @@ public sealed class RecordingObserver : IRefreshObserver
         OnProgress?.Invoke(progress);
     }
 
-    public void Verbose(string message) => Messages.Enqueue(message);
+    public Action<string>? OnVerbose { get; set; }
+
+    public void Verbose(string message)
+    {
+        Messages.Enqueue(message);
+        OnVerbose?.Invoke(message);
+    }
 
     public void Warning(string message) => Warnings.Enqueue(message);
 

@@ -35,7 +35,9 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
             CommandTimeout = settings.CommandTimeout,
             ApplicationName = database.ApplicationName is { } app ? $"{app} {runLabel}" : runLabel,
             IncludeErrorDetail = false,
-            Pooling = true,
+            // History rows must be written even after the refresh session was killed: never reuse a pooled
+            // connection that may have died with it.
+            Pooling = purpose != ConnectionPurpose.History,
         };
         if (database.Port is { } port)
         {
