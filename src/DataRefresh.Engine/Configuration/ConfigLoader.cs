@@ -170,7 +170,7 @@ public static class ConfigLoader
             var config = new DatabaseConfig { Side = side, Database = "" };
             foreach (var variable in new[] { config.UserVariable, config.PasswordVariable })
             {
-                if (string.IsNullOrEmpty(environment(variable)))
+                if (string.IsNullOrWhiteSpace(environment(variable)))
                 {
                     r.Error(map.Find("auth_type")!.Value.Location, $"{path}.auth_type", $"auth_type: sql needs the environment variable {variable}, which is not set");
                 }
@@ -193,7 +193,8 @@ public static class ConfigLoader
             TrustServerCertificate = trust,
             PacketSize = packet,
             ApplicationName = appName,
-            BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(map.Location.File)) ?? ".",
+            // Relative SQLite paths resolve against the file that wrote the database value (an overlay may).
+            BaseDirectory = Path.GetDirectoryName(Path.GetFullPath((map.Find("database")?.Value ?? map).Location.File)) ?? ".",
         };
     }
 

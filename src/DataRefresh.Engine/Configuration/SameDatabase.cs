@@ -32,8 +32,22 @@ public static class SameDatabase
         return db.Database == ":memory:" ? db.Database : Path.GetFullPath(Path.Combine(db.BaseDirectory, db.Database));
     }
 
-    private static int PortOf(DatabaseConfig db) => db.Port ?? (db.Engine == EngineKind.PostgreSql ? 5432 : 1433);
+    /// <summary>The port: the config's port key, else one written in the server (SQL Server's "host,port"), else the default.</summary>
+    private static int PortOf(DatabaseConfig db)
+    {
+        var server = (db.Server ?? "").Trim();
+        var comma = server.LastIndexOf(',');
+        if (db.Port is { } port)
+        {
+            return port;
+        }
 
+        return comma >= 0 && int.TryParse(server[(comma + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var written)
+            ? written
+            : db.Engine == EngineKind.PostgreSql ? 5432 : 1433;
+    }
+
+    /// <summary>The host (and SQL Server instance name), with every spelling of this machine made one.</summary>
     private static string Host(string? server)
     {
         var host = (server ?? "").Trim().ToLowerInvariant();
@@ -43,6 +57,15 @@ public static class SameDatabase
         }
 
         host = host.Split(',')[0];
-        return host is "." or "(local)" or "localhost" or "127.0.0.1" or "::1" or "[::1]" ? "localhost" : host;
+        var instance = "";
+        var slash = host.IndexOf('\\', StringComparison.Ordinal);
+        if (slash >= 0)
+        {
+            instance = host[slash..];
+            host = host[..slash];
+        }
+
+        host = host is "." or "(local)" or "localhost" or "127.0.0.1" or "::1" or "[::1]" ? "localhost" : host;
+        return host + instance;
     }
 }

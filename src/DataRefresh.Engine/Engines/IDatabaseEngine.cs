@@ -93,6 +93,9 @@ public interface IDatabaseEngine
     /// <summary>Take the per-table refresh lock inside the target transaction, or fail fast naming the holder.</summary>
     Task LockTableAsync(DbConnection target, DbTransaction transaction, QualifiedName table, TimeSpan wait, CancellationToken cancellationToken);
 
+    /// <summary>Who holds the table's refresh lock right now (for the plan), or null when nobody does.</summary>
+    Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken);
+
     /// <summary>Make foreign key checks happen at commit (external_references: defer).</summary>
     Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, CancellationToken cancellationToken);
 

@@ -75,8 +75,10 @@ public sealed class RefreshRunner
         _login = await _journal.LoginAsync(cancellationToken).ConfigureAwait(false);
         foreach (var plan in plans.Where(p => p.IsBlocked))
         {
-            await RecordSkipAsync(plan, cancellationToken).ConfigureAwait(false);
-            Emit(new RefreshResult { RunId = RunId, Table = plan.Table, Action = RefreshAction.Skip, Status = RefreshStatus.Skipped, Error = plan.Reason });
+            // A table another run is refreshing is a failure of this run (it asked for it); a blocker is a skip.
+            var status = plan.LockedBy is null ? RefreshStatus.Skipped : RefreshStatus.Failed;
+            await RecordSkipAsync(plan, status == RefreshStatus.Failed ? HistoryStatus.Failed : HistoryStatus.Skipped, cancellationToken).ConfigureAwait(false);
+            Emit(new RefreshResult { RunId = RunId, Table = plan.Table, Action = RefreshAction.Skip, Status = status, Error = plan.Reason });
         }
 
         var units = plans.Where(p => !p.IsBlocked).GroupBy(p => p.Unit).Select(g => g.OrderBy(p => p.Order).ToList()).OrderBy(u => u[0].Order).ToList();
@@ -156,6 +158,12 @@ public sealed class RefreshRunner
                 var table = tables[0];
                 if (!forceFull && tables.Count == 1 && table.Action == RefreshAction.Incremental && table.Plan.TableConfig.FallbackToFull)
                 {
+                    if (table.Plan.FallbackBlockedBy is { } blocked)
+                    {
+                        error += $" (fallback_to_full not attempted: {blocked})";
+                        return tables.Select(t => Result(t, RefreshStatus.Failed, error, attempt, note)).ToList();
+                    }
+
                     note = $"incremental attempt failed ({error}); fell back to a full refresh (fallback_to_full: true)";
                     _observer.Warning($"{table.Plan.Table}: {note}");
                     forceFull = true;
@@ -279,9 +287,9 @@ public sealed class RefreshRunner
         }
     }
 
-    private async Task RecordSkipAsync(RefreshPlan plan, CancellationToken cancellationToken)
+    private async Task RecordSkipAsync(RefreshPlan plan, HistoryStatus status, CancellationToken cancellationToken)
     {
-        var entry = NewEntry(plan, 1) with { Action = nameof(RefreshAction.Skip), Status = HistoryStatus.Skipped, EndedAt = DateTime.UtcNow, Error = plan.Reason };
+        var entry = NewEntry(plan, 1) with { Action = nameof(RefreshAction.Skip), Status = status, EndedAt = DateTime.UtcNow, Error = plan.Reason };
         await _journal.StartAsync(entry, cancellationToken).ConfigureAwait(false);
     }
 

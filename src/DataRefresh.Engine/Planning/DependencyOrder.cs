@@ -14,7 +14,9 @@ internal static class DependencyOrder
     public static IReadOnlyList<RefreshPlan> Arrange(IReadOnlyList<RefreshPlan> drafts, IDatabaseEngine engine)
     {
         var plans = drafts.ToList();
+        BlockDuplicates(plans);
         BlockExternalReferences(plans);
+        WarnAboutSkippedParents(plans);
         var ordered = Topological(plans, out var cycle);
         var units = Units(ordered);
         return ordered.Select((p, i) => p with
@@ -27,6 +29,40 @@ internal static class DependencyOrder
 
     private static QualifiedName? Target(RefreshPlan p) => p.TargetSchema?.Name;
 
+    /// <summary>Two spellings of one table (Users, main.Users) would refresh it twice: the later one is blocked.</summary>
+    private static void BlockDuplicates(List<RefreshPlan> plans)
+    {
+        foreach (var group in plans.Where(p => Target(p) is not null).GroupBy(p => Target(p)!).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                var reason = $"blocked: '{duplicate.Table}' is the same table as '{first.Table}' ({Target(first)}), configured twice under different spellings";
+                plans[plans.IndexOf(duplicate)] = duplicate with { Action = RefreshAction.Skip, Reason = reason, Warnings = [.. duplicate.Warnings, reason], SourceSchema = null, TargetSchema = null };
+            }
+        }
+    }
+
+    /// <summary>Why emptying this table would break rows of a table that the run does not empty, if it would.</summary>
+    private static List<string> ExternalProblems(RefreshPlan plan, HashSet<QualifiedName> emptied)
+    {
+        var problems = new List<string>();
+        var schema = plan.TargetSchema!;
+        foreach (var fk in schema.ReferencedBy.Where(fk => fk.From != schema.Name && !emptied.Contains(fk.From)))
+        {
+            if (plan.TableConfig.ExternalReferences == ExternalReferences.Block)
+            {
+                problems.Add($"emptying it would break foreign key {fk.Name} from {fk.From}, which this run does not empty; add {fk.From.Name} to the run with full_replace, or set external_references: defer to let the database check the reloaded rows at commit");
+            }
+            else if (!fk.Deferrable)
+            {
+                problems.Add($"external_references: defer needs foreign key {fk.Name} on {fk.From} to be DEFERRABLE (ALTER TABLE {fk.From} ALTER CONSTRAINT {fk.Name} DEFERRABLE)");
+            }
+        }
+
+        return problems;
+    }
+
     private static void BlockExternalReferences(List<RefreshPlan> plans)
     {
         bool changed;
@@ -37,25 +73,7 @@ internal static class DependencyOrder
             for (var i = 0; i < plans.Count; i++)
             {
                 var plan = plans[i];
-                if (plan.Action != RefreshAction.Full || plan.TargetSchema is null)
-                {
-                    continue;
-                }
-
-                var problems = new List<string>();
-                foreach (var fk in plan.TargetSchema.ReferencedBy.Where(fk => fk.From != plan.TargetSchema.Name && !emptied.Contains(fk.From)))
-                {
-                    if (plan.TableConfig.ExternalReferences == ExternalReferences.Block)
-                    {
-                        problems.Add($"emptying it would break foreign key {fk.Name} from {fk.From}, which this run does not empty; add {fk.From.Name} to the run with full_replace, or set external_references: defer to let the database check the reloaded rows at commit");
-                    }
-                    else if (!fk.Deferrable)
-                    {
-                        problems.Add($"external_references: defer needs foreign key {fk.Name} on {fk.From} to be DEFERRABLE (ALTER TABLE {fk.From} ALTER CONSTRAINT {fk.Name} DEFERRABLE)");
-                    }
-                }
-
-                if (problems.Count > 0)
+                if (plan.Action == RefreshAction.Full && plan.TargetSchema is not null && ExternalProblems(plan, emptied) is { Count: > 0 } problems)
                 {
                     plans[i] = plan with { Action = RefreshAction.Skip, Reason = "blocked: " + string.Join("; ", problems), Warnings = [.. plan.Warnings, .. problems] };
                     changed = true;
@@ -63,6 +81,33 @@ internal static class DependencyOrder
             }
         }
         while (changed);
+
+        var final = plans.Where(p => p.Action == RefreshAction.Full).Select(Target).OfType<QualifiedName>().ToHashSet();
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var plan = plans[i];
+            if (plan.Action == RefreshAction.Incremental && plan.TableConfig.FallbackToFull && plan.TargetSchema is not null
+                && ExternalProblems(plan, final) is { Count: > 0 } problems)
+            {
+                var why = string.Join("; ", problems);
+                plans[i] = plan with { FallbackBlockedBy = why, Warnings = [.. plan.Warnings, $"fallback_to_full could not run if the incremental attempt failed: {why}"] };
+            }
+        }
+    }
+
+    /// <summary>A table whose parent is skipped still runs, but its new rows may reference parent rows that never arrive.</summary>
+    private static void WarnAboutSkippedParents(List<RefreshPlan> plans)
+    {
+        var skipped = plans.Where(p => p.IsBlocked && Target(p) is not null).ToDictionary(p => Target(p)!, p => p.Table);
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var plan = plans[i];
+            var parents = plan.IsBlocked ? [] : (plan.TargetSchema?.References ?? []).Where(fk => fk.To != fk.From && skipped.ContainsKey(fk.To)).Select(fk => skipped[fk.To]).Distinct().ToList();
+            if (parents.Count > 0)
+            {
+                plans[i] = plan with { Warnings = [.. plan.Warnings, $"parent table {string.Join(", ", parents)} is skipped in this run: new rows that reference parent rows it would have loaded will fail their foreign key"] };
+            }
+        }
     }
 
     private static List<RefreshPlan> Topological(List<RefreshPlan> plans, out HashSet<string> cycle)

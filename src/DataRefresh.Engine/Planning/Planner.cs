@@ -106,6 +106,12 @@ public static class Planner
             return Blocked("blocked: " + string.Join("; ", blockers), sourceSchema, targetSchema);
         }
 
+        // A running refresh may hold locks that would make the reads below wait for it: report it instead.
+        if (await engine.RefreshLockHolderAsync(target, targetName, cancellationToken).ConfigureAwait(false) is { } holder)
+        {
+            return Blocked($"locked: table {targetName} is being refreshed by {holder}; only one refresh of a table runs at a time", sourceSchema, targetSchema) with { LockedBy = holder };
+        }
+
         var hasRows = await engine.HasRowsAsync(target, null, targetName, cancellationToken).ConfigureAwait(false);
         var watermark = incremental is null ? null : await engine.ReadMaxAsync(target, null, targetName, incremental.Name, cancellationToken).ConfigureAwait(false);
         if (incremental is not null && Watermarks.Mismatch(table.IncrementalType!.Value, watermark) is { } mismatch)

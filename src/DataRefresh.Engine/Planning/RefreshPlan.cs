@@ -50,5 +50,11 @@ public sealed record RefreshPlan
     internal RowFilter? Filter { get; init; }
     internal RowFilter? DeleteFilter { get; init; }
 
+    /// <summary>The run that holds this table's refresh lock, when another refresh is at work on it.</summary>
+    public string? LockedBy { get; init; }
+
+    /// <summary>Why fallback_to_full could not empty this table, if it cannot (foreign keys from outside the run).</summary>
+    public string? FallbackBlockedBy { get; init; }
+
     public bool IsBlocked => Action == RefreshAction.Skip;
 }

@@ -111,7 +111,7 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
     [Fact]
     public async Task Non_transient_errors_are_not_retried()
     {
-        await _pg.ExecAsync(_tgt, "ALTER TABLE sales ADD CONSTRAINT small CHECK (amount < 100)");
+        await _pg.ExecAsync(_tgt, "ALTER TABLE sales ADD CONSTRAINT small CHECK (note NOT LIKE 'source 2999%')");
         var config = _pg.Config(_src, _tgt, [Full("sales")], s => s with { MaxRetries = 3 });
 
         var (_, results, _) = await RunAsync(config);

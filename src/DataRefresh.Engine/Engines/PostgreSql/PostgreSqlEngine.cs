@@ -242,24 +242,28 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
         }
 
-        const string holderSql = """
-            SELECT a.application_name, a.pid, a.backend_start::text
+        var holder = await RefreshLockHolderAsync(target, table, cancellationToken).ConfigureAwait(false) ?? "another session";
+        throw new TableLockedException($"Table {table} is being refreshed by {holder}; only one refresh of a table runs at a time. Try again when it finishes.");
+    }
+
+    public async Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        const string sql = """
+            SELECT a.application_name, a.pid
             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            WHERE l.locktype = 'advisory' AND l.granted AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
               AND l.classid = ((@key >> 32) & 4294967295)::bigint::oid AND l.objid = (@key & 4294967295)::bigint::oid AND l.objsubid = 1
             LIMIT 1
             """;
-        var holder = "another session";
-        await using (var command = target.Command(transaction, holderSql, null, ("key", key)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using var command = connection.Command(null, sql, null, ("key", LockKeys.For(table)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                holder = $"{(reader.IsDBNull(0) || reader.GetString(0).Length == 0 ? "a session" : reader.GetString(0))} (backend pid {reader.GetInt32(1)})";
-            }
+            return null;
         }
 
-        throw new TableLockedException($"Table {table} is being refreshed by {holder}; only one refresh of a table runs at a time. Try again when it finishes.");
+        return $"{(reader.IsDBNull(0) || reader.GetString(0).Length == 0 ? "a session" : reader.GetString(0))} (backend pid {reader.GetInt32(1)})";
     }
 
     public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, CancellationToken cancellationToken) =>

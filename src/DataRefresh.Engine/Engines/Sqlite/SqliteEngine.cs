@@ -201,6 +201,9 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     public Task LockTableAsync(DbConnection target, DbTransaction transaction, QualifiedName table, TimeSpan wait, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>SQLite's lock is the whole file's write lock, taken when the refresh transaction begins.</summary>
+    public Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, CancellationToken cancellationToken) =>
         await target.ExecuteAsync(transaction, "PRAGMA defer_foreign_keys = ON", cancellationToken).ConfigureAwait(false);
 
