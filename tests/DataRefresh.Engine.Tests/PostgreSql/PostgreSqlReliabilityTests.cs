@@ -60,7 +60,8 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
             "full" => Full("sales"),
             "incremental" => Incremental("sales", "id"),
             _ => Incremental("sales", "sold_on", IncrementalType.Date, buffer: 5),
-        } with { BatchSize = 1000 };
+        } with
+        { BatchSize = 1000 };
         var config = _pg.Config(_src, _tgt, [table]);
         var before = await TargetRows();
         var killed = false;
