@@ -58,6 +58,12 @@ public sealed record TableSchema
 
     public bool IsPartitioned { get; init; }
 
+    /// <summary>SQL Server system-versioned (temporal) table: TRUNCATE is refused, period columns are generated.</summary>
+    public bool IsSystemVersioned { get; init; }
+
+    /// <summary>The clustered index key, in order, when the table has one (bulk loads can declare rows arrive in it).</summary>
+    public IReadOnlyList<string> ClusteredKey { get; init; } = [];
+
     public ColumnInfo? Column(string name) =>
         Columns.FirstOrDefault(c => c.Name == name) ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 }

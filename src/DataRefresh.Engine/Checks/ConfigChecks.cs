@@ -1,6 +1,5 @@
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
-using Npgsql;
 
 namespace DataRefresh.Checks;
 
@@ -58,7 +57,7 @@ public static class ConfigChecks
             }
             catch (DatabaseConnectionException ex)
             {
-                var auth = ex.InnerException is PostgresException { SqlState: "28P01" or "28000" };
+                var auth = engine.IsAuthenticationFailure(ex);
                 checks.Add(new ConfigCheck("Reachable", name, auth ? CheckOutcome.Passed : CheckOutcome.Failed, auth ? $"{side.Display} answered" : ex.Message));
                 checks.Add(new ConfigCheck("Authentication", name, auth ? CheckOutcome.Failed : CheckOutcome.Warning, auth ? ex.Message : "not checked: the server could not be reached"));
                 continue;

@@ -147,7 +147,7 @@ public static class ConfigLoader
         var packet = (int?)r.Integer(map, "packet_size", path, 512, 32767);
         var trust = r.Boolean(map, "trust_server_certificate", path) ?? false;
         var appName = r.String(map, "application_name", path);
-        var auth = r.Choice(map, "auth_type", path, Auths);
+        var auth = EntraRequested(map, path, r) ? AuthType.Sql : r.Choice(map, "auth_type", path, Auths);
 
         if (engine == EngineKind.Sqlite)
         {
@@ -196,6 +196,18 @@ public static class ConfigLoader
             // Relative SQLite paths resolve against the file that wrote the database value (an overlay may).
             BaseDirectory = Path.GetDirectoryName(Path.GetFullPath((map.Find("database")?.Value ?? map).Location.File)) ?? ".",
         };
+    }
+
+    /// <summary>Entra ID gets its own answer rather than "unknown value": it is a deliberate omission.</summary>
+    private static bool EntraRequested(MappingNode map, string path, ConfigReader r)
+    {
+        if (map.Find("auth_type")?.Value is ScalarNode { Value: { } v } node && v.Trim().ToLowerInvariant() is "azure_ad" or "entra" or "entra_id" or "activedirectory" or "active_directory")
+        {
+            r.Error(node.Location, $"{path}.auth_type", $"'{v}' is not supported: Microsoft.Data.SqlClient 7 moved Entra ID (Azure AD) authentication into the separate Microsoft.Data.SqlClient.Extensions.Azure package, which this module does not ship; use windows or sql");
+            return true;
+        }
+
+        return false;
     }
 
     private static RefreshSettings BindSettings(MappingNode? map, ConfigReader r)

@@ -1,6 +1,7 @@
 using DataRefresh.Configuration;
 using DataRefresh.Engines.PostgreSql;
 using DataRefresh.Engines.Sqlite;
+using DataRefresh.Engines.SqlServer;
 
 namespace DataRefresh.Engines;
 
@@ -9,11 +10,13 @@ public static class EngineRegistry
 {
     private static readonly PostgreSqlEngine PostgreSql = new();
     private static readonly SqliteEngine Sqlite = new();
+    private static readonly SqlServerEngine SqlServer = new();
 
     public static IDatabaseEngine For(EngineKind kind) => kind switch
     {
         EngineKind.PostgreSql => PostgreSql,
         EngineKind.Sqlite => Sqlite,
-        _ => throw new NotSupportedException($"engine: {kind.ToString().ToLowerInvariant()} is not supported yet in this version of DataRefresh (postgresql and sqlite are)"),
+        EngineKind.SqlServer => SqlServer,
+        _ => throw new NotSupportedException($"engine: {kind.ToString().ToLowerInvariant()} is not supported"),
     };
 }

@@ -28,7 +28,8 @@ public enum FilterOperator
 }
 
 /// <summary>The predicate that selects source rows (and, for a buffer window, target rows to delete).</summary>
-public sealed record RowFilter(string Column, FilterOperator Operator, object Value);
+/// <param name="ColumnType">The column's catalog type, so engines can type the bound exactly (datetime2(7), date…).</param>
+public sealed record RowFilter(string Column, FilterOperator Operator, object Value, string? ColumnType = null);
 
 /// <summary>What identifies a connected database, as the server reports it.</summary>
 public sealed record ServerIdentity(string Server, string Database);
@@ -96,8 +97,11 @@ public interface IDatabaseEngine
     /// <summary>Who holds the table's refresh lock right now (for the plan), or null when nobody does.</summary>
     Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken);
 
-    /// <summary>Make foreign key checks happen at commit (external_references: defer).</summary>
-    Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, CancellationToken cancellationToken);
+    /// <summary>Let rows referencing the unit's tables stay unchecked while they are reloaded (external_references: defer).</summary>
+    Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken);
+
+    /// <summary>Check the deferred references against the reloaded rows, before commit; a violation fails the unit.</summary>
+    Task RecheckConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken);
 
     /// <summary>Empty a table inside the transaction; returns rows removed (TRUNCATE reports the count it saw).</summary>
     Task<long> EmptyAsync(DbConnection target, DbTransaction transaction, QualifiedName table, bool truncate, int commandTimeout, CancellationToken cancellationToken);
@@ -115,6 +119,9 @@ public interface IDatabaseEngine
 
     /// <summary>Connection resets, deadlocks, serialization failures, too many connections: retry the whole unit.</summary>
     bool IsTransient(Exception exception);
+
+    /// <summary>The server answered but refused the login.</summary>
+    bool IsAuthenticationFailure(Exception exception);
 
     /// <summary>The history journal's SQL for this engine.</summary>
     IHistoryDialect History { get; }

@@ -187,9 +187,12 @@ public sealed class RefreshRunner
             await _engine.LockTableAsync(target, tx, t.TargetName, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), cancellationToken).ConfigureAwait(false);
         }
 
-        if (tables.Any(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer))
+        var emptied = tables.Select(t => t.TargetName).ToHashSet();
+        var deferred = tables.Where(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer)
+            .SelectMany(t => t.Plan.TargetSchema!.ReferencedBy).Where(fk => !emptied.Contains(fk.From)).Distinct().ToList();
+        if (deferred.Count > 0)
         {
-            await _engine.DeferConstraintsAsync(target, tx, cancellationToken).ConfigureAwait(false);
+            await _engine.DeferConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);
         }
 
         // Decide again under the lock: the target may have changed since the plan was made.
@@ -206,7 +209,8 @@ public sealed class RefreshRunner
             if (t.Action == RefreshAction.Full)
             {
                 var schema = t.Plan.TargetSchema!;
-                var truncate = t.Plan.TableConfig.TruncateTarget && (_engine.CanTruncateReferencedTable || schema.ReferencedBy.All(fk => fk.From == schema.Name));
+                var truncate = t.Plan.TableConfig.TruncateTarget && !schema.IsSystemVersioned
+                    && (_engine.CanTruncateReferencedTable || schema.ReferencedBy.All(fk => fk.From == schema.Name));
                 t.RowsDeleted = await _engine.EmptyAsync(target, tx, t.TargetName, truncate, settings.CommandTimeout, cancellationToken).ConfigureAwait(false);
             }
             else if (t.DeleteFilter is { } window)
@@ -244,6 +248,11 @@ public sealed class RefreshRunner
             await _engine.AdvanceIdentityAsync(target, tx, t.Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
             t.Clock.Stop();
             _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
+        }
+
+        if (deferred.Count > 0)
+        {
+            await _engine.RecheckConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -374,7 +383,7 @@ public sealed class RefreshRunner
                 throw new InvalidOperationException(mismatch);
             }
 
-            (Filter, DeleteFilter) = Action == RefreshAction.Incremental ? Watermarks.Filters(config, Column!, watermark) : (null, null);
+            (Filter, DeleteFilter) = Action == RefreshAction.Incremental ? Watermarks.Filters(config, Column!, watermark, Plan.TargetSchema!.Column(Column!)!.DataType) : (null, null);
         }
     }
 }

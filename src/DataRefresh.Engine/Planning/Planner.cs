@@ -85,6 +85,11 @@ public static class Planner
         var sourceSchema = await engine.ReadTableAsync(source, sourceName, cancellationToken).ConfigureAwait(false);
         var targetSchema = await engine.ReadTableAsync(target, targetName, cancellationToken).ConfigureAwait(false);
         var columns = MatchColumns(engine, sourceSchema, targetSchema, warnings, blockers);
+        foreach (var side in new[] { config.Source, config.Target }.Where(d => d.TrustServerCertificate))
+        {
+            warnings.Add($"trust_server_certificate: true on the {side.Side.ToString().ToLowerInvariant()}: the connection is encrypted but the server's certificate is not validated");
+        }
+
         if (table.Strategy == RefreshStrategy.StagingPartitionSwitch)
         {
             warnings.Add("strategy staging_partition_switch is not implemented yet: refreshed as simple_copy (one transaction; readers keep the old rows until commit)");
@@ -120,7 +125,7 @@ public static class Planner
         }
 
         var (action, reason) = SyncDecision.Decide(table, hasRows, watermark);
-        var (filter, delete) = action == RefreshAction.Incremental ? Watermarks.Filters(table, incremental!.Name, watermark) : (null, null);
+        var (filter, delete) = action == RefreshAction.Incremental ? Watermarks.Filters(table, incremental!.Name, watermark, incremental.DataType) : (null, null);
         var estimated = await engine.CountAsync(source, null, sourceName, filter, cancellationToken).ConfigureAwait(false);
         if (table.RowLimit is { } limit && estimated > limit)
         {

@@ -10,7 +10,7 @@ public static class Watermarks
     private static readonly string[] TextFormats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF"];
 
     /// <summary>The source filter and target delete filter for an incremental copy from this watermark.</summary>
-    public static (RowFilter? Source, RowFilter? Delete) Filters(TableConfig table, string column, object? watermark)
+    public static (RowFilter? Source, RowFilter? Delete) Filters(TableConfig table, string column, object? watermark, string? columnType = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         if (watermark is null)
@@ -21,10 +21,10 @@ public static class Watermarks
         if (table.IncrementalType is IncrementalType.Date or IncrementalType.DateTime && table.DateBufferDays > 0)
         {
             var bound = Shift(watermark, -table.DateBufferDays);
-            return (new RowFilter(column, FilterOperator.GreaterOrEqual, bound), new RowFilter(column, FilterOperator.GreaterOrEqual, bound));
+            return (new RowFilter(column, FilterOperator.GreaterOrEqual, bound, columnType), new RowFilter(column, FilterOperator.GreaterOrEqual, bound, columnType));
         }
 
-        return (new RowFilter(column, FilterOperator.Greater, watermark), null);
+        return (new RowFilter(column, FilterOperator.Greater, watermark, columnType), null);
     }
 
     /// <summary>Move a date or timestamp watermark by whole days, keeping its type (and, for text dates, its format).</summary>

@@ -266,8 +266,11 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         return $"{(reader.IsDBNull(0) || reader.GetString(0).Length == 0 ? "a session" : reader.GetString(0))} (backend pid {reader.GetInt32(1)})";
     }
 
-    public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, CancellationToken cancellationToken) =>
+    /// <summary>DEFERRABLE constraints are checked at COMMIT once deferred (the plan refuses ones that are not).</summary>
+    public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken) =>
         await target.ExecuteAsync(transaction, "SET CONSTRAINTS ALL DEFERRED", cancellationToken).ConfigureAwait(false);
+
+    public Task RecheckConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task<long> EmptyAsync(DbConnection target, DbTransaction transaction, QualifiedName table, bool truncate, int commandTimeout, CancellationToken cancellationToken)
     {
@@ -327,6 +330,9 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
         return false;
     }
+
+    public bool IsAuthenticationFailure(Exception exception) =>
+        exception is PostgresException { SqlState: "28P01" or "28000" } || exception.InnerException is PostgresException { SqlState: "28P01" or "28000" };
 
     internal static string Operator(RowFilter filter) => filter.Operator == FilterOperator.Greater ? ">" : ">=";
 

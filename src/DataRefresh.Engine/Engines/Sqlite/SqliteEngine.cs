@@ -204,8 +204,11 @@ public sealed class SqliteEngine : IDatabaseEngine
     /// <summary>SQLite's lock is the whole file's write lock, taken when the refresh transaction begins.</summary>
     public Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
-    public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, CancellationToken cancellationToken) =>
+    /// <summary>SQLite checks every foreign key at COMMIT once defer_foreign_keys is on.</summary>
+    public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken) =>
         await target.ExecuteAsync(transaction, "PRAGMA defer_foreign_keys = ON", cancellationToken).ConfigureAwait(false);
+
+    public Task RecheckConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task<long> EmptyAsync(DbConnection target, DbTransaction transaction, QualifiedName table, bool truncate, int commandTimeout, CancellationToken cancellationToken) =>
         await target.ExecuteAsync(transaction, $"DELETE FROM {Quote(table)}", cancellationToken, commandTimeout).ConfigureAwait(false);
@@ -297,6 +300,8 @@ public sealed class SqliteEngine : IDatabaseEngine
     }
 
     public bool IsTransient(Exception exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
+
+    public bool IsAuthenticationFailure(Exception exception) => false;
 
     private static string Op(RowFilter filter) => filter.Operator == FilterOperator.Greater ? ">" : ">=";
 

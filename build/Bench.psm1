@@ -1,0 +1,256 @@
+# Pieces of build/bench.ps1: psql and the OS pipe, the child pwsh that runs Invoke-TableRefresh, statistics,
+# and reading the PostgreSQL server log for the diagnostic run.
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$PSNativeCommandUseErrorActionPreference = $false
+
+$script:Inv = [System.Globalization.CultureInfo]::InvariantCulture
+
+function Invoke-BenchPsql {
+    <#
+    .SYNOPSIS
+    Runs psql against one database of the bench cluster, one -c per statement (so VACUUM runs outside a
+    transaction block). Returns the output lines (unaligned, tuples only); throws on any error.
+    #>
+    param(
+        [Parameter(Mandatory)] $Cluster,
+        [Parameter(Mandatory)] [string]$Database,
+        [Parameter(Mandatory)] [string[]]$Sql
+    )
+    $psql = Join-Path $Cluster.BinDir 'psql'
+    $argv = @('-h', $Cluster.Host, '-p', "$($Cluster.Port)", '-U', $Cluster.User, '-d', $Database, '-w',
+        '-v', 'ON_ERROR_STOP=1', '-X', '-q', '-At')
+    foreach ($statement in $Sql) { $argv += @('-c', $statement) }
+    $out = @(& $psql @argv 2>&1 | ForEach-Object { "$_" })
+    if ($LASTEXITCODE -ne 0) {
+        throw "psql -d $Database failed (exit $LASTEXITCODE) running: $($Sql -join '; ')$([Environment]::NewLine)$($out -join [Environment]::NewLine)"
+    }
+    $out
+}
+
+function Get-BenchScalar {
+    param([Parameter(Mandatory)] $Cluster, [Parameter(Mandatory)] [string]$Database, [Parameter(Mandatory)] [string]$Sql)
+    $lines = @(Invoke-BenchPsql -Cluster $Cluster -Database $Database -Sql $Sql | Where-Object { $_ -ne '' })
+    if ($lines.Count -ne 1) { throw "expected one value from '$Sql', got: $($lines -join ' | ')" }
+    $lines[0]
+}
+
+function Get-BenchRowCount {
+    param([Parameter(Mandatory)] $Cluster, [Parameter(Mandatory)] [string]$Database, [Parameter(Mandatory)] [string]$Table)
+    [long](Get-BenchScalar -Cluster $Cluster -Database $Database -Sql "SELECT count(*) FROM $Table")
+}
+
+function Invoke-CopyPipe {
+    <#
+    .SYNOPSIS
+    psql COPY ... TO STDOUT (FORMAT binary) | psql COPY ... FROM STDIN (FORMAT binary), through bash so it is a
+    real OS pipe. Returns the elapsed milliseconds of the whole pipeline (bash start-up included, ~ms).
+    #>
+    param(
+        [Parameter(Mandatory)] $Cluster,
+        [Parameter(Mandatory)] [string]$SourceDatabase,
+        [Parameter(Mandatory)] [string]$TargetDatabase,
+        [Parameter(Mandatory)] [string]$Table
+    )
+    $psql = Join-Path $Cluster.BinDir 'psql'
+    $common = "-h $($Cluster.Host) -p $($Cluster.Port) -U $($Cluster.User) -w -v ON_ERROR_STOP=1 -X -q"
+    $command = "set -o pipefail; '$psql' $common -d $SourceDatabase -c 'COPY $Table TO STDOUT (FORMAT binary)' | " +
+        "'$psql' $common -d $TargetDatabase -c 'COPY $Table FROM STDIN (FORMAT binary)'"
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $out = @(& bash -c $command 2>&1 | ForEach-Object { "$_" })
+    $clock.Stop()
+    if ($LASTEXITCODE -ne 0) { throw "COPY pipe failed (exit $LASTEXITCODE): $($out -join ' ')" }
+    $clock.Elapsed.TotalMilliseconds
+}
+
+function Get-BenchChildScript {
+    <#
+    .SYNOPSIS
+    The script each child pwsh runs: import the module, time only Invoke-TableRefresh with a Stopwatch, then print
+    one line "BENCH_JSON {...}" with the timing, the results and the process's VmHWM/VmRSS from /proc/self/status.
+    -Diagnose also times Get-RefreshPlan (twice) and timestamps the -Verbose messages; -ImportOnly stops after
+    Import-Module (the memory baseline).
+    #>
+    @'
+param(
+    [Parameter(Mandatory)] [string]$ModulePath,
+    [string]$Config,
+    [switch]$Diagnose,
+    [switch]$ImportOnly
+)
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$report = [ordered]@{ pid = $PID }
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
+Import-Module $ModulePath
+$report.import_ms = $clock.Elapsed.TotalMilliseconds
+
+if ($Diagnose) {
+    $plans = @()
+    foreach ($i in 1, 2) {
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $plans = @(Get-RefreshPlan -Config $Config)
+        $report["plan$($i)_ms"] = $clock.Elapsed.TotalMilliseconds
+    }
+    $report.plan = @($plans | ForEach-Object { [ordered]@{ table = $_.Table; action = "$($_.Action)"; estimated_rows = $_.EstimatedRows; reason = $_.Reason } })
+}
+
+if (-not $ImportOnly) {
+    $verbose = [System.Collections.Generic.List[object]]::new()
+    $report.start_utc = [DateTime]::UtcNow.ToString('o')
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    if ($Diagnose) {
+        $results = @(Invoke-TableRefresh -Config $Config -Force -Verbose 4>&1 | ForEach-Object {
+                if ($_ -is [System.Management.Automation.VerboseRecord]) {
+                    $verbose.Add([ordered]@{ ms = [math]::Round($clock.Elapsed.TotalMilliseconds, 1); message = $_.Message })
+                } else { $_ }
+            })
+    } else {
+        $results = @(Invoke-TableRefresh -Config $Config -Force)
+    }
+    $clock.Stop()
+    $report.end_utc = [DateTime]::UtcNow.ToString('o')
+    $report.elapsed_ms = $clock.Elapsed.TotalMilliseconds
+    $report.results = @($results | ForEach-Object {
+            [ordered]@{ table = $_.Table; status = "$($_.Status)"; action = "$($_.Action)"; rows_copied = $_.RowsCopied
+                rows_deleted = $_.RowsDeleted; duration_ms = $_.Duration.TotalMilliseconds; error = $_.Error; note = $_.Note }
+        })
+    $report.verbose = $verbose
+}
+
+# The brief's (Get-Content /proc/self/status | Select-String VmHWM), parsed: this pwsh process ran the module.
+$status = Get-Content -LiteralPath /proc/self/status
+foreach ($key in 'VmHWM', 'VmRSS') {
+    $line = $status | Where-Object { $_ -match "^$($key):\s+(\d+)\s+kB" } | Select-Object -First 1
+    if ($line -and $line -match "^$($key):\s+(\d+)\s+kB") { $report["$($key.ToLowerInvariant())_kb"] = [long]$Matches[1] }
+}
+'BENCH_JSON ' + ($report | ConvertTo-Json -Depth 6 -Compress)
+'@
+}
+
+function Invoke-RefreshChild {
+    <#
+    .SYNOPSIS
+    Runs the child script in a fresh `dotnet pwsh -NoProfile` and returns its report (elapsed_ms of
+    Invoke-TableRefresh alone, vmhwm_kb, results...) plus wall_ms, the child's whole wall time.
+    #>
+    param(
+        [Parameter(Mandatory)] [string]$ChildScript,
+        [Parameter(Mandatory)] [string]$ModulePath,
+        [string]$Config,
+        [switch]$Diagnose,
+        [switch]$ImportOnly
+    )
+    $argv = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $ChildScript, '-ModulePath', $ModulePath)
+    if ($Config) { $argv += @('-Config', $Config) }
+    if ($Diagnose) { $argv += '-Diagnose' }
+    if ($ImportOnly) { $argv += '-ImportOnly' }
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $out = @(& dotnet @argv 2>&1 | ForEach-Object { "$_" })
+    $code = $LASTEXITCODE
+    $clock.Stop()
+    $json = $out | Where-Object { $_.StartsWith('BENCH_JSON ', [StringComparison]::Ordinal) } | Select-Object -Last 1
+    if ($code -ne 0 -or -not $json) {
+        throw "the child pwsh failed (exit $code):$([Environment]::NewLine)$($out -join [Environment]::NewLine)"
+    }
+    $other = @($out | Where-Object { -not $_.StartsWith('BENCH_JSON ', [StringComparison]::Ordinal) -and $_.Trim() })
+    $report = $json.Substring('BENCH_JSON '.Length) | ConvertFrom-Json
+    $report | Add-Member -NotePropertyName wall_ms -NotePropertyValue $clock.Elapsed.TotalMilliseconds
+    $report | Add-Member -NotePropertyName other_output -NotePropertyValue $other
+    if (-not $ImportOnly) {
+        $failed = @($report.results | Where-Object { $_.status -ne 'Succeeded' })
+        if (@($report.results).Count -eq 0 -or $failed.Count -gt 0) {
+            throw "Invoke-TableRefresh did not succeed: $(($report.results | ForEach-Object { "$($_.table) $($_.status) $($_.error)" }) -join '; ') $($other -join ' ')"
+        }
+    }
+    $report
+}
+
+function Get-Median {
+    param([Parameter(Mandatory)] [double[]]$Values)
+    $sorted = @($Values | Sort-Object)
+    $n = $sorted.Count
+    if ($n -eq 0) { return [double]::NaN }
+    if ($n % 2 -eq 1) { return $sorted[($n - 1) / 2] }
+    ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2
+}
+
+function Format-Seconds([double]$Ms) { ($Ms / 1000).ToString('0.00', $script:Inv) + ' s' }
+function Format-Count([double]$Value) { $Value.ToString('#,0', $script:Inv) }
+function Format-Mb([double]$Kb) { ($Kb / 1024).ToString('0', $script:Inv) + ' MB' }
+function Format-Ratio([double]$Value) { $Value.ToString('0.00', $script:Inv) }
+
+function Enable-PgStatementLog {
+    <# Logs every statement with its duration, and every connection, with millisecond UTC timestamps. #>
+    param([Parameter(Mandatory)] $Cluster)
+    $null = Invoke-BenchPsql -Cluster $Cluster -Database postgres -Sql @(
+        "ALTER SYSTEM SET log_min_duration_statement = 0",
+        "ALTER SYSTEM SET log_connections = on",
+        "ALTER SYSTEM SET log_timezone = 'UTC'",
+        "ALTER SYSTEM SET log_line_prefix = '%m [%p] '",
+        "SELECT pg_reload_conf()")
+    Start-Sleep -Milliseconds 300   # the postmaster signals the reload; let the backends see it
+}
+
+function Disable-PgStatementLog {
+    param([Parameter(Mandatory)] $Cluster)
+    $null = Invoke-BenchPsql -Cluster $Cluster -Database postgres -Sql @(
+        "ALTER SYSTEM RESET log_min_duration_statement", "ALTER SYSTEM RESET log_connections",
+        "SELECT pg_reload_conf()")
+}
+
+function Get-PgLogLength {
+    param([Parameter(Mandatory)] $Cluster)
+    if (Test-Path -LiteralPath $Cluster.LogFile) { (Get-Item -LiteralPath $Cluster.LogFile).Length } else { 0 }
+}
+
+function Read-PgLogEvent {
+    <#
+    .SYNOPSIS
+    The server log from byte offset $From on, as events: At (UTC), Pid, Kind (connection|statement),
+    DurationMs and Sql (the first line of the statement; parse/bind/execute steps are folded into one text).
+    #>
+    param([Parameter(Mandatory)] $Cluster, [long]$From = 0)
+    $stream = [System.IO.File]::Open($Cluster.LogFile, 'Open', 'Read', 'ReadWrite')
+    try {
+        $null = $stream.Seek($From, 'Begin')
+        $text = [System.IO.StreamReader]::new($stream).ReadToEnd()
+    } finally {
+        $stream.Dispose()
+    }
+    $pattern = '^(?<ts>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) UTC \[(?<pid>\d+)\] (?<level>\w+):\s+(?<msg>.*)$'
+    foreach ($line in $text -split "`r?`n") {
+        if ($line -notmatch $pattern) { continue }
+        $at = [DateTime]::SpecifyKind([DateTime]::ParseExact($Matches.ts, 'yyyy-MM-dd HH:mm:ss.fff', $script:Inv), 'Utc')
+        $msg = $Matches.msg
+        $procId = [int]$Matches.pid
+        if ($msg -match '^duration: (?<d>[\d.]+) ms\s+(?<step>statement|parse|bind|execute)(?: [^:]*)?: (?<sql>.*)$') {
+            [pscustomobject]@{ At = $at; Pid = $procId; Kind = 'statement'; Step = $Matches.step; DurationMs = [double]::Parse($Matches.d, $script:Inv); Sql = $Matches.sql.Trim() }
+        } elseif ($msg -match '^connection authorized: (?<who>.*)$') {
+            [pscustomobject]@{ At = $at; Pid = $procId; Kind = 'connection'; Step = $null; DurationMs = 0.0; Sql = $Matches.who }
+        }
+    }
+}
+
+function Get-PgStatementSummary {
+    <#
+    .SYNOPSIS
+    Server time per statement text (parse+bind+execute summed), most expensive first.
+    #>
+    param([Parameter(Mandatory)] [AllowEmptyCollection()] [object[]]$Events, [int]$Top = 12, [int]$Width = 90)
+    $Events | Where-Object Kind -EQ 'statement' | Group-Object {
+        $sql = $_.Sql -replace '\s+', ' '
+        if ($sql.Length -gt $Width) { $sql.Substring(0, $Width - 3) + '...' } else { $sql }
+    } | ForEach-Object {
+        [pscustomobject]@{
+            TotalMs = ($_.Group | Measure-Object DurationMs -Sum).Sum
+            Calls   = @($_.Group | Where-Object { $_.Step -in 'statement', 'execute' }).Count
+            Sql     = $_.Name
+        }
+    } | Sort-Object TotalMs -Descending | Select-Object -First $Top
+}
+
+Export-ModuleMember -Function Invoke-BenchPsql, Get-BenchScalar, Get-BenchRowCount, Invoke-CopyPipe, Get-BenchChildScript,
+    Invoke-RefreshChild, Get-Median, Format-Seconds, Format-Count, Format-Mb, Format-Ratio, Enable-PgStatementLog,
+    Disable-PgStatementLog, Get-PgLogLength, Read-PgLogEvent, Get-PgStatementSummary

@@ -1,0 +1,411 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+using DataRefresh.History;
+using Microsoft.Data.SqlClient;
+using static DataRefresh.Engines.SqlServer.SqlServerSql;
+
+namespace DataRefresh.Engines.SqlServer;
+
+/// <summary>
+/// SQL Server: catalog from sys.*, SqlDataReader (sequential) streamed into SqlBulkCopy inside the target
+/// transaction, sp_getapplock per table, DBCC CHECKIDENT after load. Statements come from <see cref="SqlServerSql"/>.
+/// </summary>
+public sealed class SqlServerEngine : IDatabaseEngine
+{
+    /// <summary>Deadlock, database/pool unavailable, throttling, connection resets (per Azure SQL's transient list).</summary>
+    private static readonly HashSet<int> TransientNumbers = [1205, 4060, 4221, 40143, 40197, 40501, 40540, 40613, 42108, 42109, 49918, 49919, 49920, 10928, 10929, 233, 64, 20, 10053, 10054, 10060, 11001];
+
+    public EngineKind Kind => EngineKind.SqlServer;
+
+    public bool CanTruncateReferencedTable => false;
+
+    public bool SupportsParallelUnits => true;
+
+    public IHistoryDialect History { get; } = new SqlServerHistory();
+
+    public async Task<DbConnection> OpenAsync(DatabaseConfig database, ConnectionPurpose purpose, RefreshSettings settings, string runLabel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = new SqlConnectionStringBuilder
+        {
+            DataSource = database.Port is { } port ? $"{database.Server},{port}" : database.Server,
+            InitialCatalog = database.Database,
+            Encrypt = SqlConnectionEncryptOption.Mandatory,
+            TrustServerCertificate = database.TrustServerCertificate,
+            ConnectTimeout = Math.Max(1, settings.ConnectionTimeout),
+            CommandTimeout = settings.CommandTimeout,
+            ApplicationName = database.ApplicationName is { } app ? $"{app} {runLabel}" : runLabel,
+
+            // Production sessions declare read-only intent (and may land on a readable secondary).
+            ApplicationIntent = purpose is ConnectionPurpose.Source ? ApplicationIntent.ReadOnly : ApplicationIntent.ReadWrite,
+
+            // History must be written even after the refresh session was killed: never reuse a pooled connection.
+            Pooling = purpose != ConnectionPurpose.History,
+        };
+        if (database.PacketSize is { } packet)
+        {
+            builder.PacketSize = packet;
+        }
+
+        if (database.Auth == AuthType.Sql)
+        {
+            builder.UserID = Environment.GetEnvironmentVariable(database.UserVariable);
+            builder.Password = Environment.GetEnvironmentVariable(database.PasswordVariable);
+        }
+        else
+        {
+            builder.IntegratedSecurity = true;
+        }
+
+        var connection = new SqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (Exception ex) when (ex is SqlException or InvalidOperationException or PlatformNotSupportedException or TimeoutException)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new DatabaseConnectionException($"Cannot connect to the {database.Side.ToString().ToLowerInvariant()} database {database.Display} (sqlserver): {ex.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)}", ex);
+        }
+    }
+
+    /// <summary>Snapshot isolation when production allows it (one consistent view, no shared locks); otherwise plain reads.</summary>
+    public async Task<DbTransaction?> BeginSourceReadAsync(DbConnection source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return await source.ScalarAsync(null, SnapshotAllowed, cancellationToken).ConfigureAwait(false) is true
+            ? await source.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    public async Task<ServerIdentity> IdentifyAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.Command(null, Identify);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new ServerIdentity(reader.IsDBNull(0) ? "" : reader.GetString(0).ToUpperInvariant(), reader.IsDBNull(1) ? "" : reader.GetString(1).ToUpperInvariant());
+    }
+
+    public async Task<QualifiedName?> ResolveTableAsync(DbConnection connection, TableName name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(name);
+        var candidates = new List<(string, string)>();
+        await using var command = connection.Command(null, ResolveTable, null, ("name", name.Name.Value), ("schema", name.Schema?.Value));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (name.Schema is null || name.Schema.Matches(reader.GetString(0)))
+            {
+                candidates.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        return CatalogNames.Pick(name, candidates);
+    }
+
+    public async Task<TableSchema> ReadTableAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var quoted = Quote(table);
+        var columns = new List<ColumnInfo>();
+        await using (var command = connection.Command(null, Columns, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var type = reader.GetString(2);
+                columns.Add(new ColumnInfo
+                {
+                    Name = reader.GetString(0),
+                    Ordinal = reader.GetInt32(1),
+                    DataType = TypeName(type, reader.GetInt16(3), reader.GetByte(4), reader.GetByte(5)),
+                    IsNullable = reader.GetBoolean(6),
+                    Identity = reader.GetBoolean(7) ? IdentityKind.Always : IdentityKind.None,
+
+                    // Computed columns, temporal period columns (generated_always_type 1/2) and column sets are the server's.
+                    IsGenerated = reader.GetBoolean(8) || reader.GetByte(10) != 0 || reader.GetBoolean(11),
+                    IsRowVersion = type == "timestamp",
+                    Collation = reader.IsDBNull(9) ? null : reader.GetString(9),
+                });
+            }
+        }
+
+        bool temporal = false, partitioned = false;
+        await using (var command = connection.Command(null, TableFacts, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                (temporal, partitioned) = (reader.GetBoolean(0), reader.GetBoolean(1));
+            }
+        }
+
+        var primaryKey = new List<string>();
+        var clustered = new List<string>();
+        await using (var command = connection.Command(null, KeyColumns, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (reader.GetBoolean(0))
+                {
+                    primaryKey.Add(reader.GetString(2));
+                }
+
+                if (reader.GetBoolean(1) && !clustered.Contains(reader.GetString(2)))
+                {
+                    clustered.Add(reader.GetString(2));
+                }
+            }
+        }
+
+        var keys = new List<(string Name, QualifiedName From, string FromColumn, QualifiedName To, string ToColumn)>();
+        await using (var command = connection.Command(null, ForeignKeys, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add((reader.GetString(0), new QualifiedName(reader.GetString(1), reader.GetString(2)), reader.GetString(3), new QualifiedName(reader.GetString(4), reader.GetString(5)), reader.GetString(6)));
+            }
+        }
+
+        // SQL Server cannot defer a constraint, but NOCHECK + WITH CHECK CHECK inside the transaction has the same effect.
+        var foreignKeys = keys.GroupBy(k => (k.Name, k.From)).Select(g => new ForeignKeyInfo(g.Key.Name, g.Key.From, g.Select(k => k.FromColumn).ToList(), g.First().To, g.Select(k => k.ToColumn).ToList(), Deferrable: true)).ToList();
+        return new TableSchema
+        {
+            Name = table,
+            Columns = columns,
+            PrimaryKey = primaryKey,
+            ClusteredKey = clustered,
+            References = foreignKeys.Where(fk => fk.From == table).ToList(),
+            ReferencedBy = foreignKeys.Where(fk => fk.To == table).ToList(),
+            IsPartitioned = partitioned,
+            IsSystemVersioned = temporal,
+        };
+    }
+
+    public async Task<object?> ReadMaxAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, string column, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync(transaction, Max(table, column), cancellationToken).ConfigureAwait(false);
+
+    public async Task<bool> HasRowsAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync(transaction, HasRows(table), cancellationToken).ConfigureAwait(false) is true;
+
+    public async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = (SqlCommand)connection.Command(transaction, Count(table, filter));
+        Bind(command, filter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    public string DescribeFilter(RowFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var value = filter.Value switch
+        {
+            DateTime or DateTimeOffset or DateOnly or string => "'" + Planning.Watermarks.Format(filter.Value) + "'",
+            _ => Convert.ToString(filter.Value, CultureInfo.InvariantCulture),
+        };
+        return $"{Quote(filter.Column)} {Operator(filter.Operator)} {value}";
+    }
+
+    public string? Incompatibility(ColumnInfo source, ColumnInfo target) => SqlServerTypes.Incompatibility(source, target);
+
+    public async Task LockTableAsync(DbConnection target, DbTransaction transaction, QualifiedName table, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var result = await target.ScalarAsync(transaction, GetAppLock, cancellationToken, null, ("resource", LockResource(table)), ("timeout", (int)wait.TotalMilliseconds)).ConfigureAwait(false);
+        if (Convert.ToInt32(result, CultureInfo.InvariantCulture) >= 0)
+        {
+            return;
+        }
+
+        var holder = await RefreshLockHolderAsync(target, table, cancellationToken).ConfigureAwait(false) ?? "another session";
+        throw new TableLockedException($"Table {table} is being refreshed by {holder}; only one refresh of a table runs at a time. Try again when it finishes.");
+    }
+
+    public async Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var resource = LockResource(table);
+        if (Convert.ToInt32(await connection.ScalarAsync(null, AppLockFree, cancellationToken, null, ("resource", resource)).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var command = connection.Command(null, AppLockHolder, null, ("resource", resource));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return $"{reader.GetString(0)} (session {reader.GetInt16(1)})";
+            }
+        }
+        catch (SqlException)
+        {
+            // Naming the holder needs VIEW SERVER STATE; without it the lock is still reported.
+        }
+
+        return "another session (grant VIEW SERVER STATE to see which run)";
+    }
+
+    public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(foreignKeys);
+        foreach (var fk in foreignKeys)
+        {
+            await target.ExecuteAsync(transaction, NoCheck(fk), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task RecheckConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(foreignKeys);
+        foreach (var fk in foreignKeys)
+        {
+            await target.ExecuteAsync(transaction, Recheck(fk), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<long> EmptyAsync(DbConnection target, DbTransaction transaction, QualifiedName table, bool truncate, int commandTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!truncate)
+        {
+            return await target.ExecuteAsync(transaction, DeleteAll(table), cancellationToken, commandTimeout).ConfigureAwait(false);
+        }
+
+        var rows = Convert.ToInt64(await target.ScalarAsync(transaction, CountLocked(table), cancellationToken, commandTimeout).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await target.ExecuteAsync(transaction, Truncate(table), cancellationToken, commandTimeout).ConfigureAwait(false);
+        return rows;
+    }
+
+    public async Task<long> DeleteAsync(DbConnection target, DbTransaction transaction, QualifiedName table, RowFilter filter, int commandTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        await using var command = (SqlCommand)target.Command(transaction, Delete(table, filter), commandTimeout);
+        Bind(command, filter);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// SqlDataReader (sequential access) into SqlBulkCopy in the target transaction: TableLock, KeepIdentity,
+    /// KeepNulls, mappings by name, streaming. Rows arrive in clustered-key order when both sides share that key.
+    /// </summary>
+    public async Task<long> CopyAsync(CopyRequest request, IProgress<long> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        var clustered = request.TargetTable.ClusteredKey;
+        var ordered = clustered.Count > 0 && clustered.All(request.Columns.Contains) && clustered.SequenceEqual(request.SourceTable.ClusteredKey);
+        var order = request.RowLimit is null
+            ? (ordered ? clustered : [])
+            : request.Filter is { } f ? [f.Column] : request.SourceTable.PrimaryKey;
+        await using var select = (SqlCommand)request.Source.Command(request.SourceTransaction, Select(request.SourceTable.Name, request.Columns, request.Filter, request.RowLimit, order), request.CommandTimeout);
+        Bind(select, request.Filter);
+        await using var reader = await select.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+
+        using var bulk = new SqlBulkCopy((SqlConnection)request.Target, SqlBulkCopyOptions.TableLock | SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.KeepNulls, (SqlTransaction)request.TargetTransaction)
+        {
+            DestinationTableName = Quote(request.TargetTable.Name),
+            BatchSize = request.BatchSize,
+            BulkCopyTimeout = request.CommandTimeout,
+            EnableStreaming = true,
+            NotifyAfter = request.BatchSize,
+        };
+        foreach (var column in request.Columns)
+        {
+            bulk.ColumnMappings.Add(column, column);
+        }
+
+        if (ordered && order.SequenceEqual(clustered))
+        {
+            foreach (var column in clustered)
+            {
+                bulk.ColumnOrderHints.Add(column, SortOrder.Ascending);
+            }
+        }
+
+        bulk.SqlRowsCopied += (_, e) => progress.Report(e.RowsCopied);
+        await bulk.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
+
+        // RowsCopied is an int and wraps past 2^31 rows; RowsCopied64 does not.
+        progress.Report(bulk.RowsCopied64);
+        return bulk.RowsCopied64;
+    }
+
+    public async Task AdvanceIdentityAsync(DbConnection target, DbTransaction transaction, TableSchema table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.Columns.Any(c => c.Identity != IdentityKind.None))
+        {
+            await target.ExecuteAsync(transaction, Reseed(table.Name), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<bool> CanWriteAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync(null, CanWrite, cancellationToken, null, ("table", Quote(table))).ConfigureAwait(false) is true;
+
+    public bool IsTransient(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is SqlException sql)
+            {
+                return sql.Errors.Cast<SqlError>().Any(e => TransientNumbers.Contains(e.Number));
+            }
+
+            if (ex is System.IO.IOException or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsAuthenticationFailure(Exception exception) =>
+        (exception as SqlException ?? exception.InnerException as SqlException)?.Number is 18456 or 18452 or 18486 or 18487 or 18488;
+
+    /// <summary>Type the bound as the column is typed: an untyped DateTime would be sent as datetime and lose precision.</summary>
+    private static void Bind(SqlCommand command, RowFilter? filter)
+    {
+        if (filter is null)
+        {
+            return;
+        }
+
+        var parameter = command.Parameters.AddWithValue("bound", filter.Value);
+        var type = filter.ColumnType ?? "";
+        if (type.StartsWith("datetime2", StringComparison.Ordinal))
+        {
+            parameter.SqlDbType = SqlDbType.DateTime2;
+            parameter.Scale = 7;
+        }
+        else if (type == "date")
+        {
+            parameter.SqlDbType = SqlDbType.Date;
+        }
+        else if (type == "datetime")
+        {
+            parameter.SqlDbType = SqlDbType.DateTime;
+        }
+        else if (type == "smalldatetime")
+        {
+            parameter.SqlDbType = SqlDbType.SmallDateTime;
+        }
+        else if (type.StartsWith("datetimeoffset", StringComparison.Ordinal))
+        {
+            parameter.SqlDbType = SqlDbType.DateTimeOffset;
+            parameter.Scale = 7;
+        }
+    }
+}

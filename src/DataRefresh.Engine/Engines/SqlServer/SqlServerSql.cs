@@ -1,0 +1,169 @@
+using System.Globalization;
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+
+namespace DataRefresh.Engines.SqlServer;
+
+/// <summary>
+/// Every T-SQL statement the SQL Server dialect sends, as pure functions of names and shapes, so that a test can
+/// generate them all and parse each one with Microsoft's own parser. Values always travel as parameters; names are
+/// bracket-quoted here and nowhere else.
+/// </summary>
+public static class SqlServerSql
+{
+    /// <summary>sysname is nvarchar(128); QUOTENAME would silently return NULL past that, so refuse instead.</summary>
+    public const int MaxIdentifierLength = 128;
+
+    public static string Quote(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        if (identifier.Length is 0 or > MaxIdentifierLength)
+        {
+            throw new ArgumentException($"'{identifier}' is not a SQL Server identifier: names are 1 to {MaxIdentifierLength} characters", nameof(identifier));
+        }
+
+        return "[" + identifier.Replace("]", "]]", StringComparison.Ordinal) + "]";
+    }
+
+    public static string Quote(QualifiedName table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"{Quote(table.Schema)}.{Quote(table.Name)}";
+    }
+
+    /// <summary>An nvarchar literal, for the few places T-SQL takes no parameter (DBCC).</summary>
+    public static string Literal(string text) => "N'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public static string Operator(FilterOperator op) => op == FilterOperator.Greater ? ">" : ">=";
+
+    public const string Identify = "SELECT CAST(@@SERVERNAME AS nvarchar(256)), CAST(DB_NAME() AS nvarchar(256))";
+
+    public const string SnapshotAllowed = "SELECT CAST(CASE WHEN snapshot_isolation_state = 1 THEN 1 ELSE 0 END AS bit) FROM sys.databases WHERE database_id = DB_ID()";
+
+    public const string ResolveTable = """
+        SELECT s.name, t.name, CASE WHEN s.name = SCHEMA_NAME() THEN 0 WHEN s.name = N'dbo' THEN 1 ELSE 2 END AS search_order
+        FROM sys.tables AS t JOIN sys.schemas AS s ON s.schema_id = t.schema_id
+        WHERE LOWER(t.name) = LOWER(@name) AND (@schema IS NULL OR LOWER(s.name) = LOWER(@schema))
+        ORDER BY search_order, s.name, t.name
+        """;
+
+    public const string Columns = """
+        SELECT c.name, c.column_id, ty.name AS type_name, c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity,
+               c.is_computed, c.collation_name, c.generated_always_type, c.is_column_set, CAST(ty.is_user_defined AS bit) AS is_user_defined
+        FROM sys.columns AS c
+        JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id
+        WHERE c.object_id = OBJECT_ID(@table)
+        ORDER BY c.column_id
+        """;
+
+    public const string TableFacts = """
+        SELECT CAST(CASE WHEN t.temporal_type = 2 THEN 1 ELSE 0 END AS bit),
+               CAST(CASE WHEN ds.type = 'PS' THEN 1 ELSE 0 END AS bit)
+        FROM sys.tables AS t
+        JOIN sys.indexes AS i ON i.object_id = t.object_id AND i.index_id IN (0, 1)
+        JOIN sys.data_spaces AS ds ON ds.data_space_id = i.data_space_id
+        WHERE t.object_id = OBJECT_ID(@table)
+        """;
+
+    public const string KeyColumns = """
+        SELECT CAST(i.is_primary_key AS bit), CAST(CASE WHEN i.type = 1 THEN 1 ELSE 0 END AS bit), c.name
+        FROM sys.indexes AS i
+        JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id AND ic.key_ordinal > 0
+        JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+        WHERE i.object_id = OBJECT_ID(@table) AND (i.is_primary_key = 1 OR i.type = 1)
+        ORDER BY i.index_id, ic.key_ordinal
+        """;
+
+    public const string ForeignKeys = """
+        SELECT fk.name, SCHEMA_NAME(cp.schema_id), cp.name, pc.name, SCHEMA_NAME(rp.schema_id), rp.name, rc.name
+        FROM sys.foreign_keys AS fk
+        JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id
+        JOIN sys.tables AS cp ON cp.object_id = fk.parent_object_id
+        JOIN sys.columns AS pc ON pc.object_id = fkc.parent_object_id AND pc.column_id = fkc.parent_column_id
+        JOIN sys.tables AS rp ON rp.object_id = fk.referenced_object_id
+        JOIN sys.columns AS rc ON rc.object_id = fkc.referenced_object_id AND rc.column_id = fkc.referenced_column_id
+        WHERE fk.parent_object_id = OBJECT_ID(@table) OR fk.referenced_object_id = OBJECT_ID(@table)
+        ORDER BY fk.name, fkc.constraint_column_id
+        """;
+
+    public static string Max(QualifiedName table, string column) => $"SELECT MAX({Quote(column)}) FROM {Quote(table)}";
+
+    public static string HasRows(QualifiedName table) => $"SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM {Quote(table)}) THEN 1 ELSE 0 END AS bit)";
+
+    public static string Count(QualifiedName table, RowFilter? filter) => $"SELECT COUNT_BIG(*) FROM {Quote(table)}{Where(filter)}";
+
+    public static string Where(RowFilter? filter) => filter is null ? "" : $" WHERE {Quote(filter.Column)} {Operator(filter.Operator)} @bound";
+
+    /// <summary>The source read: columns by name, the filter, and an order when rows are capped or the target is clustered.</summary>
+    public static string Select(QualifiedName table, IReadOnlyList<string> columns, RowFilter? filter, long? rowLimit, IReadOnlyList<string> orderBy)
+    {
+        var top = rowLimit is { } limit ? $"TOP ({limit.ToString(CultureInfo.InvariantCulture)}) " : "";
+        var order = orderBy.Count > 0 ? " ORDER BY " + string.Join(", ", orderBy.Select(Quote)) : "";
+        return $"SELECT {top}{string.Join(", ", columns.Select(Quote))} FROM {Quote(table)}{Where(filter)}{order}";
+    }
+
+    public static string Truncate(QualifiedName table) => $"TRUNCATE TABLE {Quote(table)}";
+
+    public static string DeleteAll(QualifiedName table) => $"DELETE FROM {Quote(table)}";
+
+    public static string Delete(QualifiedName table, RowFilter filter) => $"DELETE FROM {Quote(table)}{Where(filter)}";
+
+    /// <summary>Lock the table against other writers for the rest of the transaction, and count what TRUNCATE will remove.</summary>
+    public static string CountLocked(QualifiedName table) => $"SELECT COUNT_BIG(*) FROM {Quote(table)} WITH (TABLOCKX, HOLDLOCK)";
+
+    /// <summary>RESEED without a value moves the identity up to the column's maximum, never down.</summary>
+    public static string Reseed(QualifiedName table) => $"DBCC CHECKIDENT ({Literal(Quote(table))}, RESEED) WITH NO_INFOMSGS";
+
+    public const string GetAppLock = """
+        DECLARE @result int;
+        EXEC @result = sys.sp_getapplock @Resource = @resource, @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = @timeout;
+        SELECT @result;
+        """;
+
+    public const string AppLockHolder = """
+        SELECT TOP (1) s.program_name, s.session_id
+        FROM sys.dm_tran_locks AS l JOIN sys.dm_exec_sessions AS s ON s.session_id = l.request_session_id
+        WHERE l.resource_type = N'APPLICATION' AND l.resource_database_id = DB_ID() AND l.request_status = N'GRANT'
+          AND l.resource_description LIKE N'%' + @resource + N'%' AND l.request_session_id <> @@SPID
+        """;
+
+    public const string AppLockFree = "SELECT APPLOCK_TEST(N'public', @resource, N'Exclusive', N'Session')";
+
+    public static string NoCheck(ForeignKeyInfo fk)
+    {
+        ArgumentNullException.ThrowIfNull(fk);
+        return $"ALTER TABLE {Quote(fk.From)} NOCHECK CONSTRAINT {Quote(fk.Name)}";
+    }
+
+    /// <summary>WITH CHECK re-validates every row and leaves the constraint trusted.</summary>
+    public static string Recheck(ForeignKeyInfo fk)
+    {
+        ArgumentNullException.ThrowIfNull(fk);
+        return $"ALTER TABLE {Quote(fk.From)} WITH CHECK CHECK CONSTRAINT {Quote(fk.Name)}";
+    }
+
+    public const string CanWrite = "SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(@table, N'OBJECT', N'INSERT') = 1 OR HAS_PERMS_BY_NAME(@table, N'OBJECT', N'DELETE') = 1 OR HAS_PERMS_BY_NAME(@table, N'OBJECT', N'UPDATE') = 1 THEN 1 ELSE 0 END AS bit)";
+
+    public const string DefaultSchema = "SELECT CAST(SCHEMA_NAME() AS nvarchar(128))";
+
+    public const string Login = "SELECT CAST(SUSER_SNAME() AS nvarchar(256))";
+
+    /// <summary>Resource names for sp_getapplock are at most 255 characters: long table names are hashed.</summary>
+    public static string LockResource(QualifiedName table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var name = $"DataRefresh:{table.Schema}.{table.Name}";
+        return name.Length <= 255 ? name : $"DataRefresh:{LockKeys.For(table).ToString("x16", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The type as SQL Server prints it in DDL: nvarchar(max), decimal(38,10), datetime2(7).</summary>
+    public static string TypeName(string type, short maxLength, byte precision, byte scale) => type switch
+    {
+        "nvarchar" or "nchar" => $"{type}({(maxLength == -1 ? "max" : (maxLength / 2).ToString(CultureInfo.InvariantCulture))})",
+        "varchar" or "char" or "varbinary" or "binary" => $"{type}({(maxLength == -1 ? "max" : maxLength.ToString(CultureInfo.InvariantCulture))})",
+        "decimal" or "numeric" => $"{type}({precision},{scale})",
+        "datetime2" or "time" or "datetimeoffset" => $"{type}({scale})",
+        "float" => precision == 24 ? "real" : "float",
+        _ => type,
+    };
+}
