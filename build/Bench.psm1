@@ -98,7 +98,7 @@ if ($Diagnose) {
 
 if (-not $ImportOnly) {
     $verbose = [System.Collections.Generic.List[object]]::new()
-    $report.start_utc = [DateTime]::UtcNow.ToString('o')
+    $report.start_unix_ms = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
     if ($Diagnose) {
         $results = @(Invoke-TableRefresh -Config $Config -Force -Verbose 4>&1 | ForEach-Object {
@@ -110,7 +110,7 @@ if (-not $ImportOnly) {
         $results = @(Invoke-TableRefresh -Config $Config -Force)
     }
     $clock.Stop()
-    $report.end_utc = [DateTime]::UtcNow.ToString('o')
+    $report.end_unix_ms = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
     $report.elapsed_ms = $clock.Elapsed.TotalMilliseconds
     $report.results = @($results | ForEach-Object {
             [ordered]@{ table = $_.Table; status = "$($_.Status)"; action = "$($_.Action)"; rows_copied = $_.RowsCopied
@@ -211,7 +211,7 @@ function Read-PgLogEvent {
     The server log from byte offset $From on, as events: At (UTC), Pid, Kind (connection|statement),
     DurationMs and Sql (the first line of the statement; parse/bind/execute steps are folded into one text).
     #>
-    param([Parameter(Mandatory)] $Cluster, [long]$From = 0)
+    param([Parameter(Mandatory)] $Cluster, [long]$From = 0, [string]$SaveTo)
     $stream = [System.IO.File]::Open($Cluster.LogFile, 'Open', 'Read', 'ReadWrite')
     try {
         $null = $stream.Seek($From, 'Begin')
@@ -219,6 +219,7 @@ function Read-PgLogEvent {
     } finally {
         $stream.Dispose()
     }
+    if ($SaveTo) { [System.IO.File]::WriteAllText($SaveTo, $text) }
     $pattern = '^(?<ts>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) UTC \[(?<pid>\d+)\] (?<level>\w+):\s+(?<msg>.*)$'
     foreach ($line in $text -split "`r?`n") {
         if ($line -notmatch $pattern) { continue }

@@ -158,8 +158,8 @@ function Invoke-RunC([string]$Label) {
 
 function Get-Diagnosis([object]$Report, [object[]]$Events) {
     # Where the time of one Invoke-TableRefresh went, from the server's statement log.
-    $start = [DateTime]::Parse($Report.start_utc, $inv, 'RoundtripKind').ToUniversalTime()
-    $end = [DateTime]::Parse($Report.end_utc, $inv, 'RoundtripKind').ToUniversalTime()
+    $start = [DateTimeOffset]::FromUnixTimeMilliseconds([long]$Report.start_unix_ms).UtcDateTime
+    $end = [DateTimeOffset]::FromUnixTimeMilliseconds([long]$Report.end_unix_ms).UtcDateTime
     $inWindow = @($Events | Where-Object { $_.At -ge $start.AddMilliseconds(-5) -and $_.At -le $end.AddMilliseconds(5) })
     $copies = @($inWindow | Where-Object { $_.Kind -eq 'statement' -and $_.Sql -match '^COPY ' })
     $phases = $null
@@ -182,7 +182,8 @@ function Get-Diagnosis([object]$Report, [object[]]$Events) {
         phases                    = $phases
         connections               = @($inWindow | Where-Object Kind -EQ 'connection').Count
         statements                = @($statements | Where-Object { $_.Step -in 'statement', 'execute' }).Count
-        server_ms_excluding_copy  = ($statements | Where-Object { $_.Sql -notmatch '^COPY ' } | Measure-Object DurationMs -Sum).Sum
+        server_ms_excluding_copy  = [double](@($statements | Where-Object { $_.Sql -notmatch '^COPY ' } | ForEach-Object DurationMs) + 0 | Measure-Object -Sum).Sum
+        log_events                = $Events.Count
         top_statements            = @(Get-PgStatementSummary -Events $statements -Top 10)
         verbose                   = $Report.verbose
     }
@@ -262,12 +263,12 @@ try {
         $logFrom = Get-PgLogLength -Cluster $pg
         $diagA = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $fullConfig -Diagnose
         Assert-RowCount $dstDb 'bench_rows' $Rows 'the diagnostic (a)'
-        $diagnosisA = Get-Diagnosis $diagA @(Read-PgLogEvent -Cluster $pg -From $logFrom)
+        $diagnosisA = Get-Diagnosis $diagA @(Read-PgLogEvent -Cluster $pg -From $logFrom -SaveTo (Join-Path $benchDir 'server-log-a.txt'))
         Reset-IncrementalTarget
         $logFrom = Get-PgLogLength -Cluster $pg
         $diagC = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $incConfig -Diagnose
         Assert-RowCount $dstDb 'bench_inc' ($Rows + $IncrementalRows) 'the diagnostic (c)'
-        $diagnosisC = Get-Diagnosis $diagC @(Read-PgLogEvent -Cluster $pg -From $logFrom)
+        $diagnosisC = Get-Diagnosis $diagC @(Read-PgLogEvent -Cluster $pg -From $logFrom -SaveTo (Join-Path $benchDir 'server-log-c.txt'))
     } finally {
         Disable-PgStatementLog -Cluster $pg
     }

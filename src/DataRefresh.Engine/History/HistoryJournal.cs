@@ -12,8 +12,6 @@ namespace DataRefresh.History;
 /// </summary>
 public sealed class HistoryJournal
 {
-    private const string Columns = "entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version";
-
     private readonly IDatabaseEngine _engine;
     private readonly DatabaseConfig _target;
     private readonly RefreshSettings _settings;
@@ -42,7 +40,7 @@ public sealed class HistoryJournal
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var table = await EnsureAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO {Dialect.Quote(table)} ({Columns}) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)";
+        command.CommandText = HistorySql.Insert(Dialect, table);
         Bind(command, entry);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -54,7 +52,7 @@ public sealed class HistoryJournal
         await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
         var table = await EnsureAsync(connection, CancellationToken.None).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE {Dialect.Quote(table)} SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id";
+        command.CommandText = HistorySql.Finish(Dialect, table);
         Bind(command, entry);
         await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
     }
@@ -79,7 +77,7 @@ public sealed class HistoryJournal
             }
 
             await using var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE {Dialect.Quote(table)} SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'";
+            command.CommandText = HistorySql.Abandon(Dialect, table);
             Add(command, "status", nameof(HistoryStatus.Abandoned));
             Add(command, "ended_at", DateTime.UtcNow);
             Add(command, "error", "the process running this refresh ended without recording an outcome (killed or lost its connection); marked by a later run");
@@ -127,7 +125,7 @@ public sealed class HistoryJournal
             where.Add($"lower(table_name) IN ({string.Join(", ", query.Tables.Select((_, i) => $"@t{i}"))})");
         }
 
-        command.CommandText = $"SELECT {Columns} FROM {Dialect.Quote(table)}{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY started_at DESC, entry_id";
+        command.CommandText = HistorySql.Select(Dialect, table, where);
         var entries = new List<HistoryEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && (query.Last is null || entries.Count < query.Last))
@@ -183,33 +181,8 @@ public sealed class HistoryJournal
         var name = TableName.Parse(_settings.HistoryTable);
         var schema = name.Schema?.Value ?? await Dialect.DefaultSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
         var table = new QualifiedName(schema, name.Name.Value);
-        var key = Dialect.KeyTextType;
-        var text = Dialect.TextType;
-        var ts = Dialect.TimestampType;
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            CREATE TABLE {Dialect.Quote(table)} (
-                entry_id {key} NOT NULL PRIMARY KEY,
-                run_id {key} NOT NULL,
-                table_name {key} NOT NULL,
-                attempt integer NOT NULL,
-                sync_mode {key} NOT NULL,
-                action {key} NOT NULL,
-                status {key} NOT NULL,
-                started_at {ts} NOT NULL,
-                ended_at {ts} NULL,
-                rows_copied bigint NOT NULL,
-                rows_deleted bigint NOT NULL,
-                watermark_before {text} NULL,
-                watermark_after {text} NULL,
-                error {text} NULL,
-                os_user {key} NOT NULL,
-                db_login {key} NOT NULL,
-                host {key} NOT NULL,
-                process_id integer NOT NULL,
-                module_version {key} NOT NULL
-            )
-            """;
+        command.CommandText = HistorySql.CreateTable(Dialect, table);
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,62 @@
+using DataRefresh.Catalog;
+
+namespace DataRefresh.History;
+
+/// <summary>The history table's statements, shared by every engine; the dialect supplies quoting and types.</summary>
+public static class HistorySql
+{
+    public const string Columns = "entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version";
+
+    public static string CreateTable(IHistoryDialect dialect, QualifiedName table)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        var key = dialect.KeyTextType;
+        var text = dialect.TextType;
+        var ts = dialect.TimestampType;
+        return $"""
+            CREATE TABLE {dialect.Quote(table)} (
+                entry_id {key} NOT NULL PRIMARY KEY,
+                run_id {key} NOT NULL,
+                table_name {key} NOT NULL,
+                attempt integer NOT NULL,
+                sync_mode {key} NOT NULL,
+                action {key} NOT NULL,
+                status {key} NOT NULL,
+                started_at {ts} NOT NULL,
+                ended_at {ts} NULL,
+                rows_copied bigint NOT NULL,
+                rows_deleted bigint NOT NULL,
+                watermark_before {text} NULL,
+                watermark_after {text} NULL,
+                error {text} NULL,
+                os_user {key} NOT NULL,
+                db_login {key} NOT NULL,
+                host {key} NOT NULL,
+                process_id integer NOT NULL,
+                module_version {key} NOT NULL
+            )
+            """;
+    }
+
+    public static string Insert(IHistoryDialect dialect, QualifiedName table) =>
+        $"INSERT INTO {Quote(dialect, table)} ({Columns}) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)";
+
+    public static string Finish(IHistoryDialect dialect, QualifiedName table) =>
+        $"UPDATE {Quote(dialect, table)} SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id";
+
+    public static string Abandon(IHistoryDialect dialect, QualifiedName table) =>
+        $"UPDATE {Quote(dialect, table)} SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'";
+
+    /// <summary>Newest first; <paramref name="conditions"/> are parameterised predicates built by the journal.</summary>
+    public static string Select(IHistoryDialect dialect, QualifiedName table, IReadOnlyList<string> conditions)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        return $"SELECT {Columns} FROM {Quote(dialect, table)}{(conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "")} ORDER BY started_at DESC, entry_id";
+    }
+
+    private static string Quote(IHistoryDialect dialect, QualifiedName table)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return dialect.Quote(table);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using DataRefresh.Catalog;
+using DataRefresh.Engines;
+using DataRefresh.Engines.SqlServer;
+using DataRefresh.History;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace DataRefresh.Tests.SqlServer;
+
+/// <summary>
+/// Every statement the SQL Server dialect can emit, for a matrix of table shapes, parsed by Microsoft's T-SQL
+/// parser (TSql160Parser): zero parse errors. The statements are also written to an approved-output file so a
+/// change to the generated SQL shows up in review as a diff.
+/// </summary>
+public sealed class SqlServerScriptTests
+{
+    private static readonly string Long128 = "L" + new string('x', 126) + "Z";
+
+    /// <summary>Table shapes: the names are the hard part, so the matrix is mostly names.</summary>
+    public static IEnumerable<(string Shape, QualifiedName Table, string[] Columns, string[] Key)> Shapes()
+    {
+        yield return ("heap", new("dbo", "Events"), ["EventId", "Payload"], []);
+        yield return ("clustered primary key", new("dbo", "Users"), ["UserId", "Name", "Email"], ["UserId"]);
+        yield return ("identity", new("sales", "Orders"), ["order_id", "amount", "placed_at"], ["order_id"]);
+        yield return ("computed and rowversion", new("dbo", "Invoices"), ["InvoiceId", "Net", "Tax"], ["InvoiceId"]);
+        yield return ("temporal", new("hr", "Employees"), ["EmployeeId", "Salary"], ["EmployeeId"]);
+        yield return ("partitioned", new("rpt", "DailyReports"), ["report_date", "region", "revenue"], ["report_date", "region"]);
+        yield return ("close bracket", new("dbo", "Weird]Name"), ["col]umn", "x"], ["col]umn"]);
+        yield return ("open bracket", new("dbo", "[Bracketed"), ["[a", "b["], ["[a"]);
+        yield return ("quote", new("O'Brien", "It's"), ["Customer's Name", "id"], ["id"]);
+        yield return ("semicolon", new("dbo", "a;DROP TABLE x;--"), ["c;d", "--e"], ["c;d"]);
+        yield return ("spaces", new("sales", "Order Lines"), ["Line No", "Unit Price"], ["Line No"]);
+        yield return ("unicode", new("données", "Überstunden 日本"), ["名前", "ñandú", "emoji😀"], ["名前"]);
+        yield return ("reserved words", new("select", "table"), ["from", "where", "order", "group"], ["from"]);
+        yield return ("128 characters", new(Long128, Long128), [Long128, "id"], [Long128]);
+    }
+
+    private static IEnumerable<(string Label, string Sql)> Statements()
+    {
+        yield return ("identify", SqlServerSql.Identify);
+        yield return ("snapshot allowed", SqlServerSql.SnapshotAllowed);
+        yield return ("resolve table", SqlServerSql.ResolveTable);
+        yield return ("columns", SqlServerSql.Columns);
+        yield return ("table facts", SqlServerSql.TableFacts);
+        yield return ("key columns", SqlServerSql.KeyColumns);
+        yield return ("foreign keys", SqlServerSql.ForeignKeys);
+        yield return ("get applock", SqlServerSql.GetAppLock);
+        yield return ("applock holder", SqlServerSql.AppLockHolder);
+        yield return ("applock free", SqlServerSql.AppLockFree);
+        yield return ("can write", SqlServerSql.CanWrite);
+        yield return ("default schema", SqlServerSql.DefaultSchema);
+        yield return ("login", SqlServerSql.Login);
+        yield return ("history: run alive", SqlServerHistory.RunAliveSql);
+
+        var history = new SqlServerHistory();
+        foreach (var (shape, table, columns, key) in Shapes())
+        {
+            var first = columns[0];
+            var greater = new RowFilter(first, FilterOperator.Greater, 42L, "bigint");
+            var window = new RowFilter(first, FilterOperator.GreaterOrEqual, new DateTime(2024, 1, 1), "datetime2(7)");
+            yield return ($"{shape}: max", SqlServerSql.Max(table, first));
+            yield return ($"{shape}: has rows", SqlServerSql.HasRows(table));
+            yield return ($"{shape}: count", SqlServerSql.Count(table, null));
+            yield return ($"{shape}: count filtered", SqlServerSql.Count(table, greater));
+            yield return ($"{shape}: select all", SqlServerSql.Select(table, columns, null, null, []));
+            yield return ($"{shape}: select clustered order", SqlServerSql.Select(table, columns, null, null, key));
+            yield return ($"{shape}: select incremental", SqlServerSql.Select(table, columns, greater, null, []));
+            yield return ($"{shape}: select window capped", SqlServerSql.Select(table, columns, window, 100, [first]));
+            yield return ($"{shape}: truncate", SqlServerSql.Truncate(table));
+            yield return ($"{shape}: count locked", SqlServerSql.CountLocked(table));
+            yield return ($"{shape}: delete all", SqlServerSql.DeleteAll(table));
+            yield return ($"{shape}: delete window", SqlServerSql.Delete(table, window));
+            yield return ($"{shape}: reseed", SqlServerSql.Reseed(table));
+            var fkName = $"FK_{table.Name}_{first}";
+            var fk = new ForeignKeyInfo(fkName[..Math.Min(SqlServerSql.MaxIdentifierLength, fkName.Length)], table, [first], new QualifiedName(table.Schema, "Parent"), ["id"], true);
+            yield return ($"{shape}: nocheck", SqlServerSql.NoCheck(fk));
+            yield return ($"{shape}: recheck", SqlServerSql.Recheck(fk));
+            yield return ($"{shape}: history create", HistorySql.CreateTable(history, table));
+            yield return ($"{shape}: history insert", HistorySql.Insert(history, table));
+            yield return ($"{shape}: history finish", HistorySql.Finish(history, table));
+            yield return ($"{shape}: history abandon", HistorySql.Abandon(history, table));
+            yield return ($"{shape}: history select", HistorySql.Select(history, table, ["status = @status", "started_at >= @since", "lower(table_name) IN (@t0, @t1)"]));
+        }
+    }
+
+    [Fact]
+    public void Every_generated_statement_parses_with_TSql160Parser()
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        var failures = new List<string>();
+        var count = 0;
+        foreach (var (label, sql) in Statements())
+        {
+            count++;
+            using var reader = new StringReader(sql);
+            parser.Parse(reader, out var errors);
+            failures.AddRange(errors.Select(e => $"{label}: line {e.Line}, col {e.Column}: {e.Message}\n{sql}"));
+        }
+
+        Assert.True(count > 250, $"only {count} statements generated");
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public void Bracket_quoting_survives_a_round_trip_through_the_parser()
+    {
+        foreach (var (shape, table, _, _) in Shapes())
+        {
+            var fragment = new TSql160Parser(true).Parse(new StringReader(SqlServerSql.Truncate(table)), out var errors);
+            Assert.Empty(errors);
+            var truncate = Assert.IsType<TruncateTableStatement>(Assert.Single(Assert.Single(((TSqlScript)fragment).Batches).Statements));
+            Assert.Equal((table.Schema, table.Name), (truncate.TableName.SchemaIdentifier.Value, truncate.TableName.BaseIdentifier.Value));
+            Assert.False(string.IsNullOrEmpty(shape));
+        }
+    }
+
+    [Theory]
+    [InlineData(129)]
+    [InlineData(0)]
+    public void Names_outside_1_to_128_characters_are_refused_not_truncated(int length)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SqlServerSql.Quote(new string('n', length)));
+        Assert.Contains("1 to 128 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generated_sql_matches_the_approved_file()
+    {
+        var received = new StringBuilder();
+        foreach (var (label, sql) in Statements())
+        {
+            received.Append("-- ").AppendLine(label).AppendLine(sql.ReplaceLineEndings("\n").TrimEnd()).AppendLine("GO");
+        }
+
+        var approvedPath = Path.Combine(SourceDirectory(), "SqlServerStatements.approved.sql");
+        var text = received.ToString().ReplaceLineEndings("\n");
+        if (Environment.GetEnvironmentVariable("DATAREFRESH_APPROVE") == "1")
+        {
+            File.WriteAllText(approvedPath, text);
+        }
+
+        Assert.True(File.Exists(approvedPath), $"no approved file: run the tests once with DATAREFRESH_APPROVE=1 to write {approvedPath}, then review and commit it");
+        var approved = File.ReadAllText(approvedPath).ReplaceLineEndings("\n");
+        if (approved != text)
+        {
+            File.WriteAllText(Path.ChangeExtension(approvedPath, ".received.sql"), text);
+        }
+
+        Assert.Equal(approved, text);
+    }
+
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}
