@@ -45,7 +45,8 @@ function Invoke-CopyPipe {
     <#
     .SYNOPSIS
     psql COPY ... TO STDOUT (FORMAT binary) | psql COPY ... FROM STDIN (FORMAT binary), through bash so it is a
-    real OS pipe. Returns the elapsed milliseconds of the whole pipeline (bash start-up included, ~ms).
+    real OS pipe. Returns ElapsedMs of the whole pipeline (bash start-up included, ~ms) and CpuMs, the user+system
+    CPU time of the two psql processes (bash's `times`).
     #>
     param(
         [Parameter(Mandatory)] $Cluster,
@@ -56,12 +57,27 @@ function Invoke-CopyPipe {
     $psql = Join-Path $Cluster.BinDir 'psql'
     $common = "-h $($Cluster.Host) -p $($Cluster.Port) -U $($Cluster.User) -w -v ON_ERROR_STOP=1 -X -q"
     $command = "set -o pipefail; '$psql' $common -d $SourceDatabase -c 'COPY $Table TO STDOUT (FORMAT binary)' | " +
-        "'$psql' $common -d $TargetDatabase -c 'COPY $Table FROM STDIN (FORMAT binary)'"
+        "'$psql' $common -d $TargetDatabase -c 'COPY $Table FROM STDIN (FORMAT binary)'; rc=`$?; times; exit `$rc"
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
     $out = @(& bash -c $command 2>&1 | ForEach-Object { "$_" })
     $clock.Stop()
     if ($LASTEXITCODE -ne 0) { throw "COPY pipe failed (exit $LASTEXITCODE): $($out -join ' ')" }
-    $clock.Elapsed.TotalMilliseconds
+    # `times` prints the shell's user/system time, then its children's: "0m0.123s 0m0.045s".
+    $cpu = $null
+    $timesLines = @($out | Where-Object { $_ -match '^\d+m[\d.]+s \d+m[\d.]+s$' })
+    if ($timesLines.Count -ge 2) {
+        $cpu = 0.0
+        foreach ($part in $timesLines[1] -split ' ') {
+            if ($part -match '^(\d+)m([\d.]+)s$') { $cpu += [double]$Matches[1] * 60000 + [double]::Parse($Matches[2], $script:Inv) * 1000 }
+        }
+    }
+    [pscustomobject]@{ ElapsedMs = $clock.Elapsed.TotalMilliseconds; CpuMs = $cpu }
+}
+
+function Get-LoadAverage {
+    <# The 1-minute load average (runnable processes), or $null off Linux. #>
+    if (-not (Test-Path -LiteralPath /proc/loadavg)) { return $null }
+    [double]::Parse(((Get-Content -LiteralPath /proc/loadavg -TotalCount 1) -split ' ')[0], $script:Inv)
 }
 
 function Get-BenchChildScript {
@@ -98,6 +114,8 @@ if ($Diagnose) {
 
 if (-not $ImportOnly) {
     $verbose = [System.Collections.Generic.List[object]]::new()
+    $self = [System.Diagnostics.Process]::GetCurrentProcess()
+    $cpuBefore = $self.TotalProcessorTime
     $report.start_unix_ms = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
     if ($Diagnose) {
@@ -112,6 +130,9 @@ if (-not $ImportOnly) {
     $clock.Stop()
     $report.end_unix_ms = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
     $report.elapsed_ms = $clock.Elapsed.TotalMilliseconds
+    $self.Refresh()
+    # CPU (user+system, all threads) this process spent during the call: the module's own cost.
+    $report.cpu_ms = ($self.TotalProcessorTime - $cpuBefore).TotalMilliseconds
     $report.results = @($results | ForEach-Object {
             [ordered]@{ table = $_.Table; status = "$($_.Status)"; action = "$($_.Action)"; rows_copied = $_.RowsCopied
                 rows_deleted = $_.RowsDeleted; duration_ms = $_.Duration.TotalMilliseconds; error = $_.Error; note = $_.Note }
@@ -252,6 +273,6 @@ function Get-PgStatementSummary {
     } | Sort-Object TotalMs -Descending | Select-Object -First $Top
 }
 
-Export-ModuleMember -Function Invoke-BenchPsql, Get-BenchScalar, Get-BenchRowCount, Invoke-CopyPipe, Get-BenchChildScript,
+Export-ModuleMember -Function Get-LoadAverage, Invoke-BenchPsql, Get-BenchScalar, Get-BenchRowCount, Invoke-CopyPipe, Get-BenchChildScript,
     Invoke-RefreshChild, Get-Median, Format-Seconds, Format-Count, Format-Mb, Format-Ratio, Enable-PgStatementLog,
     Disable-PgStatementLog, Get-PgLogLength, Read-PgLogEvent, Get-PgStatementSummary

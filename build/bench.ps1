@@ -125,34 +125,42 @@ function Reset-IncrementalTarget {
 }
 
 function Invoke-RunA([string]$Label, [long]$ExpectedRows) {
+    $load = Get-LoadAverage
     $r = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $fullConfig
     Assert-RowCount $dstDb 'bench_rows' $ExpectedRows $Label
     $copied = ($r.results | Measure-Object rows_copied -Sum).Sum
     if ($copied -ne $ExpectedRows) { throw "$Label reported $copied rows copied, expected $ExpectedRows" }
     $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_rows'
-    Write-Line ("{0}: {1}  ({2} rows/s; table {3}; child wall {4}; VmHWM {5})" -f $Label, (Format-Seconds $r.elapsed_ms),
-        (Format-Count ($ExpectedRows / ($r.elapsed_ms / 1000))), (Format-Seconds $r.results[0].duration_ms),
-        (Format-Seconds $r.wall_ms), (Format-Mb $r.vmhwm_kb))
+    $r | Add-Member -NotePropertyName load1 -NotePropertyValue $load
+    Write-Line ("{0}: {1}  ({2} rows/s; table {3}; module CPU {4}; child wall {5}; VmHWM {6}; load {7})" -f $Label, (Format-Seconds $r.elapsed_ms),
+        (Format-Count ($ExpectedRows / ($r.elapsed_ms / 1000))), (Format-Seconds $r.results[0].duration_ms), (Format-Seconds $r.cpu_ms),
+        (Format-Seconds $r.wall_ms), (Format-Mb $r.vmhwm_kb), $load)
     $r
 }
 
 function Invoke-RunB([string]$Label) {
     Reset-FullTarget
-    $ms = Invoke-CopyPipe -Cluster $pg -SourceDatabase $srcDb -TargetDatabase $dstDb -Table 'bench_rows'
+    $load = Get-LoadAverage
+    $r = Invoke-CopyPipe -Cluster $pg -SourceDatabase $srcDb -TargetDatabase $dstDb -Table 'bench_rows'
     Assert-RowCount $dstDb 'bench_rows' $Rows $Label
     $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_rows'
-    Write-Line ("{0}: {1}  ({2} rows/s)" -f $Label, (Format-Seconds $ms), (Format-Count ($Rows / ($ms / 1000))))
-    $ms
+    $r | Add-Member -NotePropertyName Load1 -NotePropertyValue $load
+    Write-Line ("{0}: {1}  ({2} rows/s; psql CPU {3}; load {4})" -f $Label, (Format-Seconds $r.ElapsedMs), (Format-Count ($Rows / ($r.ElapsedMs / 1000))),
+        $(if ($null -ne $r.CpuMs) { Format-Seconds $r.CpuMs } else { '?' }), $load)
+    $r
 }
 
 function Invoke-RunC([string]$Label) {
     Reset-IncrementalTarget
+    $load = Get-LoadAverage
     $r = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $incConfig
+    $r | Add-Member -NotePropertyName load1 -NotePropertyValue $load
     Assert-RowCount $dstDb 'bench_inc' ($Rows + $IncrementalRows) $Label
     $copied = ($r.results | Measure-Object rows_copied -Sum).Sum
     if ($copied -ne $IncrementalRows) { throw "$Label reported $copied rows copied, expected $IncrementalRows" }
-    Write-Line ("{0}: {1}  ({2} rows; action {3}; table {4}; child wall {5}; VmHWM {6})" -f $Label, (Format-Seconds $r.elapsed_ms),
-        (Format-Count $copied), $r.results[0].action, (Format-Seconds $r.results[0].duration_ms), (Format-Seconds $r.wall_ms), (Format-Mb $r.vmhwm_kb))
+    Write-Line ("{0}: {1}  ({2} rows; action {3}; table {4}; module CPU {5}; child wall {6}; VmHWM {7}; load {8})" -f $Label, (Format-Seconds $r.elapsed_ms),
+        (Format-Count $copied), $r.results[0].action, (Format-Seconds $r.results[0].duration_ms), (Format-Seconds $r.cpu_ms), (Format-Seconds $r.wall_ms),
+        (Format-Mb $r.vmhwm_kb), $load)
     $r
 }
 
@@ -242,7 +250,7 @@ try {
     $null = Invoke-RunB 'warm-up (b)'
 
     $runsA = [System.Collections.Generic.List[object]]::new()
-    $runsB = [System.Collections.Generic.List[double]]::new()
+    $runsB = [System.Collections.Generic.List[object]]::new()
     $runsC = [System.Collections.Generic.List[object]]::new()
     for ($i = 1; $i -le $Runs; $i++) {
         Write-Step "Round $i of $Runs"
@@ -287,7 +295,14 @@ try {
 
     # ---- summary ----
     $medA = Get-Median @($runsA | ForEach-Object { [double]$_.elapsed_ms })
-    $medB = Get-Median @($runsB)
+    $medB = Get-Median @($runsB | ForEach-Object { [double]$_.ElapsedMs })
+    $cpuA = Get-Median @($runsA | ForEach-Object { [double]$_.cpu_ms })
+    $cpuC = Get-Median @($runsC | ForEach-Object { [double]$_.cpu_ms })
+    $cpuBValues = @($runsB | Where-Object { $null -ne $_.CpuMs } | ForEach-Object { [double]$_.CpuMs })
+    $cpuB = if ($cpuBValues.Count -gt 0) { Get-Median $cpuBValues } else { $null }
+    $loads = @(@($runsA) + @($runsC) | ForEach-Object { $_.load1 }) + @($runsB | ForEach-Object { $_.Load1 }) | Where-Object { $null -ne $_ } | ForEach-Object { [double]$_ }
+    $loadMin = if ($loads) { ($loads | Measure-Object -Minimum).Minimum } else { $null }
+    $loadMax = if ($loads) { ($loads | Measure-Object -Maximum).Maximum } else { $null }
     $medC = Get-Median @($runsC | ForEach-Object { [double]$_.elapsed_ms })
     $medWallA = Get-Median @($runsA | ForEach-Object { [double]$_.wall_ms })
     $medWallC = Get-Median @($runsC | ForEach-Object { [double]$_.wall_ms })
@@ -307,14 +322,16 @@ try {
         processors           = [Environment]::ProcessorCount
         target_before_a      = 'empty (TRUNCATE, untimed), as for (b)'
         a_full_replace       = [ordered]@{
-            median_ms = $medA; median_rows_per_s = $Rows / ($medA / 1000); median_child_wall_ms = $medWallA; max_vmhwm_kb = $hwmA
-            runs = @($runsA | ForEach-Object { [ordered]@{ elapsed_ms = $_.elapsed_ms; table_duration_ms = $_.results[0].duration_ms; child_wall_ms = $_.wall_ms; vmhwm_kb = $_.vmhwm_kb } })
+            median_ms = $medA; median_rows_per_s = $Rows / ($medA / 1000); median_child_wall_ms = $medWallA; median_module_cpu_ms = $cpuA; max_vmhwm_kb = $hwmA
+            runs = @($runsA | ForEach-Object { [ordered]@{ elapsed_ms = $_.elapsed_ms; table_duration_ms = $_.results[0].duration_ms; module_cpu_ms = $_.cpu_ms; child_wall_ms = $_.wall_ms; vmhwm_kb = $_.vmhwm_kb; load1 = $_.load1 } })
         }
-        b_psql_copy_pipe     = [ordered]@{ median_ms = $medB; median_rows_per_s = $Rows / ($medB / 1000); runs = @($runsB | ForEach-Object { [ordered]@{ elapsed_ms = $_ } }) }
+        b_psql_copy_pipe     = [ordered]@{ median_ms = $medB; median_rows_per_s = $Rows / ($medB / 1000); median_psql_cpu_ms = $cpuB; runs = @($runsB | ForEach-Object { [ordered]@{ elapsed_ms = $_.ElapsedMs; psql_cpu_ms = $_.CpuMs; load1 = $_.Load1 } }) }
         c_incremental        = [ordered]@{
-            median_ms = $medC; median_child_wall_ms = $medWallC; max_vmhwm_kb = $hwmC
-            runs = @($runsC | ForEach-Object { [ordered]@{ elapsed_ms = $_.elapsed_ms; table_duration_ms = $_.results[0].duration_ms; child_wall_ms = $_.wall_ms; vmhwm_kb = $_.vmhwm_kb } })
+            median_ms = $medC; median_child_wall_ms = $medWallC; median_module_cpu_ms = $cpuC; max_vmhwm_kb = $hwmC
+            runs = @($runsC | ForEach-Object { [ordered]@{ elapsed_ms = $_.elapsed_ms; table_duration_ms = $_.results[0].duration_ms; module_cpu_ms = $_.cpu_ms; child_wall_ms = $_.wall_ms; vmhwm_kb = $_.vmhwm_kb; load1 = $_.load1 } })
         }
+        load1_min            = $loadMin
+        load1_max            = $loadMax
         ratio_a_over_b       = $ab
         ratio_c_over_a       = $ca
         goal_a_over_b        = 1.3
@@ -341,6 +358,12 @@ try {
     Write-Host (" a/b = {0} (goal <= 1.3)   c/a = {1} (goal <= 0.1)" -f (Format-Ratio $ab), (Format-Ratio $ca))
     Write-Host " $memory"
     Write-Host " target before (a): empty (TRUNCATE, untimed); onto a stale $(Format-Count $Rows)-row target (a) took $(Format-Seconds $stale.elapsed_ms)"
+    Write-Host (" client CPU (median): module process (a) {0}, (c) {1}; the two psql of (b) {2}" -f (Format-Seconds $cpuA), (Format-Seconds $cpuC),
+        $(if ($null -ne $cpuB) { Format-Seconds $cpuB } else { '?' }))
+    if ($null -ne $loadMax) {
+        $busy = if ($loadMax -gt [Environment]::ProcessorCount) { '  WARNING: the machine was busy with other work; timings are noisy' } else { '' }
+        Write-Host (" 1-min load average at run starts: {0}-{1} on {2} cores{3}" -f $loadMin, $loadMax, [Environment]::ProcessorCount, $busy)
+    }
 } catch {
     Write-Host "bench failed: $($_.Exception.Message)" -ForegroundColor Red
     Write-Host $_.ScriptStackTrace -ForegroundColor DarkGray

@@ -241,8 +241,9 @@ Describe 'SQLite: writing nothing' {
 
         It 'without the overlay, the same base file refreshes for real' {
             # The overlay, not the base, carried dry_run: the merge is per run.
-            $real = @(Invoke-TableRefresh -Config $s.Config -Table orders -Force)
+            $real = @(Invoke-TableRefresh -Config $s.Config -Table customers -Force)
             "$($real[0].Status)" | Should -Be 'Succeeded'
+            (Get-UatCount $s.Uat -Only customers).customers | Should -Be $prodCounts.customers
         }
     }
 }
@@ -251,7 +252,14 @@ Describe 'SQLite: choosing tables' {
     Context '-Table orders' {
         BeforeAll {
             $s = New-Scenario 'one-table'
+            # New orders reference new customers: bring customers first (orders alone would fail its foreign key).
+            $first = @(Invoke-TableRefresh -Config $s.Config -Table customers -Force)
             $results = @(Invoke-TableRefresh -Config $s.Config -Table orders -Force)
+        }
+
+        It 'refreshed customers first, on its own' {
+            @($first | ForEach-Object Table) -join ',' | Should -Be 'customers'
+            "$($first[0].Status)" | Should -Be 'Succeeded'
         }
 
         It 'refreshes orders only' {
@@ -263,11 +271,13 @@ Describe 'SQLite: choosing tables' {
         It 'leaves the other tables as they were' {
             $after = Get-UatCount $s.Uat
             $after.orders | Should -Be $prodCounts.orders
-            foreach ($t in $tables | Where-Object { $_ -ne 'orders' }) { $after[$t] | Should -Be $uatCounts[$t] -Because $t }
+            $after.customers | Should -Be $prodCounts.customers
+            foreach ($t in 'products', 'order_lines', 'daily_sales') { $after[$t] | Should -Be $uatCounts[$t] -Because $t }
         }
 
-        It 'records history for orders only' {
-            @(Get-RefreshHistory -Config $s.Config | ForEach-Object Table) -join ',' | Should -Be 'orders'
+        It 'records history for orders only in that run' {
+            @(Get-RefreshHistory -Config $s.Config | Where-Object RunId -EQ $results[0].RunId | ForEach-Object Table) -join ',' | Should -Be 'orders'
+            @(Get-RefreshHistory -Config $s.Config | ForEach-Object Table) -join ',' | Should -Be 'orders,customers'
         }
 
         It 'plans only the named tables with Get-RefreshPlan -Table (wildcards too)' {
@@ -367,7 +377,6 @@ Describe 'SQLite: Get-RefreshHistory' {
 Describe 'SQLite: clear errors' {
     BeforeAll {
         $s = New-Scenario 'errors'
-        $before = Get-FolderState $s.Dir
     }
 
     Context 'an unknown sync_mode' {
@@ -377,7 +386,7 @@ Describe 'SQLite: clear errors' {
             $badLine = 1 + [array]::IndexOf(($badText -split "`n"), (($badText -split "`n") | Where-Object { $_ -match 'sync_mode: sideways' } | Select-Object -First 1))
         }
 
-        It '<Name> stops with InvalidRefreshConfig naming bad.yaml:<line>' -ForEach @(
+        It '<Name> stops with InvalidRefreshConfig naming the file and line' -ForEach @(
             @{ Name = 'Get-RefreshPlan'; Call = { Get-RefreshPlan -Config $bad } }
             @{ Name = 'Invoke-TableRefresh'; Call = { Invoke-TableRefresh -Config $bad -Force } }
             @{ Name = 'Get-RefreshHistory'; Call = { Get-RefreshHistory -Config $bad } }
@@ -410,6 +419,10 @@ Describe 'SQLite: clear errors' {
     }
 
     Context '-Table nosuch' {
+        BeforeAll {
+            $before = Get-FolderState $s.Dir
+        }
+
         It '<Name> stops, naming the unknown table and the configured ones' -ForEach @(
             @{ Name = 'Get-RefreshPlan'; Call = { Get-RefreshPlan -Config $s.Config -Table nosuch } }
             @{ Name = 'Invoke-TableRefresh'; Call = { Invoke-TableRefresh -Config $s.Config -Table nosuch -Force } }
@@ -472,7 +485,7 @@ Describe 'SQLite: relative paths' {
         try {
             @(Get-RefreshPlan -Config refresh.yaml).Count | Should -Be $tables.Count
             "$(@(Test-RefreshConfig -Config ./refresh.yaml -Offline)[0].Outcome)" | Should -Be 'Passed'
-            $r = @(Invoke-TableRefresh -Config refresh.yaml -Table orders -Force)
+            $r = @(Invoke-TableRefresh -Config refresh.yaml -Table customers -Force)
             "$($r[0].Status)" | Should -Be 'Succeeded'
             @(Get-RefreshHistory -Config refresh.yaml).Count | Should -Be 1
         } finally {
@@ -485,7 +498,8 @@ Describe 'SQLite: relative paths' {
         try {
             $plans = @(Get-RefreshPlan -Config (Join-Path $leaf 'refresh.yaml'))
             $plans.Count | Should -Be $tables.Count
-            ($plans | Where-Object Table -EQ 'orders').EstimatedRows | Should -Be 0
+            # Both files were read: the estimate is production's orders above uat's MAX.
+            ($plans | Where-Object Table -EQ 'orders').EstimatedRows | Should -Be ($prodCounts.orders - $uatCounts.orders)
         } finally {
             Pop-Location
         }
