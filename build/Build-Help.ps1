@@ -122,13 +122,18 @@ function Read-CommandDoc {
 function ConvertFrom-InlineMarkdown {
     <# Plain text for the console: drops `code` and **bold** marks; [text](uri) becomes "text (uri)". #>
     param([string]$Text)
-    $text = [regex]::Replace($Text, '\[([^\]]+)\]\(([^)\s]*)\)', {
-            param($m)
-            $uri = $m.Groups[2].Value
-            if (-not $uri -or $uri -match '\.md(#.*)?$') { $m.Groups[1].Value } else { "$($m.Groups[1].Value) ($uri)" }
-        })
-    $text = [regex]::Replace($text, '(\*\*|__)(\S(?:.*?\S)?)\1', '$2')
-    [regex]::Replace($text, '`([^`]+)`', '$1')
+    # Code spans are taken literally: only the text between them has links and bold marks to reduce.
+    $parts = [regex]::Split($Text, '(`[^`]+`)')
+    $plain = foreach ($part in $parts) {
+        if ($part -match '^`([^`]+)`$') { $Matches[1]; continue }
+        $part = [regex]::Replace($part, '\[([^\]]+)\]\(([^)\s]*)\)', {
+                param($m)
+                $uri = $m.Groups[2].Value
+                if (-not $uri -or $uri -match '\.md(#.*)?$') { $m.Groups[1].Value } else { "$($m.Groups[1].Value) ($uri)" }
+            })
+        [regex]::Replace($part, '(\*\*|__)(\S(?:.*?\S)?)\1', '$2')
+    }
+    -join $plain
 }
 
 function ConvertTo-Paragraph {
@@ -392,7 +397,7 @@ function Write-CommandHelp {
         $Writer.WriteElementString('dev', 'code', $nsDev, $parts.Code)
         $Writer.WriteStartElement('dev', 'remarks', $nsDev)
         # The trailing empty paragraph is a blank line before the next example's title.
-        Write-Para $Writer (@($parts.Remarks) + '')
+        Write-Para $Writer @(@($parts.Remarks) + @(if (@($parts.Remarks).Count -gt 0) { '' }))
         $Writer.WriteEndElement()
         $Writer.WriteEndElement()
     }
@@ -522,7 +527,9 @@ foreach ($command in $commands) {
 }
 
 if ($problems.Count -gt 0) {
-    throw "Build-Help: the command docs do not match the module ($($problems.Count) problem(s)):$([Environment]::NewLine)  $($problems -join "$([Environment]::NewLine)  ")"
+    # One line each, readable in a build log; the throw fails the build (exit code 1 under pwsh -File).
+    $problems | ForEach-Object { Write-Host "  $_" -ForegroundColor Red }
+    throw "Build-Help: the command docs do not match the module: $($problems.Count) problem(s), listed above"
 }
 
 # One MAML file per help file name: for a binary module, <assembly>.dll-Help.xml next to the culture folder.

@@ -213,6 +213,7 @@ function Write-Diagnosis([string]$Title, $D) {
 
 $pg = $null
 $exitCode = 0
+$summary = [System.Collections.Generic.List[string]]::new()
 $env:SOURCE_DB_USER = 'postgres'
 $env:SOURCE_DB_PASSWORD = 'bench'
 $env:TARGET_DB_USER = 'postgres'
@@ -351,18 +352,23 @@ try {
     Write-Host ''
     Write-Host "Results: $jsonPath; bench took $([math]::Round($benchClock.Elapsed.TotalSeconds)) s"
     Write-Host ''
-    Write-Host "DataRefresh bench (PostgreSQL $serverVersion, $(Format-Count $Rows) rows, $Runs runs each, median)" -ForegroundColor Green
-    Write-Host (" (a) Invoke-TableRefresh full_replace   {0,7}   {1} rows/s   (child pwsh wall {2})" -f (Format-Seconds $medA), (Format-Count ($Rows / ($medA / 1000))), (Format-Seconds $medWallA))
-    Write-Host (" (b) psql COPY binary | COPY binary     {0,7}   {1} rows/s" -f (Format-Seconds $medB), (Format-Count ($Rows / ($medB / 1000))))
-    Write-Host (" (c) incremental +{0,-20} {1,7}   (child pwsh wall {2})" -f "$(Format-Count $IncrementalRows) rows", (Format-Seconds $medC), (Format-Seconds $medWallC))
-    Write-Host (" a/b = {0} (goal <= 1.3)   c/a = {1} (goal <= 0.1)" -f (Format-Ratio $ab), (Format-Ratio $ca))
-    Write-Host " $memory"
-    Write-Host " target before (a): empty (TRUNCATE, untimed); onto a stale $(Format-Count $Rows)-row target (a) took $(Format-Seconds $stale.elapsed_ms)"
-    Write-Host (" client CPU (median): module process (a) {0}, (c) {1}; the two psql of (b) {2}" -f (Format-Seconds $cpuA), (Format-Seconds $cpuC),
-        $(if ($null -ne $cpuB) { Format-Seconds $cpuB } else { '?' }))
+    $summary.Add("DataRefresh bench (PostgreSQL $serverVersion, $(Format-Count $Rows) rows, $Runs runs each, median)")
+    $labelC = "(c) incremental +$(Format-Count $IncrementalRows) rows"
+    $summary.Add((" {0,-38}{1,8}   {2} rows/s   (child pwsh wall {3})" -f '(a) Invoke-TableRefresh full_replace', (Format-Seconds $medA), (Format-Count ($Rows / ($medA / 1000))), (Format-Seconds $medWallA)))
+    $summary.Add((" {0,-38}{1,8}   {2} rows/s" -f '(b) psql COPY binary | COPY binary', (Format-Seconds $medB), (Format-Count ($Rows / ($medB / 1000)))))
+    $summary.Add((" {0,-38}{1,8}   (child pwsh wall {2})" -f $labelC, (Format-Seconds $medC), (Format-Seconds $medWallC)))
+    $summary.Add((" a/b = {0} (goal <= 1.3)   c/a = {1} (goal <= 0.1)" -f (Format-Ratio $ab), (Format-Ratio $ca)))
+    $summary.Add(" $memory")
+    $summary.Add(" target before (a): empty (TRUNCATE, untimed); onto a stale $(Format-Count $Rows)-row target (a) took $(Format-Seconds $stale.elapsed_ms)")
+    $summary.Add((" client CPU (median): module process (a) {0}, (c) {1}; the two psql of (b) {2}" -f (Format-Seconds $cpuA), (Format-Seconds $cpuC),
+        $(if ($null -ne $cpuB) { Format-Seconds $cpuB } else { '?' })))
+    $overA = Get-Median @($runsA | ForEach-Object { [double]$_.elapsed_ms - [double]$_.results[0].duration_ms })
+    $overC = Get-Median @($runsC | ForEach-Object { [double]$_.elapsed_ms - [double]$_.results[0].duration_ms })
+    $summary.Add((" outside the table's own work (empty+copy+identity), per call: (a) {0}, (c) {1} (cold process, median); warm (c) in diagnostics {2}" -f
+        (Format-Seconds $overA), (Format-Seconds $overC), (Format-Seconds ([double]$diagnosisC.elapsed_ms - [double]$diagnosisC.table_duration_ms))))
     if ($null -ne $loadMax) {
         $busy = if ($loadMax -gt [Environment]::ProcessorCount) { '  WARNING: the machine was busy with other work; timings are noisy' } else { '' }
-        Write-Host (" 1-min load average at run starts: {0}-{1} on {2} cores{3}" -f $loadMin, $loadMax, [Environment]::ProcessorCount, $busy)
+        $summary.Add((" 1-min load average at run starts: {0}-{1} on {2} cores{3}" -f $loadMin, $loadMax, [Environment]::ProcessorCount, $busy))
     }
 } catch {
     Write-Host "bench failed: $($_.Exception.Message)" -ForegroundColor Red
@@ -374,5 +380,9 @@ try {
         Write-Host "Stopping the PostgreSQL cluster on port $($pg.Port)"
         Stop-PgCluster $pg
     }
+}
+if ($summary.Count -gt 0) {
+    Write-Host ''
+    $summary | ForEach-Object { Write-Host $_ }
 }
 exit $exitCode

@@ -25,16 +25,16 @@ internal sealed class ModuleLoadContext : AssemblyLoadContext
 
     public static ModuleLoadContext? Instance { get; private set; }
 
+    /// <summary>Idempotent: runs from the init script and from OnImport, and again after Remove-Module or -Force.</summary>
     public static void Install()
     {
-        if (Instance is not null)
+        if (Instance is null)
         {
-            return;
+            var moduleDirectory = Path.GetDirectoryName(typeof(ModuleLoadContext).Assembly.Location)!;
+            Instance = new ModuleLoadContext(Path.Combine(moduleDirectory, "deps", EngineAssembly + ".dll"));
         }
 
-        var moduleDirectory = Path.GetDirectoryName(typeof(ModuleLoadContext).Assembly.Location)!;
-        var enginePath = Path.Combine(moduleDirectory, "deps", EngineAssembly + ".dll");
-        Instance = new ModuleLoadContext(enginePath);
+        Default.Resolving -= ResolveEngine;
         Default.Resolving += ResolveEngine;
     }
 

@@ -15,7 +15,7 @@ internal sealed class PipelineObserver : IRefreshObserver
 
     public void Progress(TableProgress progress) => _queue.Add(c => c.WriteTableProgress(progress));
 
-    public void Verbose(string message) => _queue.Add(c => c.WriteVerbose(message));
+    public void Verbose(string message) => _queue.Add(c => c.WriteEngineVerbose(message));
 
     public void Warning(string message) => _queue.Add(c => c.WriteWarning(message));
 
@@ -23,12 +23,16 @@ internal sealed class PipelineObserver : IRefreshObserver
 
     public void Post(Action<DataRefreshCmdlet> action) => _queue.Add(action);
 
-    /// <summary>Run the engine work, writing its messages as they come, and return its value.</summary>
-    public T Pump<T>(DataRefreshCmdlet cmdlet, Func<Task<T>> work)
+    /// <summary>
+    /// Run the engine work, writing its messages as they come, and return its value. When writing throws (Ctrl+C,
+    /// or -ErrorAction Stop on a failed table), the engine is cancelled and drained until it has rolled back, so
+    /// no transaction is left running behind a returned prompt; then the exception goes on.
+    /// </summary>
+    public T Pump<T>(DataRefreshCmdlet cmdlet, Func<Task<T>> work, Action cancel)
     {
         var task = Task.Run(work);
         task.ContinueWith(_ => _queue.CompleteAdding(), TaskScheduler.Default);
-        PipelineStoppedException? stopped = null;
+        Exception? stopped = null;
         foreach (var action in _queue.GetConsumingEnumerable())
         {
             if (stopped is not null)
@@ -40,16 +44,24 @@ internal sealed class PipelineObserver : IRefreshObserver
             {
                 action(cmdlet);
             }
-            catch (PipelineStoppedException ex)
+            catch (Exception ex) when (ex is PipelineStoppedException or ActionPreferenceStopException or RuntimeException)
             {
-                // Ctrl+C: keep draining until the engine has rolled back, then stop.
                 stopped = ex;
+                cancel();
             }
         }
 
         if (stopped is not null)
         {
-            throw stopped;
+            try
+            {
+                task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(stopped).Throw();
         }
 
         return task.GetAwaiter().GetResult();

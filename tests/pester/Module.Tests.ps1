@@ -214,13 +214,8 @@ try {
         Remove-TestDirectory $dir
     }
 
-    # BUG (src/DataRefresh.PowerShell/ModuleLoadContext.cs): ModuleInitializer.OnRemove calls
-    # ModuleLoadContext.Uninstall(), which unhooks AssemblyLoadContext.Default.Resolving, but on the next import
-    # Install() returns early because the static Instance is still set, so the hook is never put back. After
-    # Remove-Module DataRefresh (or Import-Module DataRefresh -Force over a loaded copy), every cmdlet whose engine
-    # types were not already bound fails with "Could not load file or assembly 'DataRefresh.Engine, Version=...'.
-    # The system cannot find the file specified." Skipped until that is fixed; remove -Skip then.
-    It 'survives Remove-Module and Import-Module again (cmdlets still load the engine)' -Skip {
+    # Regression: Remove-Module / Import-Module -Force used to leave the engine unresolvable.
+    It 'survives Remove-Module and Import-Module again (cmdlets still load the engine)' {
         $run = Invoke-ChildPwsh -ScriptPath $script -ArgumentList $env:DATAREFRESH_MODULE, $config -TimeoutSeconds 60
         $run.Output | Should -Not -Match 'Could not load file or assembly'
         $run.StdOut | Should -Match 'CHECKS=Configuration:Passed'

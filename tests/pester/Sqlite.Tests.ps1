@@ -198,12 +198,8 @@ Describe 'SQLite: writing nothing' {
             Get-FolderState $s.Dir | Should -Be $before
         }
 
-        # BUG (src/DataRefresh.PowerShell/Commands/InvokeTableRefreshCommand.cs, EndProcessing): blocked plans are
-        # always "approved" (p.IsBlocked || Approve(...)), so under -WhatIf a config with a blocked table (here one
-        # that exists on neither side) still reaches RefreshRunner.RunAsync, which creates datarefresh_history in the
-        # target and inserts a Skipped row (and marks abandoned rows): uat.db changes and Get-RefreshHistory shows
-        # the row. Expected: -WhatIf writes nothing. Skipped until that is fixed; remove -Skip then.
-        It 'writes nothing either when a table is blocked' -Skip {
+        # Regression: -WhatIf with a blocked table used to write a Skipped history row.
+        It 'writes nothing either when a table is blocked' {
             $b = New-Scenario 'whatif-blocked'
             $overlay = Write-Utf8File (Join-Path $b.Dir 'ghost.yaml') "tables:`n  - name: ghost`n"
             $state = Get-FolderState $b.Dir

@@ -159,6 +159,10 @@ public static class ConfigLoader
                 }
             }
         }
+        else if (engine == EngineKind.SqlServer && port is not null && server?.Contains(',', StringComparison.Ordinal) == true)
+        {
+            r.Error(map.Find("port")!.KeyLocation, $"{path}.port", $"the port is given twice: in server ('{server}') and in port; keep one");
+        }
         else if (engine != EngineKind.SqlServer && (map.Find("packet_size") ?? map.Find("trust_server_certificate")) is { } sqlOnly)
         {
             r.Error(sqlOnly.KeyLocation, $"{path}.{sqlOnly.Key}", "is only used by engine: sqlserver");
@@ -307,7 +311,11 @@ public static class ConfigLoader
             r.Error(map.Find("name")!.Value.Location, $"{path}.name", $"'{name}' is not a table name: {nameError}");
         }
 
-        if (mode != SyncMode.FullReplace)
+        if (map.Find("sync_mode") is not null && r.Choice(map, "sync_mode", path, Modes, report: false) is null)
+        {
+            // An unknown sync_mode is already reported; checks that depend on the mode would only add noise.
+        }
+        else if (mode != SyncMode.FullReplace)
         {
             var modeText = mode == SyncMode.Incremental ? "incremental" : "smart_sync";
             if (column is null)

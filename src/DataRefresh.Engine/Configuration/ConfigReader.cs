@@ -185,10 +185,10 @@ internal sealed class ConfigReader
         return null;
     }
 
-    public T? Choice<T>(MappingNode map, string key, string path, IReadOnlyDictionary<string, T> choices)
+    public T? Choice<T>(MappingNode map, string key, string path, IReadOnlyDictionary<string, T> choices, bool report = true)
         where T : struct
     {
-        var text = String(map, key, path);
+        var text = report ? String(map, key, path) : (map.Find(key)?.Value as ScalarNode)?.Value;
         if (text is null)
         {
             return null;
@@ -199,7 +199,11 @@ internal sealed class ConfigReader
             return value;
         }
 
-        Error(map.Find(key)!.Value.Location, Join(path, key), $"unknown value '{Short(text)}'; expected one of: {string.Join(", ", choices.Keys)}");
+        if (report)
+        {
+            Error(map.Find(key)!.Value.Location, Join(path, key), $"unknown value '{Short(text)}'; expected one of: {string.Join(", ", choices.Keys)}");
+        }
+
         return null;
     }
 

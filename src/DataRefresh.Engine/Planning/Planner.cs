@@ -77,9 +77,8 @@ public static class Planner
 
         if (sourceName is null || targetName is null)
         {
-            var missing = sourceName is null && targetName is null ? "source or target" : sourceName is null ? "source" : "target";
-            var where = sourceName is null ? config.Source.Display : config.Target.Display;
-            return Blocked($"blocked: table '{table.Name}' does not exist in the {missing} database ({where})");
+            var where = new[] { (sourceName, config.Source), (targetName, config.Target) }.Where(s => s.Item1 is null).Select(s => $"the {s.Item2.Side.ToString().ToLowerInvariant()} database ({s.Item2.Display})");
+            return Blocked($"blocked: table '{table.Name}' does not exist in {string.Join(" or ", where)}");
         }
 
         var sourceSchema = await engine.ReadTableAsync(source, sourceName, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,7 @@ namespace DataRefresh.PowerShell.Commands;
 public abstract class DataRefreshCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private bool _verboseLogging;
 
     protected CancellationToken StopToken => _stop.Token;
 
@@ -26,7 +27,9 @@ public abstract class DataRefreshCmdlet : PSCmdlet, IDisposable
         var resolved = paths.Select(p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p)).ToList();
         try
         {
-            return ConfigLoader.Load(resolved);
+            var config = ConfigLoader.Load(resolved);
+            UseConfig(config);
+            return config;
         }
         catch (ConfigValidationException ex)
         {
@@ -41,7 +44,7 @@ public abstract class DataRefreshCmdlet : PSCmdlet, IDisposable
         var observer = new PipelineObserver();
         try
         {
-            return observer.Pump(this, () => work(observer, StopToken));
+            return observer.Pump(this, () => work(observer, StopToken), _stop.Cancel);
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
@@ -64,6 +67,21 @@ public abstract class DataRefreshCmdlet : PSCmdlet, IDisposable
         TimeoutException => ("Timeout", ErrorCategory.OperationTimeout),
         _ => null,
     };
+
+    /// <summary>settings.verbose_logging shows the engine's step-by-step messages without -Verbose.</summary>
+    protected void UseConfig(RefreshConfig config) => _verboseLogging = config.Settings.VerboseLogging;
+
+    internal void WriteEngineVerbose(string message)
+    {
+        if (_verboseLogging && !MyInvocation.BoundParameters.ContainsKey("Verbose"))
+        {
+            Host.UI.WriteVerboseLine(message);
+        }
+        else
+        {
+            WriteVerbose(message);
+        }
+    }
 
     internal void WriteTableProgress(TableProgress progress)
     {

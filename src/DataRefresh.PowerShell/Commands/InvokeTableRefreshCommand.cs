@@ -63,6 +63,7 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
             }
 
             tables = _piped.Select(p => p.Table).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            UseConfig(config);
         }
         else
         {
@@ -71,6 +72,17 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
         }
 
         var plans = RunEngine((_, token) => Planner.PlanAsync(config, tables, token), config.Files);
+        if (WhatIfRequested())
+        {
+            // -WhatIf says what each table would do and writes nothing at all, not even a history row.
+            foreach (var plan in plans)
+            {
+                ShouldProcess($"{plan.Table} ({plan.Reason})", plan.IsBlocked ? "Skip" : Describe(plan, config));
+            }
+
+            return;
+        }
+
         var approved = plans.Where(p => p.IsBlocked || Approve(p, config)).ToList();
         if (approved.Count == 0)
         {
@@ -81,16 +93,10 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
     }
 
     /// <summary>-WhatIf always wins; -Force skips only the confirmation prompt.</summary>
-    private bool Approve(RefreshPlan plan, RefreshConfig config)
-    {
-        var what = $"{plan.Action} refresh of {plan.TargetTable} in {config.Target.Display} from {config.Source.Display}";
-        if (Force && !WhatIfRequested())
-        {
-            return true;
-        }
+    private bool Approve(RefreshPlan plan, RefreshConfig config) => Force || ShouldProcess($"{plan.Table} ({plan.Reason})", Describe(plan, config));
 
-        return ShouldProcess($"{plan.Table} ({plan.Reason})", what);
-    }
+    private static string Describe(RefreshPlan plan, RefreshConfig config) =>
+        $"{plan.Action} refresh of {plan.TargetTable} in {config.Target.Display} from {config.Source.Display}";
 
     private bool WhatIfRequested()
     {

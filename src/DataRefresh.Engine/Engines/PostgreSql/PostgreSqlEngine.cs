@@ -31,9 +31,10 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         {
             Host = database.Server,
             Database = database.Database,
-            Timeout = Math.Max(1, settings.ConnectionTimeout),
+            Timeout = Math.Min(1024, settings.ConnectionTimeout),
             CommandTimeout = settings.CommandTimeout,
-            ApplicationName = database.ApplicationName is { } app ? $"{app} {runLabel}" : runLabel,
+            // The run label (with its run id) comes first: PostgreSQL keeps only 63 characters of it.
+            ApplicationName = database.ApplicationName is { } app ? $"{runLabel} {app}" : runLabel,
             IncludeErrorDetail = false,
             // History rows must be written even after the refresh session was killed: never reuse a pooled
             // connection that may have died with it.

@@ -36,9 +36,10 @@ public sealed class SqlServerEngine : IDatabaseEngine
             InitialCatalog = database.Database,
             Encrypt = SqlConnectionEncryptOption.Mandatory,
             TrustServerCertificate = database.TrustServerCertificate,
-            ConnectTimeout = Math.Max(1, settings.ConnectionTimeout),
+            ConnectTimeout = settings.ConnectionTimeout,
             CommandTimeout = settings.CommandTimeout,
-            ApplicationName = database.ApplicationName is { } app ? $"{app} {runLabel}" : runLabel,
+            // The run label (with its run id) comes first: PostgreSQL keeps only 63 characters of it.
+            ApplicationName = database.ApplicationName is { } app ? $"{runLabel} {app}" : runLabel,
 
             // Production sessions declare read-only intent (and may land on a readable secondary).
             ApplicationIntent = purpose is ConnectionPurpose.Source ? ApplicationIntent.ReadOnly : ApplicationIntent.ReadWrite,

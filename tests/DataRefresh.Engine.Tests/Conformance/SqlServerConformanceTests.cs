@@ -1,0 +1,215 @@
+using DataRefresh.Configuration;
+using DataRefresh.Execution;
+using DataRefresh.Planning;
+using DataRefresh.Tests.Support;
+using static DataRefresh.Tests.Support.RefreshHarness;
+
+namespace DataRefresh.Tests.Conformance;
+
+/// <summary>
+/// The conformance suite against SQL Server: DATAREFRESH_TEST_SQLSERVER, else SQL Server 2022 in a container
+/// when a Docker engine answers, else skipped (see Support/SqlServerServer.cs for how to run it).
+/// </summary>
+[Trait("Category", "SqlServer")]
+[Collection(SqlServerCollectionDefinition.Name)]
+public sealed class SqlServerConformanceTests(SqlServerInstance instance) : EngineConformanceTests
+{
+    /// <summary>
+    /// SqlBulkCopy is created without SqlBulkCopyOptions.CheckConstraints (SqlServerEngine.CopyAsync), and by default
+    /// a bulk load does not check CHECK or FOREIGN KEY constraints: violating rows load, the table commits, and the
+    /// constraints are left marked is_not_trusted.
+    /// </summary>
+    private const string UncheckedConstraints =
+        "bug: SqlServerEngine.CopyAsync bulk-loads without SqlBulkCopyOptions.CheckConstraints, so target CHECK (and FOREIGN KEY) constraints are not checked: violating rows load, the refresh succeeds, and the constraints are left untrusted (is_not_trusted = 1)";
+
+    protected override async Task<IConformanceTarget> CreateTargetAsync() => await SqlServerTarget.CreateAsync(instance);
+
+    protected override string? KnownBug(string test) =>
+        test == nameof(A_check_constraint_violated_mid_copy_fails_the_table_and_leaves_the_target_exactly_as_before) ? UncheckedConstraints : null;
+
+    private const string FidelityColumns =
+        "c_bit, c_tinyint, c_smallint, c_int, c_bigint, c_decimal, c_money, c_float, c_real, c_date, c_time, c_datetime, c_datetime2, c_dto, " +
+        "c_char, c_varchar, c_varchar_max, c_nchar, c_nvarchar, c_nvarchar_max, c_varbinary_max, c_guid, c_xml, c_variant";
+
+    protected override FidelityCase Fidelity => new(
+        "fidelity",
+        """
+        CREATE TABLE fidelity (
+            id int IDENTITY(1,1) PRIMARY KEY,
+            c_bit bit NULL, c_tinyint tinyint NULL, c_smallint smallint NULL, c_int int NULL, c_bigint bigint NULL,
+            c_decimal decimal(38,10) NULL, c_money money NULL, c_float float NULL, c_real real NULL,
+            c_date date NULL, c_time time(7) NULL, c_datetime datetime NULL, c_datetime2 datetime2(7) NULL, c_dto datetimeoffset NULL,
+            c_char char(10) NULL, c_varchar varchar(50) NULL, c_varchar_max varchar(max) NULL,
+            c_nchar nchar(10) NULL, c_nvarchar nvarchar(50) NULL, c_nvarchar_max nvarchar(max) NULL,
+            c_varbinary_max varbinary(max) NULL, c_guid uniqueidentifier NULL, c_xml xml NULL, c_variant sql_variant NULL,
+            doubled AS (CAST(c_int AS bigint) * 2) PERSISTED)
+        """,
+        [
+            // Minimums and empties.
+            $"""
+            INSERT INTO fidelity ({FidelityColumns}) VALUES (
+                0, 0, -32768, -2147483648, -9223372036854775808,
+                -9999999999999999999999999999.9999999999, -922337203685477.5808, -1.79E+308, -3.40E+38,
+                '0001-01-01', '00:00:00', '1753-01-01T00:00:00', '0001-01-01T00:00:00', '0001-01-01T00:00:00+00:00',
+                '', '', '', N'', N'', N'', 0x, '00000000-0000-0000-0000-000000000000', N'', CAST(-2147483648 AS int))
+            """,
+
+            // Maximums, unicode beyond the BMP, big values.
+            $"""
+            INSERT INTO fidelity ({FidelityColumns}) VALUES (
+                1, 255, 32767, 2147483647, 9223372036854775807,
+                9999999999999999999999999999.9999999999, 922337203685477.5807, 1.79E+308, 3.40E+38,
+                '9999-12-31', '23:59:59.9999999', '9999-12-31T23:59:59.997', '9999-12-31T23:59:59.9999999', '9999-12-31T23:59:59.9999999+00:00',
+                'abcdefghij', REPLICATE('x', 50), REPLICATE(CAST('long text ' AS varchar(max)), 100000),
+                N'日本語😀', N'ünïcødé ✓ 日本語 😀 𝄞', REPLICATE(CAST(N'ü✓日本😀' AS nvarchar(max)), 200000),
+                CAST(REPLICATE(CAST('ab' AS varchar(max)), 1500000) AS varbinary(max)), 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+                N'<root a="1"><ü>日本 &amp; "q"</ü><![CDATA[x<y]]><empty/></root>', CAST(9223372036854775807 AS bigint))
+            """,
+
+            // Smallest magnitudes, offsets at both ends, characters that need escaping.
+            $"""
+            INSERT INTO fidelity ({FidelityColumns}) VALUES (
+                NULL, 1, -1, 0, -1,
+                0.0000000001, 0.0001, 2.23E-308, 1.18E-38,
+                '2024-02-29', '12:34:56.1234567', '2024-02-29T12:34:56.123', '2024-02-29T12:34:56.1234567', '2024-06-30T23:59:59.1234567-14:00',
+                'a', CONCAT('tab', CHAR(9), 'nl', CHAR(10), '''q'' "d" \ ;--'), CHAR(0), N'ü', CONCAT(N'cr', NCHAR(13), N'lf', NCHAR(10)), NCHAR(0),
+                0x00, '12345678-1234-1234-1234-123456789ABC', N'<a/>', CAST(N'ünï 日本' AS nvarchar(20)))
+            """,
+
+            // Every column NULL.
+            "INSERT INTO fidelity (c_int) VALUES (NULL)",
+
+            // Many ordinary rows, each base type of sql_variant that SqlBulkCopy is known to keep.
+            $"""
+            INSERT INTO fidelity ({FidelityColumns})
+            SELECT g % 2, g % 256, g - 1000, g * 1000, CAST(g AS bigint) * 1000000007,
+                   CAST(g AS decimal(38,10)) * 1234567.0123456789, g * 1.2345, g / 7.0E0, CAST(g / 3.0E0 AS real),
+                   DATEADD(day, g, CAST('2020-02-29' AS date)), DATEADD(second, g, CAST('12:00:00.1234567' AS time(7))),
+                   DATEADD(minute, g, CAST('2024-01-01T00:00:00.003' AS datetime)), DATEADD(microsecond, g * 1234, CAST('2024-01-01T00:00:00.1234567' AS datetime2(7))),
+                   DATEADD(hour, g, CAST('2024-06-30T23:59:59.9999999+02:00' AS datetimeoffset)),
+                   CONCAT('c', g % 10), CONCAT('v', g), CASE WHEN g % 5 = 0 THEN NULL WHEN g % 5 = 1 THEN '' ELSE CONCAT('text ', g) END,
+                   NCHAR(0x00E0 + g % 20), CONCAT(N'ünï ', g), CASE g % 3 WHEN 0 THEN NULL WHEN 1 THEN N'' ELSE CONCAT(N'日本語 ', g, NCHAR(10), N'"q"') END,
+                   CASE WHEN g % 4 = 0 THEN NULL ELSE CAST(CONCAT('bin', g) AS varbinary(max)) END,
+                   CAST(HASHBYTES('MD5', CAST(g AS varchar(10))) AS uniqueidentifier),
+                   CASE WHEN g % 7 = 0 THEN NULL ELSE CAST(CONCAT(N'<r g="', g, N'">ü</r>') AS xml) END,
+                   CASE g % 9
+                       WHEN 0 THEN CAST(g AS sql_variant) WHEN 1 THEN CAST(CAST(g AS bigint) * 100000000000 AS sql_variant)
+                       WHEN 2 THEN CAST(CONCAT(N'v', g) AS sql_variant) WHEN 3 THEN CAST(g / 7.0E0 AS sql_variant)
+                       WHEN 4 THEN CAST(CAST(g % 2 AS bit) AS sql_variant) WHEN 5 THEN CAST(CAST(HASHBYTES('MD5', CAST(g AS varchar(10))) AS uniqueidentifier) AS sql_variant)
+                       WHEN 6 THEN CAST(CAST(CONCAT('b', g) AS varbinary(20)) AS sql_variant) WHEN 7 THEN CAST(DATEADD(minute, g, CAST('2024-01-01' AS datetime)) AS sql_variant)
+                       ELSE NULL END
+            FROM (SELECT TOP (2000) CAST(ROW_NUMBER() OVER (ORDER BY (SELECT NULL)) AS int) AS g FROM sys.all_objects AS a CROSS JOIN sys.all_objects AS b) AS series
+            """,
+        ],
+        "INSERT INTO fidelity (c_int, c_nvarchar) VALUES (-1, N'stale UAT row')",
+        2004,
+        ["doubled"]);
+
+    [Fact]
+    public async Task A_hierarchyid_column_blocks_the_table_in_the_plan_with_a_clear_message()
+    {
+        await Db.ExecAsync(DatabaseSide.Source, "CREATE TABLE org (id int PRIMARY KEY, node hierarchyid NULL, name nvarchar(50) NULL); INSERT INTO org VALUES (1, hierarchyid::GetRoot(), N'root'), (2, CAST('/1/' AS hierarchyid), N'child')");
+        await Db.ExecAsync(DatabaseSide.Target, "CREATE TABLE org (id int PRIMARY KEY, node hierarchyid NULL, name nvarchar(50) NULL); INSERT INTO org VALUES (9, CAST('/9/' AS hierarchyid), N'uat')");
+
+        var (plans, results, _) = await RunAsync(Db.Config([Full("org")]));
+
+        // Same type on both sides, but hierarchyid (like geometry and geography) is on SqlServerTypes' unsupported list.
+        var plan = plans.Single("org");
+        Assert.Equal(RefreshAction.Skip, plan.Action);
+        Assert.Contains("column node: type hierarchyid is not supported by DataRefresh", plan.Reason, StringComparison.Ordinal);
+        Assert.Contains("exclude the table or convert the column", plan.Reason, StringComparison.Ordinal);
+        Assert.Equal(RefreshStatus.Skipped, results.Single("org").Status);
+
+        // SqlClient cannot read hierarchyid without Microsoft.SqlServer.Types, so the check is done in the server.
+        Assert.Equal(1L, Convert.ToInt64(await Db.ScalarAsync(DatabaseSide.Target, "SELECT COUNT(*) FROM org WHERE id = 9 AND node = CAST('/9/' AS hierarchyid) AND name = N'uat'"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1L, Convert.ToInt64(await Db.ScalarAsync(DatabaseSide.Target, "SELECT COUNT(*) FROM org"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact(Skip = "bug (expected from SqlClient's documented behaviour, not run here: no SQL Server): SqlBulkCopy fed from a SqlDataReader re-types sql_variant values it writes from CLR values: money becomes numeric (SqlClient's SqlVariantParameterTests), varchar/char become nvarchar, decimal(p,s) becomes numeric; SqlServerEngine.CopyAsync does nothing to keep the base type")]
+    public async Task Sql_variant_values_keep_their_base_type_precision_and_scale()
+    {
+        const string create = "CREATE TABLE variants (id int PRIMARY KEY, v sql_variant NULL)";
+        await Db.ExecAsync(DatabaseSide.Source, create);
+        await Db.ExecAsync(DatabaseSide.Target, create);
+        await Db.ExecAsync(DatabaseSide.Source, """
+            INSERT INTO variants VALUES
+                (1, CAST(12.3456 AS money)), (2, CAST(-0.0001 AS smallmoney)), (3, CAST('ascii' AS varchar(20))), (4, CAST('fixed' AS char(8))),
+                (5, CAST(1.5 AS decimal(10,2))), (6, CAST(123456789.123 AS numeric(20,5))), (7, CAST('2024-02-29' AS date)),
+                (8, CAST('2024-02-29T12:34:56.1234567' AS datetime2(7))), (9, CAST('12:34:56.1234567' AS time(7))),
+                (10, CAST('2024-02-29T12:34:56.1234567+05:30' AS datetimeoffset)), (11, CAST('2024-02-29T12:34:00' AS smalldatetime)),
+                (12, CAST(N'national' AS nchar(10))), (13, CAST(0x0102 AS binary(4))), (14, CAST(7 AS tinyint)), (15, CAST(-7 AS smallint)), (16, CAST(1.5 AS real))
+            """);
+
+        var (_, results, _) = await RunAsync(Db.Config([Full("variants")]));
+
+        Assert.Equal((RefreshStatus.Succeeded, 16L), (results.Single("variants").Status, results.Single("variants").RowsCopied));
+        Assert.Equal(await Db.DumpAsync(DatabaseSide.Source, "variants", "id"), await Db.DumpAsync(DatabaseSide.Target, "variants", "id"));
+    }
+
+    private sealed class SqlServerTarget : IConformanceTarget
+    {
+        private readonly SqlServerServer _server;
+        private string _source = "";
+        private string _target = "";
+
+        private SqlServerTarget(SqlServerServer server) => _server = server;
+
+        public static async Task<IConformanceTarget> CreateAsync(SqlServerInstance instance)
+        {
+            var target = new SqlServerTarget(await SqlServerServer.CreateAsync(instance));
+            target._source = await target._server.CreateDatabaseAsync("src");
+            target._target = await target._server.CreateDatabaseAsync("tgt");
+            return target;
+        }
+
+        public EngineKind Kind => EngineKind.SqlServer;
+
+        public string Login => _server.Login;
+
+        public bool LocksPerTable => true;
+
+        public string DuplicateKeyError => "duplicate key";
+
+        public string IntType => "int";
+
+        public string BigIntType => "bigint";
+
+        public string TextType => "nvarchar(max)";
+
+        public string KeyType => "nvarchar(50)";
+
+        public string DateType => "date";
+
+        public string TimestampType => "datetime2(7)";
+
+        public string DecimalType => "decimal(12,2)";
+
+        public string IdentityKey => "id bigint IDENTITY(1,1) PRIMARY KEY";
+
+        /// <summary>ROW_NUMBER over a cross join of the catalog: works on every version (GENERATE_SERIES needs 2022 and level 160).</summary>
+        public string Series(int first, int last) =>
+            $"(SELECT TOP ({last - first + 1}) CAST({first - 1} + ROW_NUMBER() OVER (ORDER BY (SELECT NULL)) AS int) AS g FROM sys.all_objects AS a CROSS JOIN sys.all_objects AS b) AS series";
+
+        public string Concat(params string[] parts) => $"CONCAT({string.Join(", ", parts)})";
+
+        public string AddDays(string day, string days) => $"DATEADD(day, {days}, CAST('{day}' AS date))";
+
+        public string AddHours(string day, string hours) => $"DATEADD(hour, {hours}, CAST('{day}' AS datetime2(7)))";
+
+        private string Database(DatabaseSide side) => side == DatabaseSide.Source ? _source : _target;
+
+        public Task ExecAsync(DatabaseSide side, string sql) => _server.ExecAsync(Database(side), sql);
+
+        public Task<object?> ScalarAsync(DatabaseSide side, string sql) => _server.ScalarAsync(Database(side), sql);
+
+        public Task<List<string>> DumpAsync(DatabaseSide side, string table, string orderBy) => _server.DumpAsync(Database(side), table, orderBy);
+
+        public async Task<bool> TableExistsAsync(DatabaseSide side, string table) =>
+            Convert.ToInt64(await ScalarAsync(side, $"SELECT COUNT_BIG(*) FROM sys.tables WHERE name = N'{table}'"), System.Globalization.CultureInfo.InvariantCulture) > 0;
+
+        public RefreshConfig Config(IEnumerable<TableConfig> tables, Func<RefreshSettings, RefreshSettings>? settings = null) =>
+            _server.Config(_source, _target, tables, settings);
+
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
+    }
+}

@@ -1,0 +1,173 @@
+using DataRefresh.Configuration;
+using DataRefresh.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace DataRefresh.Tests.Conformance;
+
+/// <summary>The conformance suite against two SQLite files. Needs no server, so it runs in the Unit tier.</summary>
+public sealed class SqliteConformanceTests : EngineConformanceTests
+{
+    protected override Task<IConformanceTarget> CreateTargetAsync() => Task.FromResult<IConformanceTarget>(new SqliteTarget());
+
+    protected override FidelityCase Fidelity => new(
+        "fidelity",
+        """
+        CREATE TABLE fidelity (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            i INTEGER, r REAL, t TEXT, b BLOB, n NUMERIC, anything, d DATE, ts DATETIME,
+            doubled INTEGER GENERATED ALWAYS AS (i * 2) STORED)
+        """,
+        [
+            $"""
+            INSERT INTO fidelity (i, r, t, b, n, anything, d, ts)
+            SELECT g * 1000003, g / 7.0,
+                   CASE WHEN g % 5 = 0 THEN NULL WHEN g % 5 = 1 THEN '' ELSE 'ünïcødé ✓ 日本語 ' || g || char(9) || 'tab "quote" '' apostrophe \ back' || char(10) || 'newline' END,
+                   CASE WHEN g % 4 = 0 THEN NULL WHEN g % 4 = 1 THEN x'' ELSE randomblob(g % 50) END,
+                   CASE g % 3 WHEN 0 THEN g WHEN 1 THEN g / 4.0 ELSE '12.50' END,
+                   CASE g % 5 WHEN 0 THEN g WHEN 1 THEN g * 0.5 WHEN 2 THEN 'text ' || g WHEN 3 THEN randomblob(4) ELSE NULL END,
+                   date('2020-02-29', g || ' days'), datetime('2024-01-01 00:00:00', g || ' minutes', (g % 60) || ' seconds')
+            FROM {SqliteTarget.SeriesOf(1, 2000)}
+            """,
+            "INSERT INTO fidelity (t, b, anything) VALUES (replace(hex(zeroblob(100000)), '00', 'long text '), randomblob(3 * 1024 * 1024), zeroblob(1024 * 1024))",
+            """
+            INSERT INTO fidelity (i, r, t, b, n, anything, d, ts) VALUES
+                (9223372036854775807, 1.7976931348623157e308, '😀 𝄞 日本語', x'00ff00', 9223372036854775807, 1e308, '9999-12-31', '9999-12-31 23:59:59.999'),
+                (-9223372036854775807 - 1, -1.7976931348623157e308, 'ü', x'00', -9223372036854775807 - 1, -1e308, '0000-01-01', '0000-01-01 00:00:00'),
+                (0, 4.9e-324, '', x'', 0.000000001, '', '2024-02-29', '2024-02-29T12:34:56.789Z')
+            """,
+            "INSERT INTO fidelity (i) VALUES (NULL)",
+        ],
+        "INSERT INTO fidelity (i, t) VALUES (-1, 'stale UAT row')",
+        2005,
+        ["doubled"]);
+
+    private sealed class SqliteTarget : IConformanceTarget
+    {
+        private readonly TempDir _dir = new();
+
+        public SqliteTarget()
+        {
+            foreach (var file in new[] { SourceFile, TargetFile })
+            {
+                // Opening read-write-create makes the (empty) database file the engine expects to exist.
+                using var c = Open(file);
+            }
+        }
+
+        private string SourceFile => _dir.File("production.db");
+
+        private string TargetFile => _dir.File("uat.db");
+
+        public EngineKind Kind => EngineKind.Sqlite;
+
+        public string Login => Environment.UserName;
+
+        public bool LocksPerTable => false;
+
+        public string DuplicateKeyError => "UNIQUE constraint failed";
+
+        public string IntType => "INTEGER";
+
+        public string BigIntType => "INTEGER";
+
+        public string TextType => "TEXT";
+
+        public string KeyType => "TEXT";
+
+        public string DateType => "DATE";
+
+        public string TimestampType => "DATETIME";
+
+        public string DecimalType => "NUMERIC(12,2)";
+
+        public string IdentityKey => "id INTEGER PRIMARY KEY AUTOINCREMENT";
+
+        public static string SeriesOf(int first, int last) =>
+            $"(WITH RECURSIVE numbers(g) AS (SELECT {first} UNION ALL SELECT g + 1 FROM numbers WHERE g < {last}) SELECT g FROM numbers) AS series";
+
+        public string Series(int first, int last) => SeriesOf(first, last);
+
+        public string Concat(params string[] parts) => $"({string.Join(" || ", parts)})";
+
+        public string AddDays(string day, string days) => $"date('{day}', ({days}) || ' days')";
+
+        public string AddHours(string day, string hours) => $"datetime('{day}', ({hours}) || ' hours')";
+
+        private static SqliteConnection Open(string file)
+        {
+            var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ConnectionString);
+            c.Open();
+            return c;
+        }
+
+        private SqliteConnection Open(DatabaseSide side) => Open(side == DatabaseSide.Source ? SourceFile : TargetFile);
+
+        public async Task ExecAsync(DatabaseSide side, string sql)
+        {
+            await using var c = Open(side);
+            await using var cmd = new SqliteCommand(sql, c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        public async Task<object?> ScalarAsync(DatabaseSide side, string sql)
+        {
+            await using var c = Open(side);
+            await using var cmd = new SqliteCommand(sql, c);
+            var value = await cmd.ExecuteScalarAsync();
+            return value is DBNull ? null : value;
+        }
+
+        /// <summary>Each value as its storage class and its SQL literal (quote() is exact for REAL and BLOB too).</summary>
+        public async Task<List<string>> DumpAsync(DatabaseSide side, string table, string orderBy)
+        {
+            await using var c = Open(side);
+            var columns = new List<string>();
+            await using (var cmd = new SqliteCommand("SELECT name FROM pragma_table_xinfo(@t) ORDER BY cid", c))
+            {
+                cmd.Parameters.AddWithValue("t", table);
+                await using var r = await cmd.ExecuteReaderAsync();
+                while (await r.ReadAsync())
+                {
+                    columns.Add(SqliteQuote(r.GetString(0)));
+                }
+            }
+
+            var row = string.Join(" || '|' || ", columns.Select(col => $"typeof({col}) || ':' || quote({col})"));
+            await using var select = new SqliteCommand($"SELECT {row} FROM {SqliteQuote(table)} ORDER BY {orderBy}", c);
+            await using var reader = await select.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(reader.GetString(0));
+            }
+
+            return rows;
+        }
+
+        private static string SqliteQuote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+        public async Task<bool> TableExistsAsync(DatabaseSide side, string table)
+        {
+            await using var c = Open(side);
+            await using var cmd = new SqliteCommand("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @t", c);
+            cmd.Parameters.AddWithValue("t", table);
+            return (long)(await cmd.ExecuteScalarAsync())! > 0;
+        }
+
+        public RefreshConfig Config(IEnumerable<TableConfig> tables, Func<RefreshSettings, RefreshSettings>? settings = null) => new()
+        {
+            Files = ["(test)"],
+            Source = new DatabaseConfig { Side = DatabaseSide.Source, Engine = EngineKind.Sqlite, Database = SourceFile, Auth = AuthType.None, BaseDirectory = _dir.Path },
+            Target = new DatabaseConfig { Side = DatabaseSide.Target, Engine = EngineKind.Sqlite, Database = TargetFile, Auth = AuthType.None, BaseDirectory = _dir.Path },
+            Tables = tables.ToList(),
+            Settings = (settings ?? (s => s))(new RefreshSettings { MaxRetries = 0, RetryDelaySeconds = 0.1 }),
+        };
+
+        public ValueTask DisposeAsync()
+        {
+            SqliteConnection.ClearAllPools();
+            _dir.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
