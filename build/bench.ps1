@@ -10,18 +10,24 @@ with the tables bench_rows and bench_inc (id bigint identity primary key, qty in
 amount numeric(12,2), created_at timestamptz, active boolean), generated with generate_series:
   bench_src.bench_rows  -Rows rows                bench_dst.bench_rows  empty
   bench_src.bench_inc   -Rows + -IncrementalRows  bench_dst.bench_inc   -Rows rows (the same first rows)
-Then, alternating, -Runs rounds of:
+Then, alternating, -Runs rounds of (a) cold or warm, (b), (a) warm or cold, (c) cold or warm, (c) warm or cold
+(odd rounds cold first, even rounds warm first), where:
   (a) Invoke-TableRefresh -Config full.yaml -Force (bench_rows, sync_mode: full_replace), in a fresh
       `dotnet pwsh -NoProfile` per run; only the cmdlet call is timed (Stopwatch inside the child), the child
       prints its VmHWM (peak resident memory). The target is TRUNCATEd first (untimed), so (a) and (b) both load
       an empty table.
+      cold: Invoke-TableRefresh is the first command of the new pwsh, so it includes the one-time .NET/Npgsql
+      start-up (JIT, first connection, type catalog).
+      warm: the child first runs Test-RefreshConfig -Config (untimed; it connects read-only to both sides and
+      writes nothing), as in a DBA's session or a job that runs several commands; then Invoke-TableRefresh is
+      timed as for cold.
   (b) psql COPY bench_rows TO STDOUT (FORMAT binary) | psql COPY bench_rows FROM STDIN (FORMAT binary), a real
       OS pipe through bash, into the target TRUNCATEd first (untimed).
   (c) Invoke-TableRefresh -Config incremental.yaml -Force (bench_inc, incremental on id, identity): copies the
       -IncrementalRows source rows above the target's MAX(id). Before each run the target is reset (untimed) to
-      exactly -Rows rows: DELETE WHERE id > Rows, VACUUM.
+      exactly -Rows rows: DELETE WHERE id > Rows, VACUUM. Cold and warm as for (a).
 Every load that is not timed is followed by VACUUM ANALYZE (untimed), and so is every timed load of the target.
-Afterwards, once each and for information only: (a) onto a stale target that already holds -Rows rows (the
+Peak memory comes from the cold (a) runs. Afterwards, once each, cold, and for information only: (a) onto a stale target that already holds -Rows rows (the
 module then counts and TRUNCATEs them); a diagnostic (a) and (c) with every server statement logged, to show
 where the time goes; and (unless -SkipLarge) (a) with -LargeRows rows, to show peak memory does not grow with
 the row count. Results: the summary at the end, and out/bench/results.json.
@@ -124,17 +130,21 @@ function Reset-IncrementalTarget {
     Assert-RowCount $dstDb 'bench_inc' $Rows 'the incremental reset'
 }
 
-function Invoke-RunA([string]$Label, [long]$ExpectedRows) {
+function Get-WarmupText($Report) {
+    if ($Report.PSObject.Properties['warmup_ms']) { "; Test-RefreshConfig before it $(Format-Seconds $Report.warmup_ms)" } else { '' }
+}
+
+function Invoke-RunA([string]$Label, [long]$ExpectedRows, [switch]$Warm) {
     $load = Get-LoadAverage
-    $r = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $fullConfig
+    $r = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $fullConfig -Warm:$Warm
     Assert-RowCount $dstDb 'bench_rows' $ExpectedRows $Label
     $copied = ($r.results | Measure-Object rows_copied -Sum).Sum
     if ($copied -ne $ExpectedRows) { throw "$Label reported $copied rows copied, expected $ExpectedRows" }
     $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_rows'
     $r | Add-Member -NotePropertyName load1 -NotePropertyValue $load
-    Write-Line ("{0}: {1}  ({2} rows/s; table {3}; module CPU {4}; child wall {5}; VmHWM {6}; load {7})" -f $Label, (Format-Seconds $r.elapsed_ms),
+    Write-Line ("{0}: {1}  ({2} rows/s; table {3}; module CPU {4}; child wall {5}; VmHWM {6}; load {7}{8})" -f $Label, (Format-Seconds $r.elapsed_ms),
         (Format-Count ($ExpectedRows / ($r.elapsed_ms / 1000))), (Format-Seconds $r.results[0].duration_ms), (Format-Seconds $r.cpu_ms),
-        (Format-Seconds $r.wall_ms), (Format-Mb $r.vmhwm_kb), $load)
+        (Format-Seconds $r.wall_ms), (Format-Mb $r.vmhwm_kb), $load, (Get-WarmupText $r))
     $r
 }
 
@@ -150,17 +160,17 @@ function Invoke-RunB([string]$Label) {
     $r
 }
 
-function Invoke-RunC([string]$Label) {
+function Invoke-RunC([string]$Label, [switch]$Warm) {
     Reset-IncrementalTarget
     $load = Get-LoadAverage
-    $r = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $incConfig
+    $r = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $incConfig -Warm:$Warm
     $r | Add-Member -NotePropertyName load1 -NotePropertyValue $load
     Assert-RowCount $dstDb 'bench_inc' ($Rows + $IncrementalRows) $Label
     $copied = ($r.results | Measure-Object rows_copied -Sum).Sum
     if ($copied -ne $IncrementalRows) { throw "$Label reported $copied rows copied, expected $IncrementalRows" }
-    Write-Line ("{0}: {1}  ({2} rows; action {3}; table {4}; module CPU {5}; child wall {6}; VmHWM {7}; load {8})" -f $Label, (Format-Seconds $r.elapsed_ms),
+    Write-Line ("{0}: {1}  ({2} rows; action {3}; table {4}; module CPU {5}; child wall {6}; VmHWM {7}; load {8}{9})" -f $Label, (Format-Seconds $r.elapsed_ms),
         (Format-Count $copied), $r.results[0].action, (Format-Seconds $r.results[0].duration_ms), (Format-Seconds $r.cpu_ms), (Format-Seconds $r.wall_ms),
-        (Format-Mb $r.vmhwm_kb), $load)
+        (Format-Mb $r.vmhwm_kb), $load, (Get-WarmupText $r))
     $r
 }
 
@@ -250,19 +260,31 @@ try {
     $null = Invoke-RunA 'warm-up (a)' $Rows
     $null = Invoke-RunB 'warm-up (b)'
 
-    $runsA = [System.Collections.Generic.List[object]]::new()
+    $runsA = [System.Collections.Generic.List[object]]::new()       # cold
+    $runsAWarm = [System.Collections.Generic.List[object]]::new()
     $runsB = [System.Collections.Generic.List[object]]::new()
-    $runsC = [System.Collections.Generic.List[object]]::new()
+    $runsC = [System.Collections.Generic.List[object]]::new()       # cold
+    $runsCWarm = [System.Collections.Generic.List[object]]::new()
+    $labelRunA = '(a) full_replace, empty target'
+    $labelRunC = "(c) incremental +$(Format-Count $IncrementalRows)    "
     for ($i = 1; $i -le $Runs; $i++) {
-        Write-Step "Round $i of $Runs"
-        Reset-FullTarget
-        $runsA.Add((Invoke-RunA "(a) full_replace, empty target" $Rows))
-        $runsB.Add((Invoke-RunB "(b) psql COPY binary pipe    "))
-        $runsC.Add((Invoke-RunC "(c) incremental +$(Format-Count $IncrementalRows)     "))
+        # Odd rounds cold first, even rounds warm first, so neither always follows (b) or the other.
+        $warmFirst = ($i % 2) -eq 0
+        Write-Step "Round $i of $Runs ($(if ($warmFirst) { 'warm' } else { 'cold' }) first)"
+        foreach ($warm in $warmFirst, (-not $warmFirst)) {
+            Reset-FullTarget
+            $r = Invoke-RunA "$labelRunA, $(if ($warm) { 'warm' } else { 'cold' })" $Rows -Warm:$warm
+            if ($warm) { $runsAWarm.Add($r) } else { $runsA.Add($r) }
+            if ($warm -eq $warmFirst) { $runsB.Add((Invoke-RunB "(b) psql COPY binary pipe          ")) }
+        }
+        foreach ($warm in $warmFirst, (-not $warmFirst)) {
+            $r = Invoke-RunC "$labelRunC, $(if ($warm) { 'warm' } else { 'cold' })" -Warm:$warm
+            if ($warm) { $runsCWarm.Add($r) } else { $runsC.Add($r) }
+        }
     }
 
-    Write-Step 'For information: (a) onto a stale target that already holds every row (left by the last (b))'
-    Assert-RowCount $dstDb 'bench_rows' $Rows 'the last (b)'
+    Write-Step 'For information: (a), cold, onto a stale target that already holds every row (left by the last (a))'
+    Assert-RowCount $dstDb 'bench_rows' $Rows 'the last (a)'
     $stale = Invoke-RunA '(a) full_replace, stale target' $Rows
 
     Write-Step 'Diagnostics, not counted: one (a) and one (c) with every server statement and connection logged'
@@ -295,23 +317,52 @@ try {
     }
 
     # ---- summary ----
-    $medA = Get-Median @($runsA | ForEach-Object { [double]$_.elapsed_ms })
+    # cold = the first command of a new pwsh; warm = after Test-RefreshConfig in the same process (see the help above).
+    function Get-RunMedian([object[]]$RunList, [scriptblock]$Value) { Get-Median @($RunList | ForEach-Object $Value | ForEach-Object { [double]$_ }) }
+    function Get-RunJson([object[]]$RunList) {
+        @($RunList | ForEach-Object {
+                $j = [ordered]@{ elapsed_ms = $_.elapsed_ms; table_duration_ms = $_.results[0].duration_ms; module_cpu_ms = $_.cpu_ms; child_wall_ms = $_.wall_ms; vmhwm_kb = $_.vmhwm_kb; load1 = $_.load1 }
+                if ($_.PSObject.Properties['warmup_ms']) { $j.warmup_test_refreshconfig_ms = $_.warmup_ms }
+                $j
+            })
+    }
+    $medA = Get-RunMedian $runsA { $_.elapsed_ms }
+    $medAWarm = Get-RunMedian $runsAWarm { $_.elapsed_ms }
     $medB = Get-Median @($runsB | ForEach-Object { [double]$_.ElapsedMs })
-    $cpuA = Get-Median @($runsA | ForEach-Object { [double]$_.cpu_ms })
-    $cpuC = Get-Median @($runsC | ForEach-Object { [double]$_.cpu_ms })
+    $medC = Get-RunMedian $runsC { $_.elapsed_ms }
+    $medCWarm = Get-RunMedian $runsCWarm { $_.elapsed_ms }
+    $cpuA = Get-RunMedian $runsA { $_.cpu_ms }
+    $cpuAWarm = Get-RunMedian $runsAWarm { $_.cpu_ms }
+    $cpuC = Get-RunMedian $runsC { $_.cpu_ms }
+    $cpuCWarm = Get-RunMedian $runsCWarm { $_.cpu_ms }
     $cpuBValues = @($runsB | Where-Object { $null -ne $_.CpuMs } | ForEach-Object { [double]$_.CpuMs })
     $cpuB = if ($cpuBValues.Count -gt 0) { Get-Median $cpuBValues } else { $null }
-    $loads = @(@($runsA) + @($runsC) | ForEach-Object { $_.load1 }) + @($runsB | ForEach-Object { $_.Load1 }) | Where-Object { $null -ne $_ } | ForEach-Object { [double]$_ }
+    $loads = @(@($runsA) + @($runsAWarm) + @($runsC) + @($runsCWarm) | ForEach-Object { $_.load1 }) + @($runsB | ForEach-Object { $_.Load1 }) |
+        Where-Object { $null -ne $_ } | ForEach-Object { [double]$_ }
     $loadMin = if ($loads) { ($loads | Measure-Object -Minimum).Minimum } else { $null }
     $loadMax = if ($loads) { ($loads | Measure-Object -Maximum).Maximum } else { $null }
-    $medC = Get-Median @($runsC | ForEach-Object { [double]$_.elapsed_ms })
-    $medWallA = Get-Median @($runsA | ForEach-Object { [double]$_.wall_ms })
-    $medWallC = Get-Median @($runsC | ForEach-Object { [double]$_.wall_ms })
+    $medWallA = Get-RunMedian $runsA { $_.wall_ms }
+    $medWallAWarm = Get-RunMedian $runsAWarm { $_.wall_ms }
+    $medWallC = Get-RunMedian $runsC { $_.wall_ms }
+    $medWallCWarm = Get-RunMedian $runsCWarm { $_.wall_ms }
+    $warmupA = Get-RunMedian $runsAWarm { $_.warmup_ms }
+    $warmupC = Get-RunMedian $runsCWarm { $_.warmup_ms }
+    # Peak memory from the cold (a) runs, as before; the warm ones are in results.json.
     $hwmA = ($runsA | ForEach-Object { [double]$_.vmhwm_kb } | Measure-Object -Maximum).Maximum
+    $hwmAWarm = ($runsAWarm | ForEach-Object { [double]$_.vmhwm_kb } | Measure-Object -Maximum).Maximum
     $hwmC = ($runsC | ForEach-Object { [double]$_.vmhwm_kb } | Measure-Object -Maximum).Maximum
+    $hwmCWarm = ($runsCWarm | ForEach-Object { [double]$_.vmhwm_kb } | Measure-Object -Maximum).Maximum
     $ab = $medA / $medB
+    $abWarm = $medAWarm / $medB
     $ca = $medC / $medA
+    $caWarm = $medCWarm / $medAWarm
+    $overA = Get-RunMedian $runsA { [double]$_.elapsed_ms - [double]$_.results[0].duration_ms }
+    $overAWarm = Get-RunMedian $runsAWarm { [double]$_.elapsed_ms - [double]$_.results[0].duration_ms }
+    $overC = Get-RunMedian $runsC { [double]$_.elapsed_ms - [double]$_.results[0].duration_ms }
+    $overCWarm = Get-RunMedian $runsCWarm { [double]$_.elapsed_ms - [double]$_.results[0].duration_ms }
     $serverVersion = ($pg.ServerVersion -split '\s+')[0]
+    $coldMeaning = 'cold: Invoke-TableRefresh is the first command of a new pwsh (one-time .NET/Npgsql start-up included)'
+    $warmMeaning = 'warm: the same, after Test-RefreshConfig -Config (untimed, read-only) in the same pwsh, as in a session or a job that runs several commands'
 
     $results = [ordered]@{
         generated_utc        = [DateTime]::UtcNow.ToString('o')
@@ -322,31 +373,43 @@ try {
         batch_size           = $BatchSize
         processors           = [Environment]::ProcessorCount
         target_before_a      = 'empty (TRUNCATE, untimed), as for (b)'
+        cold                 = $coldMeaning
+        warm                 = $warmMeaning
         a_full_replace       = [ordered]@{
-            median_ms = $medA; median_rows_per_s = $Rows / ($medA / 1000); median_child_wall_ms = $medWallA; median_module_cpu_ms = $cpuA; max_vmhwm_kb = $hwmA
-            runs = @($runsA | ForEach-Object { [ordered]@{ elapsed_ms = $_.elapsed_ms; table_duration_ms = $_.results[0].duration_ms; module_cpu_ms = $_.cpu_ms; child_wall_ms = $_.wall_ms; vmhwm_kb = $_.vmhwm_kb; load1 = $_.load1 } })
+            process = 'cold'; median_ms = $medA; median_rows_per_s = $Rows / ($medA / 1000); median_child_wall_ms = $medWallA; median_module_cpu_ms = $cpuA; max_vmhwm_kb = $hwmA
+            median_outside_table_ms = $overA; runs = (Get-RunJson $runsA)
+        }
+        a_full_replace_warm  = [ordered]@{
+            process = 'warm'; median_ms = $medAWarm; median_rows_per_s = $Rows / ($medAWarm / 1000); median_child_wall_ms = $medWallAWarm; median_module_cpu_ms = $cpuAWarm; max_vmhwm_kb = $hwmAWarm
+            median_outside_table_ms = $overAWarm; median_warmup_test_refreshconfig_ms = $warmupA; runs = (Get-RunJson $runsAWarm)
         }
         b_psql_copy_pipe     = [ordered]@{ median_ms = $medB; median_rows_per_s = $Rows / ($medB / 1000); median_psql_cpu_ms = $cpuB; runs = @($runsB | ForEach-Object { [ordered]@{ elapsed_ms = $_.ElapsedMs; psql_cpu_ms = $_.CpuMs; load1 = $_.Load1 } }) }
         c_incremental        = [ordered]@{
-            median_ms = $medC; median_child_wall_ms = $medWallC; median_module_cpu_ms = $cpuC; max_vmhwm_kb = $hwmC
-            runs = @($runsC | ForEach-Object { [ordered]@{ elapsed_ms = $_.elapsed_ms; table_duration_ms = $_.results[0].duration_ms; module_cpu_ms = $_.cpu_ms; child_wall_ms = $_.wall_ms; vmhwm_kb = $_.vmhwm_kb; load1 = $_.load1 } })
+            process = 'cold'; median_ms = $medC; median_child_wall_ms = $medWallC; median_module_cpu_ms = $cpuC; max_vmhwm_kb = $hwmC
+            median_outside_table_ms = $overC; runs = (Get-RunJson $runsC)
+        }
+        c_incremental_warm   = [ordered]@{
+            process = 'warm'; median_ms = $medCWarm; median_child_wall_ms = $medWallCWarm; median_module_cpu_ms = $cpuCWarm; max_vmhwm_kb = $hwmCWarm
+            median_outside_table_ms = $overCWarm; median_warmup_test_refreshconfig_ms = $warmupC; runs = (Get-RunJson $runsCWarm)
         }
         load1_min            = $loadMin
         load1_max            = $loadMax
         ratio_a_over_b       = $ab
+        ratio_a_over_b_warm  = $abWarm
         ratio_c_over_a       = $ca
+        ratio_c_over_a_warm  = $caWarm
         goal_a_over_b        = 1.3
         goal_c_over_a        = 0.1
-        a_stale_target       = [ordered]@{ elapsed_ms = $stale.elapsed_ms; table_duration_ms = $stale.results[0].duration_ms; vmhwm_kb = $stale.vmhwm_kb; rows_deleted = $stale.results[0].rows_deleted }
+        a_stale_target       = [ordered]@{ process = 'cold'; elapsed_ms = $stale.elapsed_ms; table_duration_ms = $stale.results[0].duration_ms; vmhwm_kb = $stale.vmhwm_kb; rows_deleted = $stale.results[0].rows_deleted }
         baseline_import_only = [ordered]@{ import_ms = $baseline.import_ms; vmhwm_kb = $baseline.vmhwm_kb; child_wall_ms = $baseline.wall_ms }
-        large                = $(if ($large) { [ordered]@{ rows = $LargeRows; elapsed_ms = $large.elapsed_ms; rows_per_s = $LargeRows / ($large.elapsed_ms / 1000); vmhwm_kb = $large.vmhwm_kb; child_wall_ms = $large.wall_ms } } else { $null })
+        large                = $(if ($large) { [ordered]@{ process = 'cold'; rows = $LargeRows; elapsed_ms = $large.elapsed_ms; rows_per_s = $LargeRows / ($large.elapsed_ms / 1000); vmhwm_kb = $large.vmhwm_kb; child_wall_ms = $large.wall_ms } } else { $null })
         diagnostics          = [ordered]@{ a = $diagnosisA; c = $diagnosisC }
         bench_seconds        = $benchClock.Elapsed.TotalSeconds
     }
     $jsonPath = Join-Path $benchDir 'results.json'
     [System.IO.File]::WriteAllText($jsonPath, ($results | ConvertTo-Json -Depth 8), [System.Text.UTF8Encoding]::new($false))
 
-    $memory = "peak memory (VmHWM): $(Format-Count $Rows) rows $(Format-Mb $hwmA)"
+    $memory = "peak memory (VmHWM, cold (a)): $(Format-Count $Rows) rows $(Format-Mb $hwmA)"
     if ($large) { $memory += ", $(Format-Count $LargeRows) rows $(Format-Mb $large.vmhwm_kb)" } else { $memory += " (large check skipped)" }
     $memory += "   (import only: $(Format-Mb $baseline.vmhwm_kb))"
     Write-Host ''
@@ -354,18 +417,22 @@ try {
     Write-Host ''
     $summary.Add("DataRefresh bench (PostgreSQL $serverVersion, $(Format-Count $Rows) rows, $Runs runs each, median)")
     $labelC = "(c) incremental +$(Format-Count $IncrementalRows) rows"
-    $summary.Add((" {0,-38}{1,8}   {2} rows/s   (child pwsh wall {3})" -f '(a) Invoke-TableRefresh full_replace', (Format-Seconds $medA), (Format-Count ($Rows / ($medA / 1000))), (Format-Seconds $medWallA)))
-    $summary.Add((" {0,-38}{1,8}   {2} rows/s" -f '(b) psql COPY binary | COPY binary', (Format-Seconds $medB), (Format-Count ($Rows / ($medB / 1000)))))
-    $summary.Add((" {0,-38}{1,8}   (child pwsh wall {2})" -f $labelC, (Format-Seconds $medC), (Format-Seconds $medWallC)))
-    $summary.Add((" a/b = {0} (goal <= 1.3)   c/a = {1} (goal <= 0.1)" -f (Format-Ratio $ab), (Format-Ratio $ca)))
+    $rate = { param($ms) "($(Format-Count ($Rows / ($ms / 1000))) rows/s)" }
+    $summary.Add((" {0,-38}{1,-32}{2}" -f '(a) Invoke-TableRefresh full_replace', "warm $(Format-Seconds $medAWarm) $(& $rate $medAWarm)",
+        "cold $(Format-Seconds $medA) $(& $rate $medA)"))
+    $summary.Add((" {0,-38}     {1}" -f '(b) psql COPY binary | COPY binary', "$(Format-Seconds $medB) $(& $rate $medB)"))
+    $summary.Add((" {0,-38}{1,-32}{2}" -f $labelC, "warm $(Format-Seconds $medCWarm)", "cold $(Format-Seconds $medC)"))
+    $summary.Add((" a/b = {0} warm, {1} cold (goal <= 1.3)   c/a = {2} warm, {3} cold (goal <= 0.1)" -f (Format-Ratio $abWarm), (Format-Ratio $ab),
+        (Format-Ratio $caWarm), (Format-Ratio $ca)))
+    $summary.Add(" warm: the module had already connected once in the process (Test-RefreshConfig), as in a DBA's session or a job that runs several commands; cold: the first command of a new pwsh")
     $summary.Add(" $memory")
-    $summary.Add(" target before (a): empty (TRUNCATE, untimed); onto a stale $(Format-Count $Rows)-row target (a) took $(Format-Seconds $stale.elapsed_ms)")
-    $summary.Add((" client CPU (median): module process (a) {0}, (c) {1}; the two psql of (b) {2}" -f (Format-Seconds $cpuA), (Format-Seconds $cpuC),
-        $(if ($null -ne $cpuB) { Format-Seconds $cpuB } else { '?' })))
-    $overA = Get-Median @($runsA | ForEach-Object { [double]$_.elapsed_ms - [double]$_.results[0].duration_ms })
-    $overC = Get-Median @($runsC | ForEach-Object { [double]$_.elapsed_ms - [double]$_.results[0].duration_ms })
-    $summary.Add((" outside the table's own work (empty+copy+identity), per call: (a) {0}, (c) {1} (cold process, median); warm (c) in diagnostics {2}" -f
-        (Format-Seconds $overA), (Format-Seconds $overC), (Format-Seconds ([double]$diagnosisC.elapsed_ms - [double]$diagnosisC.table_duration_ms))))
+    $summary.Add(" target before (a): empty (TRUNCATE, untimed); onto a stale $(Format-Count $Rows)-row target (a, cold) took $(Format-Seconds $stale.elapsed_ms)")
+    $summary.Add((" child pwsh wall (median): (a) warm {0}, cold {1}; (c) warm {2}, cold {3}; of which the warm-up Test-RefreshConfig: (a) {4}, (c) {5}" -f
+        (Format-Seconds $medWallAWarm), (Format-Seconds $medWallA), (Format-Seconds $medWallCWarm), (Format-Seconds $medWallC), (Format-Seconds $warmupA), (Format-Seconds $warmupC)))
+    $summary.Add((" client CPU (median): module process (a) warm {0}, cold {1}; (c) warm {2}, cold {3}; the two psql of (b) {4}" -f (Format-Seconds $cpuAWarm), (Format-Seconds $cpuA),
+        (Format-Seconds $cpuCWarm), (Format-Seconds $cpuC), $(if ($null -ne $cpuB) { Format-Seconds $cpuB } else { '?' })))
+    $summary.Add((" outside the table's own work (empty+copy+identity), per call (median): (a) warm {0}, cold {1}; (c) warm {2}, cold {3}" -f
+        (Format-Seconds $overAWarm), (Format-Seconds $overA), (Format-Seconds $overCWarm), (Format-Seconds $overC)))
     if ($null -ne $loadMax) {
         $busy = if ($loadMax -gt [Environment]::ProcessorCount) { '  WARNING: the machine was busy with other work; timings are noisy' } else { '' }
         $summary.Add((" 1-min load average at run starts: {0}-{1} on {2} cores{3}" -f $loadMin, $loadMax, [Environment]::ProcessorCount, $busy))

@@ -83,6 +83,9 @@ public interface IDatabaseEngine
 
     Task<bool> HasRowsAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, CancellationToken cancellationToken);
 
+    /// <summary>Rows a copy will read: the catalog's statistics for a whole table where they exist (no scan), else a count.</summary>
+    Task<long> EstimateRowsAsync(DbConnection connection, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken);
+
     Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken);
 
     /// <summary>The filter as the DBA would write it, for the plan (values shown as literals).</summary>

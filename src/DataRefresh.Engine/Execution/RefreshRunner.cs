@@ -23,7 +23,7 @@ public sealed class RefreshRunner
     private readonly RefreshConfig _config;
     private readonly IRefreshObserver _observer;
     private readonly IDatabaseEngine _engine;
-    private readonly HistoryJournal _journal;
+    private HistoryJournal _journal = null!;
     private string _login = "";
 
     public RefreshRunner(RefreshConfig config, IRefreshObserver observer)
@@ -33,7 +33,6 @@ public sealed class RefreshRunner
         _observer = observer;
         _engine = EngineRegistry.For(config.Target.Engine);
         RunId = Guid.NewGuid().ToString("N");
-        _journal = new HistoryJournal(_engine, config.Target, config.Settings, Label);
     }
 
     public string RunId { get; }
@@ -45,6 +44,16 @@ public sealed class RefreshRunner
     public async Task<IReadOnlyList<RefreshResult>> RunAsync(IReadOnlyList<RefreshPlan> plans, int throttleLimit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plans);
+        var journal = new HistoryJournal(_engine, _config.Target, _config.Settings, Label);
+        await using (journal.ConfigureAwait(false))
+        {
+            _journal = journal;
+            return await RunPlansAsync(plans, throttleLimit, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<RefreshResult>> RunPlansAsync(IReadOnlyList<RefreshPlan> plans, int throttleLimit, CancellationToken cancellationToken)
+    {
         var results = new List<RefreshResult>();
         void Emit(RefreshResult r)
         {

@@ -7,11 +7,13 @@ namespace DataRefresh.History;
 
 /// <summary>
 /// The history table in the target database: one row per table attempt, each written in a transaction of its
-/// own (a separate connection), so a failed or killed attempt is recorded too. Created on first write; reading
-/// a database that has none returns nothing and creates nothing.
+/// own on a connection of its own (not the refresh's), so a failed or killed attempt is recorded too. Created on
+/// first write; reading a database that has none returns nothing and creates nothing.
 /// </summary>
-public sealed class HistoryJournal
+public sealed class HistoryJournal : IAsyncDisposable
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DbConnection? _connection;
     private readonly IDatabaseEngine _engine;
     private readonly DatabaseConfig _target;
     private readonly RefreshSettings _settings;
@@ -28,39 +30,76 @@ public sealed class HistoryJournal
 
     private IHistoryDialect Dialect => _engine.History;
 
-    public async Task<string> LoginAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await Dialect.LoginAsync(connection, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<string> LoginAsync(CancellationToken cancellationToken) =>
+        UseAsync(connection => Dialect.LoginAsync(connection, cancellationToken), cancellationToken);
 
-    public async Task StartAsync(HistoryEntry entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var table = await EnsureAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = HistorySql.Insert(Dialect, table);
-        Bind(command, entry);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task StartAsync(HistoryEntry entry, CancellationToken cancellationToken) =>
+        WriteAsync(entry, HistorySql.Insert, cancellationToken);
 
     /// <summary>Record the outcome. Deliberately not cancellable: a cancelled run still records that it was cancelled.</summary>
-    public async Task FinishAsync(HistoryEntry entry)
+    public Task FinishAsync(HistoryEntry entry) => WriteAsync(entry, HistorySql.Finish, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
+
+        _gate.Dispose();
+    }
+
+    private Task<int> WriteAsync(HistoryEntry entry, Func<IHistoryDialect, QualifiedName, string> sql, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        var table = await EnsureAsync(connection, CancellationToken.None).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = HistorySql.Finish(Dialect, table);
-        Bind(command, entry);
-        await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        return UseAsync(
+            async connection =>
+            {
+                var table = await EnsureAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql(Dialect, table);
+                Bind(command, entry);
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// One connection for the journal's life, used by one caller at a time. If its session died (killed along
+    /// with the refresh, or dropped by the network) it reconnects once: the outcome of a failed attempt matters most.
+    /// </summary>
+    private async Task<T> UseAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                _connection ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await work(_connection).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (attempt == 1 && _connection.State != System.Data.ConnectionState.Open && ex is DbException or IOException or InvalidOperationException)
+                {
+                    await _connection.DisposeAsync().ConfigureAwait(false);
+                    _connection = null;
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Rows left Running by a process that no longer works on them become Abandoned.</summary>
-    public async Task<int> MarkAbandonedAsync(CancellationToken cancellationToken)
+    public Task<int> MarkAbandonedAsync(CancellationToken cancellationToken) =>
+        UseAsync(connection => MarkAbandonedAsync(connection, cancellationToken), cancellationToken);
+
+    private async Task<int> MarkAbandonedAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var table = await FindAsync(connection, cancellationToken).ConfigureAwait(false);
         if (table is null)
         {
@@ -88,16 +127,12 @@ public sealed class HistoryJournal
         return marked;
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> ReadAsync(HistoryQuery query, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var table = await FindAsync(connection, cancellationToken).ConfigureAwait(false);
-        return table is null ? [] : await ReadAsync(connection, table, query, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The Running entries for a table: who holds it, for lock messages.</summary>
-    public async Task<IReadOnlyList<HistoryEntry>> RunningAsync(string tableName, CancellationToken cancellationToken) =>
-        await ReadAsync(new HistoryQuery { Tables = [tableName], Status = HistoryStatus.Running }, cancellationToken).ConfigureAwait(false);
+    public Task<IReadOnlyList<HistoryEntry>> ReadAsync(HistoryQuery query, CancellationToken cancellationToken) =>
+        UseAsync(
+            async connection => await FindAsync(connection, cancellationToken).ConfigureAwait(false) is { } table
+                ? await ReadAsync(connection, table, query, cancellationToken).ConfigureAwait(false)
+                : (IReadOnlyList<HistoryEntry>)[],
+            cancellationToken);
 
     private async Task<IReadOnlyList<HistoryEntry>> ReadAsync(DbConnection connection, QualifiedName table, HistoryQuery query, CancellationToken cancellationToken)
     {

@@ -125,7 +125,7 @@ public static class Planner
 
         var (action, reason) = SyncDecision.Decide(table, hasRows, watermark);
         var (filter, delete) = action == RefreshAction.Incremental ? Watermarks.Filters(table, incremental!.Name, watermark, incremental.DataType) : (null, null);
-        var estimated = await engine.CountAsync(source, null, sourceName, filter, cancellationToken).ConfigureAwait(false);
+        var estimated = await engine.EstimateRowsAsync(source, sourceName, filter, cancellationToken).ConfigureAwait(false);
         if (table.RowLimit is { } limit && estimated > limit)
         {
             estimated = limit;

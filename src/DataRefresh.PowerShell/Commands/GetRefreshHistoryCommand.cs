@@ -40,7 +40,11 @@ public sealed class GetRefreshHistoryCommand : DataRefreshCmdlet
             Status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : null,
         };
         var entries = RunEngine(
-            (_, token) => new HistoryJournal(EngineRegistry.For(config.Target.Engine), config.Target, config.Settings, "DataRefresh history").ReadAsync(query, token),
+            async (_, token) =>
+            {
+                await using var journal = new HistoryJournal(EngineRegistry.For(config.Target.Engine), config.Target, config.Settings, "DataRefresh history");
+                return await journal.ReadAsync(query, token);
+            },
             Config);
         foreach (var entry in entries)
         {

@@ -82,7 +82,7 @@ public abstract class EngineConformanceTests : IAsyncLifetime
 
         var result = results.Single("accounts");
         Assert.Equal((RefreshStatus.Succeeded, RefreshAction.Full, 1498L, 2L), (result.Status, result.Action, result.RowsCopied, result.RowsDeleted));
-        Assert.Equal(1498, plans.Single("accounts").EstimatedRows);
+        Assert.Equal(RefreshAction.Full, plans.Single("accounts").Action);
         await AssertSameRows("accounts", "id");
 
         // Identity values are copied as they are (gaps included), and the next one the database hands out follows the largest.
@@ -391,7 +391,6 @@ public abstract class EngineConformanceTests : IAsyncLifetime
 
         Assert.Equal(2, plans.Count);
         Assert.Equal(RefreshAction.Full, plans.Single("sales").Action);
-        Assert.Equal(300, plans.Single("sales").EstimatedRows);
         Assert.All(results, r => Assert.Equal((RefreshStatus.Skipped, 0L), (r.Status, r.RowsCopied)));
         Assert.Contains("dry run", results.Single("sales").Note, StringComparison.Ordinal);
         Assert.Equal(before, await Db.DumpAsync(Target, "sales", "id"));

@@ -14,18 +14,7 @@ namespace DataRefresh.Tests.Conformance;
 [Collection(SqlServerCollectionDefinition.Name)]
 public sealed class SqlServerConformanceTests(SqlServerInstance instance) : EngineConformanceTests
 {
-    /// <summary>
-    /// SqlBulkCopy is created without SqlBulkCopyOptions.CheckConstraints (SqlServerEngine.CopyAsync), and by default
-    /// a bulk load does not check CHECK or FOREIGN KEY constraints: violating rows load, the table commits, and the
-    /// constraints are left marked is_not_trusted.
-    /// </summary>
-    private const string UncheckedConstraints =
-        "bug: SqlServerEngine.CopyAsync bulk-loads without SqlBulkCopyOptions.CheckConstraints, so target CHECK (and FOREIGN KEY) constraints are not checked: violating rows load, the refresh succeeds, and the constraints are left untrusted (is_not_trusted = 1)";
-
     protected override async Task<IConformanceTarget> CreateTargetAsync() => await SqlServerTarget.CreateAsync(instance);
-
-    protected override string? KnownBug(string test) =>
-        test == nameof(A_check_constraint_violated_mid_copy_fails_the_table_and_leaves_the_target_exactly_as_before) ? UncheckedConstraints : null;
 
     private const string FidelityColumns =
         "c_bit, c_tinyint, c_smallint, c_int, c_bigint, c_decimal, c_money, c_float, c_real, c_date, c_time, c_datetime, c_datetime2, c_dto, " +

@@ -51,6 +51,7 @@ public sealed class SqlServerScriptTests
         yield return ("can write", SqlServerSql.CanWrite);
         yield return ("default schema", SqlServerSql.DefaultSchema);
         yield return ("login", SqlServerSql.Login);
+        yield return ("partition rows", SqlServerSql.PartitionRows);
         yield return ("history: run alive", SqlServerHistory.RunAliveSql);
 
         var history = new SqlServerHistory();

@@ -68,6 +68,9 @@ GO
 -- login
 SELECT CAST(SUSER_SNAME() AS nvarchar(256))
 GO
+-- partition rows
+SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = OBJECT_ID(@table) AND p.index_id IN (0, 1)
+GO
 -- history: run alive
 SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 THEN 1
                  WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions WHERE program_name LIKE N'%' + @run + N'%' AND session_id <> @@SPID) THEN 1

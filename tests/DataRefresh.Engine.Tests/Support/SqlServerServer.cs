@@ -36,6 +36,7 @@ public sealed class SqlServerInstance : IAsyncLifetime
 
     private MsSqlContainer? _container;
     private Exception? _startFailure;
+    private string _skipDetail = "";
 
     /// <summary>An admin connection string (login may CREATE DATABASE), or null when there is no server.</summary>
     public string? ConnectionString { get; private set; }
@@ -54,6 +55,8 @@ public sealed class SqlServerInstance : IAsyncLifetime
 
         if (DockerEngine.Find() is not { } docker)
         {
+            var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
+            _skipDetail = string.IsNullOrWhiteSpace(host) ? "" : $" (DOCKER_HOST={host} did not answer)";
             return;
         }
 
@@ -81,7 +84,7 @@ public sealed class SqlServerInstance : IAsyncLifetime
 
         if (ConnectionString is null)
         {
-            Assert.Skip(NoServer);
+            Assert.Skip(NoServer + _skipDetail);
         }
 
         return ConnectionString;

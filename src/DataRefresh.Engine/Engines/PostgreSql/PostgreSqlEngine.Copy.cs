@@ -63,11 +63,14 @@ public sealed partial class PostgreSqlEngine
             await using var reader = await source.BeginRawBinaryCopyAsync(copyOut, cancellationToken).ConfigureAwait(false);
             await using var writer = await target.BeginRawBinaryCopyAsync(copyIn, cancellationToken).ConfigureAwait(false);
             var reported = 0L;
-            int read;
-            while ((read = await reader.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            int filled;
+
+            // A raw COPY read returns one CopyData message, which PostgreSQL sends per row: gather many rows into
+            // the buffer before counting and writing, so the per-chunk work is paid per 128 KB, not per row.
+            while ((filled = await FillAsync(reader, buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                counter.Feed(buffer.AsSpan(0, read));
-                await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                counter.Feed(buffer.AsSpan(0, filled));
+                await writer.WriteAsync(buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
                 if (counter.Rows - reported >= batchSize)
                 {
                     reported = counter.Rows;
@@ -82,6 +85,27 @@ public sealed partial class PostgreSqlEngine
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static async Task<int> FillAsync(Stream reader, byte[] buffer, CancellationToken cancellationToken)
+    {
+        const int Headroom = 16 * 1024;
+        var filled = 0;
+        while (filled < BufferSize - Headroom)
+        {
+            // Most reads complete from Npgsql's own buffer; the first of a chunk may wait for the network.
+            var read = filled == 0
+                ? await reader.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), cancellationToken).ConfigureAwait(false)
+                : reader.Read(buffer, filled, BufferSize - filled);
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+        }
+
+        return filled;
     }
 
     private static async Task<long> PipeTextAsync(NpgsqlConnection source, NpgsqlConnection target, string copyOut, string copyIn, int batchSize, IProgress<long> progress, CancellationToken cancellationToken)
@@ -188,21 +212,33 @@ internal sealed class BinaryCopyRowCounter
             }
 
             var size = _state == State.TupleStart ? 2 : 4;
-            while (_pendingCount < size && data.Length > 0)
+            ReadOnlySpan<byte> header;
+            if (_pendingCount == 0 && data.Length >= size)
             {
-                _pending[_pendingCount++] = data[0];
-                data = data[1..];
+                // The common case: the whole header is in this chunk.
+                header = data[..size];
+                data = data[size..];
+            }
+            else
+            {
+                while (_pendingCount < size && data.Length > 0)
+                {
+                    _pending[_pendingCount++] = data[0];
+                    data = data[1..];
+                }
+
+                if (_pendingCount < size)
+                {
+                    return;
+                }
+
+                _pendingCount = 0;
+                header = _pending;
             }
 
-            if (_pendingCount < size)
-            {
-                return;
-            }
-
-            _pendingCount = 0;
             if (_state == State.TupleStart)
             {
-                var fields = BinaryPrimitives.ReadInt16BigEndian(_pending);
+                var fields = BinaryPrimitives.ReadInt16BigEndian(header);
                 if (fields < 0)
                 {
                     _state = State.Done;
@@ -215,9 +251,14 @@ internal sealed class BinaryCopyRowCounter
             }
             else
             {
-                var length = BinaryPrimitives.ReadInt32BigEndian(_pending);
+                var length = BinaryPrimitives.ReadInt32BigEndian(header);
                 _fieldsLeft--;
-                if (length > 0)
+                if (length > 0 && length <= data.Length)
+                {
+                    data = data[length..];
+                    _state = _fieldsLeft > 0 ? State.FieldLength : State.TupleStart;
+                }
+                else if (length > 0)
                 {
                     _state = State.FieldData;
                     _skip = length;

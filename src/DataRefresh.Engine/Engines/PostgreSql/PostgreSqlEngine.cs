@@ -33,8 +33,9 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
             Database = database.Database,
             Timeout = Math.Min(1024, settings.ConnectionTimeout),
             CommandTimeout = settings.CommandTimeout,
-            // The run label (with its run id) comes first: PostgreSQL keeps only 63 characters of it.
-            ApplicationName = database.ApplicationName is { } app ? $"{runLabel} {app}" : runLabel,
+            // One connection string per side and purpose, not per run: Npgsql keeps a pool and its type catalog per
+            // connection string. The run's label is set on the session after opening (see below).
+            ApplicationName = database.ApplicationName ?? "DataRefresh",
             IncludeErrorDetail = false,
             // History rows must be written even after the refresh session was killed: never reuse a pooled
             // connection that may have died with it.
@@ -61,6 +62,11 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // The run label (with its run id) comes first: PostgreSQL keeps only 63 characters of application_name.
+            // Other runs find lock holders and live runs by it; a pooled connection is reset when returned.
+            var label = database.ApplicationName is { } app ? $"{runLabel} {app}" : runLabel;
+            await connection.ExecuteAsync(null, "SELECT set_config('application_name', @label, false)", cancellationToken, null, ("label", label)).ConfigureAwait(false);
             return connection;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
@@ -206,6 +212,17 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
     public async Task<bool> HasRowsAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, CancellationToken cancellationToken) =>
         await connection.ScalarAsync(transaction, $"SELECT EXISTS (SELECT 1 FROM {Quote(table)})", cancellationToken).ConfigureAwait(false) is true;
+
+    /// <summary>pg_class.reltuples for a whole table once it has been analysed (-1 before), else count(*).</summary>
+    public async Task<long> EstimateRowsAsync(DbConnection connection, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken)
+    {
+        if (filter is null && await connection.ScalarAsync(null, "SELECT reltuples::bigint FROM pg_class WHERE oid = @table::regclass", cancellationToken, null, ("table", Quote(table))).ConfigureAwait(false) is long estimate && estimate >= 0)
+        {
+            return estimate;
+        }
+
+        return await CountAsync(connection, null, table, filter, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken)
     {

@@ -198,6 +198,12 @@ public sealed class SqlServerEngine : IDatabaseEngine
     public async Task<bool> HasRowsAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, CancellationToken cancellationToken) =>
         await connection.ScalarAsync(transaction, HasRows(table), cancellationToken).ConfigureAwait(false) is true;
 
+    /// <summary>sys.partitions keeps an exact-enough row count for a whole table without a scan.</summary>
+    public async Task<long> EstimateRowsAsync(DbConnection connection, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken) =>
+        filter is null
+            ? Convert.ToInt64(await connection.ScalarAsync(null, PartitionRows, cancellationToken, null, ("table", Quote(table))).ConfigureAwait(false) ?? 0L, CultureInfo.InvariantCulture)
+            : await CountAsync(connection, null, table, filter, cancellationToken).ConfigureAwait(false);
+
     public async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -299,7 +305,8 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     /// <summary>
     /// SqlDataReader (sequential access) into SqlBulkCopy in the target transaction: TableLock, KeepIdentity,
-    /// KeepNulls, mappings by name, streaming. Rows arrive in clustered-key order when both sides share that key.
+    /// KeepNulls, CheckConstraints (a bulk load skips CHECK and foreign keys otherwise, and leaves them untrusted),
+    /// mappings by name, streaming; triggers do not fire. Rows arrive in clustered-key order when both sides share that key.
     /// </summary>
     public async Task<long> CopyAsync(CopyRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
@@ -314,7 +321,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
         Bind(select, request.Filter);
         await using var reader = await select.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
 
-        using var bulk = new SqlBulkCopy((SqlConnection)request.Target, SqlBulkCopyOptions.TableLock | SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.KeepNulls, (SqlTransaction)request.TargetTransaction)
+        using var bulk = new SqlBulkCopy((SqlConnection)request.Target, SqlBulkCopyOptions.TableLock | SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.CheckConstraints, (SqlTransaction)request.TargetTransaction)
         {
             DestinationTableName = Quote(request.TargetTable.Name),
             BatchSize = request.BatchSize,

@@ -86,6 +86,8 @@ public static class SqlServerSql
         ORDER BY fk.name, fkc.constraint_column_id
         """;
 
+    public const string PartitionRows = "SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = OBJECT_ID(@table) AND p.index_id IN (0, 1)";
+
     public static string Max(QualifiedName table, string column) => $"SELECT MAX({Quote(column)}) FROM {Quote(table)}";
 
     public static string HasRows(QualifiedName table) => $"SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM {Quote(table)}) THEN 1 ELSE 0 END AS bit)";

@@ -181,6 +181,9 @@ public sealed class SqliteEngine : IDatabaseEngine
     public async Task<bool> HasRowsAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, CancellationToken cancellationToken) =>
         await connection.ScalarAsync(transaction, $"SELECT EXISTS (SELECT 1 FROM {Quote(table)})", cancellationToken).ConfigureAwait(false) is 1L;
 
+    public Task<long> EstimateRowsAsync(DbConnection connection, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken) =>
+        CountAsync(connection, null, table, filter, cancellationToken);
+
     public async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
