@@ -36,7 +36,8 @@ the row count. Results: the summary at the end, and out/bench/results.json.
 param(
     [Parameter(Mandatory)] [string]$ModulePath,
     [ValidateRange(1, [int]::MaxValue)] [int]$Rows = 1000000,
-    [ValidateRange(1, 100)] [int]$Runs = 3,
+    # Rounds; each has (a) cold and warm, (b), (c) cold and warm.
+    [ValidateRange(1, 100)] [int]$Runs = 5,
     # Skip the -LargeRows memory check.
     [switch]$SkipLarge,
     [ValidateRange(1, [int]::MaxValue)] [int]$LargeRows = 3000000,
@@ -265,20 +266,19 @@ try {
     $runsB = [System.Collections.Generic.List[object]]::new()
     $runsC = [System.Collections.Generic.List[object]]::new()       # cold
     $runsCWarm = [System.Collections.Generic.List[object]]::new()
-    $labelRunA = '(a) full_replace, empty target'
-    $labelRunC = "(c) incremental +$(Format-Count $IncrementalRows)    "
+    $labelWidth = 36
     for ($i = 1; $i -le $Runs; $i++) {
         # Odd rounds cold first, even rounds warm first, so neither always follows (b) or the other.
         $warmFirst = ($i % 2) -eq 0
         Write-Step "Round $i of $Runs ($(if ($warmFirst) { 'warm' } else { 'cold' }) first)"
         foreach ($warm in $warmFirst, (-not $warmFirst)) {
             Reset-FullTarget
-            $r = Invoke-RunA "$labelRunA, $(if ($warm) { 'warm' } else { 'cold' })" $Rows -Warm:$warm
+            $r = Invoke-RunA ("{0,-$labelWidth}" -f "(a) full_replace, empty target, $(if ($warm) { 'warm' } else { 'cold' })") $Rows -Warm:$warm
             if ($warm) { $runsAWarm.Add($r) } else { $runsA.Add($r) }
-            if ($warm -eq $warmFirst) { $runsB.Add((Invoke-RunB "(b) psql COPY binary pipe          ")) }
+            if ($warm -eq $warmFirst) { $runsB.Add((Invoke-RunB ("{0,-$labelWidth}" -f '(b) psql COPY binary pipe'))) }
         }
         foreach ($warm in $warmFirst, (-not $warmFirst)) {
-            $r = Invoke-RunC "$labelRunC, $(if ($warm) { 'warm' } else { 'cold' })" -Warm:$warm
+            $r = Invoke-RunC ("{0,-$labelWidth}" -f "(c) incremental +$(Format-Count $IncrementalRows), $(if ($warm) { 'warm' } else { 'cold' })") -Warm:$warm
             if ($warm) { $runsCWarm.Add($r) } else { $runsC.Add($r) }
         }
     }
@@ -377,20 +377,20 @@ try {
         warm                 = $warmMeaning
         a_full_replace       = [ordered]@{
             process = 'cold'; median_ms = $medA; median_rows_per_s = $Rows / ($medA / 1000); median_child_wall_ms = $medWallA; median_module_cpu_ms = $cpuA; max_vmhwm_kb = $hwmA
-            median_outside_table_ms = $overA; runs = (Get-RunJson $runsA)
+            median_outside_table_ms = $overA; runs = @(Get-RunJson $runsA)
         }
         a_full_replace_warm  = [ordered]@{
             process = 'warm'; median_ms = $medAWarm; median_rows_per_s = $Rows / ($medAWarm / 1000); median_child_wall_ms = $medWallAWarm; median_module_cpu_ms = $cpuAWarm; max_vmhwm_kb = $hwmAWarm
-            median_outside_table_ms = $overAWarm; median_warmup_test_refreshconfig_ms = $warmupA; runs = (Get-RunJson $runsAWarm)
+            median_outside_table_ms = $overAWarm; median_warmup_test_refreshconfig_ms = $warmupA; runs = @(Get-RunJson $runsAWarm)
         }
         b_psql_copy_pipe     = [ordered]@{ median_ms = $medB; median_rows_per_s = $Rows / ($medB / 1000); median_psql_cpu_ms = $cpuB; runs = @($runsB | ForEach-Object { [ordered]@{ elapsed_ms = $_.ElapsedMs; psql_cpu_ms = $_.CpuMs; load1 = $_.Load1 } }) }
         c_incremental        = [ordered]@{
             process = 'cold'; median_ms = $medC; median_child_wall_ms = $medWallC; median_module_cpu_ms = $cpuC; max_vmhwm_kb = $hwmC
-            median_outside_table_ms = $overC; runs = (Get-RunJson $runsC)
+            median_outside_table_ms = $overC; runs = @(Get-RunJson $runsC)
         }
         c_incremental_warm   = [ordered]@{
             process = 'warm'; median_ms = $medCWarm; median_child_wall_ms = $medWallCWarm; median_module_cpu_ms = $cpuCWarm; max_vmhwm_kb = $hwmCWarm
-            median_outside_table_ms = $overCWarm; median_warmup_test_refreshconfig_ms = $warmupC; runs = (Get-RunJson $runsCWarm)
+            median_outside_table_ms = $overCWarm; median_warmup_test_refreshconfig_ms = $warmupC; runs = @(Get-RunJson $runsCWarm)
         }
         load1_min            = $loadMin
         load1_max            = $loadMax

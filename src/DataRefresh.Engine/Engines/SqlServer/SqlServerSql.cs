@@ -122,11 +122,12 @@ public static class SqlServerSql
         SELECT @result;
         """;
 
+    /// <summary>sys.dm_tran_locks shows only the first 32 characters of an application lock's name.</summary>
     public const string AppLockHolder = """
-        SELECT TOP (1) s.program_name, s.session_id
+        SELECT TOP (1) COALESCE(s.program_name, N'a session'), s.session_id
         FROM sys.dm_tran_locks AS l JOIN sys.dm_exec_sessions AS s ON s.session_id = l.request_session_id
         WHERE l.resource_type = N'APPLICATION' AND l.resource_database_id = DB_ID() AND l.request_status = N'GRANT'
-          AND l.resource_description LIKE N'%' + @resource + N'%' AND l.request_session_id <> @@SPID
+          AND l.resource_description LIKE N'%' + LEFT(@resource, 32) + N'%' AND l.request_session_id <> @@SPID
         """;
 
     public const string AppLockFree = "SELECT APPLOCK_TEST(N'public', @resource, N'Exclusive', N'Session')";
