@@ -9,29 +9,21 @@ namespace DataRefresh.Tests.PostgreSql;
 
 /// <summary>Killed sessions, concurrent runs, retries, cancellation, dry runs: the target is never left half-done.</summary>
 [Trait("Category", "PostgreSql")]
-public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
+public sealed class PostgreSqlReliabilityTests : PostgresTestBase
 {
-    private PostgresServer _pg = null!;
-    private string _src = "";
-    private string _tgt = "";
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _pg = await PostgresServer.CreateAsync();
-        _src = await _pg.CreateDatabaseAsync("src");
-        _tgt = await _pg.CreateDatabaseAsync("tgt");
-        foreach (var db in new[] { _src, _tgt })
+        await base.InitializeAsync();
+        foreach (var db in new[] { Src, Tgt })
         {
-            await _pg.ExecAsync(db, "CREATE TABLE sales (id bigint PRIMARY KEY, sold_on date NOT NULL, amount numeric(12,2), note text)");
+            await Pg.ExecAsync(db, "CREATE TABLE sales (id bigint PRIMARY KEY, sold_on date NOT NULL, amount numeric(12,2), note text)");
         }
 
-        await _pg.ExecAsync(_src, "INSERT INTO sales SELECT g, '2024-01-01'::date + g / 1000, g * 0.01, 'source ' || g FROM generate_series(1, 30000) g");
-        await _pg.ExecAsync(_tgt, "INSERT INTO sales SELECT g, '2024-01-01'::date + g / 1000, g * 0.02, 'uat ' || g FROM generate_series(1, 20000) g");
+        await Pg.ExecAsync(Src, "INSERT INTO sales SELECT g, '2024-01-01'::date + g / 1000, g * 0.01, 'source ' || g FROM generate_series(1, 30000) g");
+        await Pg.ExecAsync(Tgt, "INSERT INTO sales SELECT g, '2024-01-01'::date + g / 1000, g * 0.02, 'uat ' || g FROM generate_series(1, 20000) g");
     }
 
-    public async ValueTask DisposeAsync() => await _pg.DisposeAsync();
-
-    private Task<List<string>> TargetRows() => _pg.DumpAsync(_tgt, "sales", "id");
+    private Task<List<string>> TargetRows() => Pg.DumpAsync(Tgt, "sales", "id");
 
     private static async Task<IReadOnlyList<HistoryEntry>> History(RefreshConfig config) =>
         await new HistoryJournal(EngineRegistry.For(EngineKind.PostgreSql), config.Target, config.Settings, "test").ReadAsync(new HistoryQuery(), TestContext.Current.CancellationToken);
@@ -39,8 +31,8 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
     /// <summary>Terminate the session that holds the refresh lock in the target: the refresh transaction itself.</summary>
     private void KillRefreshSession()
     {
-        using var c = _pg.OpenAsync("postgres").GetAwaiter().GetResult();
-        using var cmd = new Npgsql.NpgsqlCommand($"SELECT count(pg_terminate_backend(l.pid)) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = '{_tgt}')", c);
+        using var c = Pg.OpenAsync("postgres").GetAwaiter().GetResult();
+        using var cmd = new Npgsql.NpgsqlCommand($"SELECT count(pg_terminate_backend(l.pid)) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = '{Tgt}')", c);
         Assert.Equal(1L, (long)cmd.ExecuteScalar()!);
     }
 
@@ -62,7 +54,7 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
             _ => Incremental("sales", "sold_on", IncrementalType.Date, buffer: 5),
         } with
         { BatchSize = 1000 };
-        var config = _pg.Config(_src, _tgt, [table]);
+        var config = Pg.Config(Src, Tgt, [table]);
         var before = await TargetRows();
         var killed = false;
         var observer = new RecordingObserver();
@@ -97,7 +89,7 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
     [Fact]
     public async Task A_transient_failure_retries_the_whole_table_and_history_keeps_both_attempts()
     {
-        var config = _pg.Config(_src, _tgt, [Full("sales") with { BatchSize = 1000 }], s => s with { MaxRetries = 2 });
+        var config = Pg.Config(Src, Tgt, [Full("sales") with { BatchSize = 1000 }], s => s with { MaxRetries = 2 });
         var killed = false;
         var observer = new RecordingObserver { OnProgress = p => { if (!killed && p.RowsCopied > 0) { killed = true; KillRefreshSession(); } } };
 
@@ -105,15 +97,15 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
 
         var result = results.Single("sales");
         Assert.Equal((RefreshStatus.Succeeded, 2, 30000L), (result.Status, result.Attempts, result.RowsCopied));
-        Assert.Equal(await _pg.DumpAsync(_src, "sales", "id"), await TargetRows());
+        Assert.Equal(await Pg.DumpAsync(Src, "sales", "id"), await TargetRows());
         Assert.Equal(["1:Failed", "2:Succeeded"], (await History(config)).OrderBy(h => h.Attempt).Select(h => $"{h.Attempt}:{h.Status}"));
     }
 
     [Fact]
     public async Task Non_transient_errors_are_not_retried()
     {
-        await _pg.ExecAsync(_tgt, "ALTER TABLE sales ADD CONSTRAINT small CHECK (note NOT LIKE 'source 2999%')");
-        var config = _pg.Config(_src, _tgt, [Full("sales")], s => s with { MaxRetries = 3 });
+        await Pg.ExecAsync(Tgt, "ALTER TABLE sales ADD CONSTRAINT small CHECK (note NOT LIKE 'source 2999%')");
+        var config = Pg.Config(Src, Tgt, [Full("sales")], s => s with { MaxRetries = 3 });
 
         var (_, results, _) = await RunAsync(config);
 
@@ -125,7 +117,7 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
     [Fact]
     public async Task A_second_concurrent_refresh_of_a_table_fails_fast_naming_the_run_that_holds_it()
     {
-        var config = _pg.Config(_src, _tgt, [Full("sales") with { BatchSize = 1000 }]);
+        var config = Pg.Config(Src, Tgt, [Full("sales") with { BatchSize = 1000 }]);
         IReadOnlyList<RefreshResult>? second = null;
         var observer = new RecordingObserver();
         observer.OnProgress = p =>
@@ -149,7 +141,7 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
     public async Task Cancelling_rolls_back_the_table_in_flight()
     {
         using var cancel = new CancellationTokenSource();
-        var config = _pg.Config(_src, _tgt, [Full("sales") with { BatchSize = 1000 }]);
+        var config = Pg.Config(Src, Tgt, [Full("sales") with { BatchSize = 1000 }]);
         var before = await TargetRows();
         var observer = new RecordingObserver { OnProgress = p => { if (p.RowsCopied > 0) { cancel.Cancel(); } } };
 
@@ -165,24 +157,24 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
     public async Task Dry_run_writes_nothing_on_either_side()
     {
         // Both databases refuse every write for new sessions: any attempt would fail the run.
-        await _pg.ExecAsync("postgres", $"ALTER DATABASE \"{_src}\" SET default_transaction_read_only = on; ALTER DATABASE \"{_tgt}\" SET default_transaction_read_only = on");
-        var config = _pg.Config(_src, _tgt, [Full("sales"), Incremental("sales_missing", "id")], s => s with { DryRun = true });
+        await Pg.ExecAsync("postgres", $"ALTER DATABASE \"{Src}\" SET default_transaction_read_only = on; ALTER DATABASE \"{Tgt}\" SET default_transaction_read_only = on");
+        var config = Pg.Config(Src, Tgt, [Full("sales"), Incremental("sales_missing", "id")], s => s with { DryRun = true });
 
         var (plans, results, _) = await RunAsync(config);
 
         Assert.Equal(2, plans.Count);
         Assert.All(results, r => Assert.Equal(RefreshStatus.Skipped, r.Status));
         Assert.Contains("dry run", results.Single("sales").Note, StringComparison.Ordinal);
-        Assert.Equal(0L, await _pg.ScalarAsync<long>(_tgt, "SELECT count(*) FROM pg_class WHERE relname = 'datarefresh_history'"));
-        Assert.Equal(20000L, await _pg.ScalarAsync<long>(_tgt, "SELECT count(*) FROM sales WHERE note LIKE 'uat%'"));
+        Assert.Equal(0L, await Pg.ScalarAsync<long>(Tgt, "SELECT count(*) FROM pg_class WHERE relname = 'datarefresh_history'"));
+        Assert.Equal(20000L, await Pg.ScalarAsync<long>(Tgt, "SELECT count(*) FROM sales WHERE note LIKE 'uat%'"));
     }
 
     [Fact]
     public async Task A_run_left_running_by_a_killed_process_is_marked_abandoned_by_the_next_run()
     {
-        var config = _pg.Config(_src, _tgt, [Incremental("sales", "id")]);
+        var config = Pg.Config(Src, Tgt, [Incremental("sales", "id")]);
         await RunAsync(config);
-        await _pg.ExecAsync(_tgt, """
+        await Pg.ExecAsync(Tgt, """
             INSERT INTO datarefresh_history (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, rows_copied, rows_deleted, os_user, db_login, host, process_id, module_version)
             VALUES ('killed-entry', 'ffffffffffffffffffffffffffffffff', 'sales', 1, 'Incremental', 'Incremental', 'Running', now() - interval '1 hour', 0, 0, 'x', 'x', 'x', 1, '0')
             """);
@@ -197,7 +189,7 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
     [Fact]
     public async Task History_records_who_what_and_when_for_every_attempt()
     {
-        var config = _pg.Config(_src, _tgt, [Incremental("sales", "id")]);
+        var config = Pg.Config(Src, Tgt, [Incremental("sales", "id")]);
 
         var (_, results, _) = await RunAsync(config);
 
@@ -211,7 +203,7 @@ public sealed class PostgreSqlReliabilityTests : IAsyncLifetime
     [Fact]
     public async Task A_target_that_is_the_source_under_another_name_is_refused_after_connecting()
     {
-        var config = _pg.Config(_src, _tgt, [Full("sales")]);
+        var config = Pg.Config(Src, Tgt, [Full("sales")]);
         config = config with { Target = config.Source with { Side = DatabaseSide.Target, Server = "localhost" } };
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PlanAsync(config));
