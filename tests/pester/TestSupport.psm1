@@ -241,3 +241,219 @@ function Invoke-Psql {
 Export-ModuleMember -Function Write-Utf8File, New-TestDirectory, Remove-TestDirectory, Initialize-DemoData, Invoke-DemoData,
     Get-DemoCount, Copy-DemoDatabase, Get-DemoConfigText, Get-PwshInvocation, Invoke-ChildPwsh, Test-StackTraceText,
     Get-PgTestServer, Find-Psql, Invoke-Psql
+
+# ---- SQL Server (a server of the contributor's own, named by DATAREFRESH_TEST_SQLSERVER) ----
+# Setup SQL goes through Microsoft.Data.SqlClient 5.2.2 (DATAREFRESH_TEST_SQLCLIENT52, restored by tests/TestTools),
+# loaded into this process's default load context: the module keeps its own SqlClient 7 in a private one, so the two
+# do not meet (Coexistence.Tests.ps1 proves it). tests/TestTools only downloads the 5.2.2 package, not its
+# dependencies, and 5.2.2 cannot open any connection without Microsoft.Identity.Client (its authentication provider
+# manager's type initializer needs it, even for SQL logins): a resolver lends it the copies that pwsh ships for
+# PSResourceGet and that the module ships in deps/. Where that is not possible (no 5.2.2, no MSAL to lend, or Windows,
+# where 5.2.2 wants a native SNI that is not restored either) the helpers use System.Data.SqlClient, which pwsh ships.
+
+$script:SqlServerClient = $null
+
+function Initialize-SqlServerClient {
+    <#
+    .SYNOPSIS
+    Loads the SqlClient for setup SQL once; returns Namespace (Microsoft.Data.SqlClient or System.Data.SqlClient) and
+    Description (which one, from where).
+    #>
+    if ($script:SqlServerClient) { return $script:SqlServerClient }
+    $path = $env:DATAREFRESH_TEST_SQLCLIENT52
+    $why = $null
+    $lend = @()
+    if (-not $path -or -not (Test-Path -LiteralPath $path -PathType Leaf)) {
+        $why = "DATAREFRESH_TEST_SQLCLIENT52 is not set or missing ('$path')"
+    } elseif ($IsWindows) {
+        $why = "Microsoft.Data.SqlClient 5.2.2 needs its native SNI on Windows, which tests/TestTools does not restore"
+    } else {
+        $lend = @(
+            (Join-Path $PSHOME 'Modules/Microsoft.PowerShell.PSResourceGet/dependencies'),
+            $(if ($env:DATAREFRESH_MODULE) { Join-Path (Split-Path -Parent $env:DATAREFRESH_MODULE) 'deps' })
+        ) | Where-Object { $_ -and (Test-Path -LiteralPath $_ -PathType Container) }
+        if (-not ($lend | Where-Object { Test-Path -LiteralPath (Join-Path $_ 'Microsoft.Identity.Client.dll') })) {
+            $why = "no Microsoft.Identity.Client.dll to lend Microsoft.Data.SqlClient 5.2.2 (looked in $($lend -join ', '))"
+        }
+    }
+
+    if (-not $why -and -not ('DataRefreshTests.SqlClientDependencyResolver' -as [type])) {
+        Add-Type -TypeDefinition @'
+using System;
+using System.IO;
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace DataRefreshTests
+{
+    /// <summary>Lends Microsoft.Data.SqlClient 5.2.2 the few dependencies that the test tools do not restore.</summary>
+    public static class SqlClientDependencyResolver
+    {
+        private static readonly string[] Prefixes = { "Microsoft.Identity.", "Microsoft.IdentityModel.", "Microsoft.SqlServer.Server", "Azure." };
+        private static string[] _directories = new string[0];
+
+        public static void Install(string[] directories)
+        {
+            _directories = directories ?? new string[0];
+            AssemblyLoadContext.Default.Resolving -= Resolve;
+            AssemblyLoadContext.Default.Resolving += Resolve;
+        }
+
+        private static Assembly Resolve(AssemblyLoadContext context, AssemblyName name)
+        {
+            var simple = name.Name;
+            if (string.IsNullOrEmpty(simple) || simple.IndexOfAny(new[] { '/', '\\' }) >= 0)
+            {
+                return null;
+            }
+
+            var wanted = false;
+            foreach (var prefix in Prefixes)
+            {
+                wanted |= simple.StartsWith(prefix, StringComparison.Ordinal);
+            }
+
+            if (!wanted)
+            {
+                return null;
+            }
+
+            foreach (var directory in _directories)
+            {
+                var candidate = Path.Combine(directory, simple + ".dll");
+                if (File.Exists(candidate))
+                {
+                    return context.LoadFromAssemblyPath(candidate);
+                }
+            }
+
+            return null;
+        }
+    }
+}
+'@
+    }
+
+    if (-not $why) {
+        [DataRefreshTests.SqlClientDependencyResolver]::Install([string[]]$lend)
+        Add-Type -LiteralPath $path
+        $version = [Microsoft.Data.SqlClient.SqlConnection].Assembly.GetName().Version
+        $script:SqlServerClient = [pscustomobject]@{
+            Namespace   = 'Microsoft.Data.SqlClient'
+            Description = "Microsoft.Data.SqlClient 5.2.2 (assembly $version) from $path"
+        }
+    } else {
+        $assembly = [System.Data.SqlClient.SqlConnection].Assembly
+        $script:SqlServerClient = [pscustomobject]@{
+            Namespace   = 'System.Data.SqlClient'
+            Description = "System.Data.SqlClient $($assembly.GetName().Version) from $($assembly.Location) ($why)"
+        }
+    }
+    $script:SqlServerClient
+}
+
+function New-SqlServerConnectionStringBuilder {
+    <# A SqlConnectionStringBuilder of the setup client, from a connection string. #>
+    param([Parameter(Mandatory)] [string]$ConnectionString)
+    $client = Initialize-SqlServerClient
+    New-Object -TypeName "$($client.Namespace).SqlConnectionStringBuilder" -ArgumentList $ConnectionString
+}
+
+function Get-SqlServerTestServer {
+    <#
+    .SYNOPSIS
+    DATAREFRESH_TEST_SQLSERVER taken apart: ConnectionString, DataSource, Server and Port (as a DataRefresh config
+    writes them: "host,1433" becomes server host and port 1433), IntegratedSecurity, User and Password; $null when
+    it is not set.
+    #>
+    if (-not $env:DATAREFRESH_TEST_SQLSERVER) { return $null }
+    $builder = New-SqlServerConnectionStringBuilder $env:DATAREFRESH_TEST_SQLSERVER
+    $dataSource = "$($builder.DataSource)".Trim()
+    $server = $dataSource -replace '^tcp:', ''
+    $port = $null
+    if ($server -match '^(?<host>[^,]+?)\s*,\s*(?<port>\d+)$') {
+        $server = $Matches['host']
+        $port = [int]$Matches['port']
+    }
+    [pscustomobject]@{
+        ConnectionString   = $env:DATAREFRESH_TEST_SQLSERVER
+        DataSource         = $dataSource
+        Server             = $server
+        Port               = $port
+        IntegratedSecurity = [bool]$builder.IntegratedSecurity
+        User               = "$($builder.UserID)"
+        Password           = "$($builder.Password)"
+    }
+}
+
+function Invoke-SqlServerSql {
+    <#
+    .SYNOPSIS
+    Runs one T-SQL batch (no GO) on a database of a SQL Server, in a connection of its own (no pooling); returns the
+    rows of every result set: a row of one column as its value ($null for NULL), a wider row as an object with a
+    property per column. Throws with the server's message (never the connection string) on failure.
+    #>
+    param(
+        [Parameter(Mandatory)] [string]$ConnectionString,
+        [string]$Database = 'master',
+        [Parameter(Mandatory)] [string]$Sql,
+        [int]$TimeoutSeconds = 300
+    )
+    $client = Initialize-SqlServerClient
+    $builder = New-SqlServerConnectionStringBuilder $ConnectionString
+    $builder['Initial Catalog'] = $Database
+    $builder['Pooling'] = $false
+    $builder['Application Name'] = 'datarefresh-pester'
+    $connection = New-Object -TypeName "$($client.Namespace).SqlConnection" -ArgumentList $builder.ConnectionString
+    try {
+        $connection.Open()
+        $command = $connection.CreateCommand()
+        $command.CommandText = $Sql
+        $command.CommandTimeout = $TimeoutSeconds
+        $reader = $command.ExecuteReader()
+        try {
+            do {
+                while ($reader.Read()) {
+                    if ($reader.FieldCount -eq 1) {
+                        $value = $reader.GetValue(0)
+                        # -NoEnumerate: a binary value (byte[]) is one value, not a byte per row.
+                        if ($value -is [System.DBNull]) { $null } else { Write-Output -NoEnumerate $value }
+                    } else {
+                        $row = [ordered]@{}
+                        for ($i = 0; $i -lt $reader.FieldCount; $i++) {
+                            $value = $reader.GetValue($i)
+                            $row[$(if ($reader.GetName($i)) { $reader.GetName($i) } else { "Column$i" })] = $(if ($value -is [System.DBNull]) { $null } else { $value })
+                        }
+                        [pscustomobject]$row
+                    }
+                }
+            } while ($reader.NextResult())
+        } finally {
+            $reader.Dispose()
+        }
+    } catch {
+        $e = $_.Exception
+        while ($e.InnerException -and $e -is [System.Management.Automation.MethodInvocationException]) { $e = $e.InnerException }
+        $shown = if ($Sql.Length -gt 400) { $Sql.Substring(0, 400) + ' ...' } else { $Sql }
+        throw "SQL on $($builder.DataSource)/$Database failed: $($e.Message)`nSQL: $shown"
+    } finally {
+        $connection.Dispose()
+    }
+}
+
+function Remove-SqlServerTestDatabase {
+    <# Drops a database if it exists, ending every session in it first (the module's pooled connections too). #>
+    param([Parameter(Mandatory)] [string]$ConnectionString, [Parameter(Mandatory)] [string]$Name)
+    $quoted = '[' + $Name.Replace(']', ']]') + ']'
+    $literal = "N'" + $Name.Replace("'", "''") + "'"
+    $null = Invoke-SqlServerSql -ConnectionString $ConnectionString -Database master -Sql @"
+IF DB_ID($literal) IS NOT NULL
+BEGIN
+    ALTER DATABASE $quoted SET SINGLE_USER WITH ROLLBACK IMMEDIATE;
+    DROP DATABASE $quoted;
+END
+"@
+}
+
+Export-ModuleMember -Function Initialize-SqlServerClient, New-SqlServerConnectionStringBuilder, Get-SqlServerTestServer,
+    Invoke-SqlServerSql, Remove-SqlServerTestDatabase

@@ -48,6 +48,10 @@ public sealed record CopyRequest
     public required IReadOnlyList<string> Columns { get; init; }
 
     public RowFilter? Filter { get; init; }
+
+    /// <summary>An extra source predicate the engine built itself from catalog facts (a partition's bounds); never user text.</summary>
+    public string? SourcePredicate { get; init; }
+
     public long? RowLimit { get; init; }
     public int BatchSize { get; init; } = 5000;
     public int CommandTimeout { get; init; } = 300;
@@ -128,4 +132,7 @@ public interface IDatabaseEngine
 
     /// <summary>The history journal's SQL for this engine.</summary>
     IHistoryDialect History { get; }
+
+    /// <summary>Strategy staging_partition_switch on this engine, or null where it is not built yet.</summary>
+    Staging.IStagingSwitch? Staging { get; }
 }

@@ -15,7 +15,7 @@ namespace DataRefresh.Execution;
 /// the unit back, so the target keeps its old rows. Transient failures retry the whole unit; every attempt is
 /// written to the history table in a transaction of its own.
 /// </summary>
-public sealed class RefreshRunner
+public sealed partial class RefreshRunner
 {
     private static readonly string ModuleVersion =
         typeof(RefreshRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -142,7 +142,14 @@ public sealed class RefreshRunner
             try
             {
                 await StartHistoryAsync(tables, attempt, forceFull, cancellationToken).ConfigureAwait(false);
-                await RunOnceAsync(tables, forceFull, cancellationToken).ConfigureAwait(false);
+                if (tables is [{ Plan.TableConfig.Strategy: RefreshStrategy.StagingPartitionSwitch } staged])
+                {
+                    await RunStagedOnceAsync(staged, forceFull, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await RunOnceAsync(tables, forceFull, cancellationToken).ConfigureAwait(false);
+                }
                 await FinishHistoryAsync(tables, HistoryStatus.Succeeded, null).ConfigureAwait(false);
                 return tables.Select(t => Result(t, RefreshStatus.Succeeded, null, attempt, note)).ToList();
             }
@@ -196,13 +203,7 @@ public sealed class RefreshRunner
             await _engine.LockTableAsync(target, tx, t.TargetName, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), cancellationToken).ConfigureAwait(false);
         }
 
-        var emptied = tables.Select(t => t.TargetName).ToHashSet();
-        var deferred = tables.Where(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer)
-            .SelectMany(t => t.Plan.TargetSchema!.ReferencedBy).Where(fk => !emptied.Contains(fk.From)).Distinct().ToList();
-        if (deferred.Count > 0)
-        {
-            await _engine.DeferConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);
-        }
+        var deferred = await DeferExternalReferencesAsync(tables, target, tx, cancellationToken).ConfigureAwait(false);
 
         // Decide again under the lock: the target may have changed since the plan was made.
         foreach (var t in tables)
@@ -218,9 +219,7 @@ public sealed class RefreshRunner
             if (t.Action == RefreshAction.Full)
             {
                 var schema = t.Plan.TargetSchema!;
-                var truncate = t.Plan.TableConfig.TruncateTarget && !schema.IsSystemVersioned
-                    && (_engine.CanTruncateReferencedTable || schema.ReferencedBy.All(fk => fk.From == schema.Name));
-                t.RowsDeleted = await _engine.EmptyAsync(target, tx, t.TargetName, truncate, settings.CommandTimeout, cancellationToken).ConfigureAwait(false);
+                t.RowsDeleted = await _engine.EmptyAsync(target, tx, t.TargetName, CanTruncate(t.Plan), settings.CommandTimeout, cancellationToken).ConfigureAwait(false);
             }
             else if (t.DeleteFilter is { } window)
             {
@@ -270,6 +269,28 @@ public sealed class RefreshRunner
         {
             t.WatermarkAfter = Watermarks.Format(await _engine.ReadMaxAsync(target, null, t.TargetName, t.Column!, CancellationToken.None).ConfigureAwait(false));
         }
+    }
+
+    /// <summary>external_references: defer — references from tables outside the unit are checked at the end, not per row.</summary>
+    private async Task<List<ForeignKeyInfo>> DeferExternalReferencesAsync(List<TableRun> tables, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        var emptied = tables.Select(t => t.TargetName).ToHashSet();
+        var deferred = tables.Where(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer)
+            .SelectMany(t => t.Plan.TargetSchema!.ReferencedBy).Where(fk => !emptied.Contains(fk.From)).Distinct().ToList();
+        if (deferred.Count > 0)
+        {
+            await _engine.DeferConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);
+        }
+
+        return deferred;
+    }
+
+    /// <summary>TRUNCATE where the config asks for it and the engine allows it on this table; DELETE otherwise.</summary>
+    private bool CanTruncate(RefreshPlan plan)
+    {
+        var schema = plan.TargetSchema!;
+        return plan.TableConfig.TruncateTarget && !schema.IsSystemVersioned
+            && (_engine.CanTruncateReferencedTable || schema.ReferencedBy.All(fk => fk.From == schema.Name));
     }
 
     private async Task StartHistoryAsync(List<TableRun> tables, int attempt, bool forceFull, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ internal static class DependencyOrder
         WarnAboutSkippedParents(plans);
         var ordered = Topological(plans, out var cycle);
         var units = Units(ordered);
+        BlockStagedUnits(ordered, units);
         return ordered.Select((p, i) => p with
         {
             Order = i + 1,
@@ -106,6 +107,21 @@ internal static class DependencyOrder
             if (parents.Count > 0)
             {
                 plans[i] = plan with { Warnings = [.. plan.Warnings, $"parent table {string.Join(", ", parents)} is skipped in this run: new rows that reference parent rows it would have loaded will fail their foreign key"] };
+            }
+        }
+    }
+
+    /// <summary>A staged table swaps on its own, so it cannot share a transaction with tables its foreign keys tie it to.</summary>
+    private static void BlockStagedUnits(List<RefreshPlan> ordered, Dictionary<string, int> units)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var plan = ordered[i];
+            var partners = ordered.Where(p => p != plan && units[p.Table] == units[plan.Table]).Select(p => p.Table).ToList();
+            if (plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch && !plan.IsBlocked && partners.Count > 0)
+            {
+                var reason = $"blocked: staging_partition_switch refreshes a table on its own, but foreign keys tie it to {string.Join(", ", partners)}, emptied in the same run; use simple_copy for these tables or refresh them in separate runs";
+                ordered[i] = plan with { Action = RefreshAction.Skip, Reason = reason, Warnings = [.. plan.Warnings, reason] };
             }
         }
     }

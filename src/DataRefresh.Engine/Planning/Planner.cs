@@ -89,9 +89,9 @@ public static class Planner
             warnings.Add($"trust_server_certificate: true on the {side.Side.ToString().ToLowerInvariant()}: the connection is encrypted but the server's certificate is not validated");
         }
 
-        if (table.Strategy == RefreshStrategy.StagingPartitionSwitch)
+        if (table.Strategy == RefreshStrategy.StagingPartitionSwitch && engine.Staging is null)
         {
-            warnings.Add("strategy staging_partition_switch is not implemented yet: refreshed as simple_copy (one transaction; readers keep the old rows until commit)");
+            blockers.Add($"strategy staging_partition_switch is not available on {engine.Kind.ToString().ToLowerInvariant()} yet; use simple_copy for this table");
         }
 
         ColumnInfo? incremental = null;
@@ -132,6 +132,18 @@ public static class Planner
             warnings.Add($"row_limit: {limit} caps this copy (testing only)");
         }
 
+        IReadOnlyList<string> steps = [];
+        if (table.Strategy == RefreshStrategy.StagingPartitionSwitch && engine.Staging is { } staging)
+        {
+            var preflight = await staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, cancellationToken).ConfigureAwait(false);
+            steps = preflight.Steps;
+            warnings.AddRange(preflight.Warnings);
+            if (preflight.Blockers.Count > 0)
+            {
+                return Blocked("blocked: staging_partition_switch pre-flight: " + string.Join("; ", preflight.Blockers), sourceSchema, targetSchema) with { Steps = steps };
+            }
+        }
+
         if (action == RefreshAction.Full && table.TruncateTarget && !engine.CanTruncateReferencedTable && targetSchema.ReferencedBy.Count > 0)
         {
             warnings.Add("truncate_target: other tables reference this one, so it is emptied with DELETE instead of TRUNCATE");
@@ -150,6 +162,7 @@ public static class Planner
             EstimatedRows = estimated,
             Warnings = warnings,
             Columns = columns,
+            Steps = steps,
             SourceTable = sourceName.ToString(),
             TargetTable = targetName.ToString(),
             Config = config,

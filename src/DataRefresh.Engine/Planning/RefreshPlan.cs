@@ -37,6 +37,9 @@ public sealed record RefreshPlan
     public int Unit { get; init; }
 
     public IReadOnlyList<string> Columns { get; init; } = [];
+
+    /// <summary>For staging_partition_switch: the steps the strategy will take, after its pre-flight checks.</summary>
+    public IReadOnlyList<string> Steps { get; init; } = [];
     public string? SourceTable { get; init; }
     public string? TargetTable { get; init; }
 

@@ -34,9 +34,20 @@ public sealed partial class PostgreSqlEngine
     internal static string SelectSql(CopyRequest request, string columnList)
     {
         var sql = $"SELECT {columnList} FROM {Quote(request.SourceTable.Name)}";
+        var conditions = new List<string>();
         if (request.Filter is { } filter)
         {
-            sql += $" WHERE {Quote(filter.Column)} {Operator(filter)} {Literal(filter.Value)}";
+            conditions.Add($"{Quote(filter.Column)} {Operator(filter)} {Literal(filter.Value)}");
+        }
+
+        if (request.SourcePredicate is { } predicate)
+        {
+            conditions.Add(predicate);
+        }
+
+        if (conditions.Count > 0)
+        {
+            sql += " WHERE " + string.Join(" AND ", conditions);
         }
 
         if (request.RowLimit is { } limit)

@@ -19,6 +19,8 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new PostgreSqlHistory();
 
+    public Staging.IStagingSwitch? Staging => new PostgreSqlStaging(this);
+
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public static string Quote(QualifiedName table) => $"{Quote(table.Schema)}.{Quote(table.Name)}";

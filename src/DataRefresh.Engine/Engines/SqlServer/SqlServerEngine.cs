@@ -26,6 +26,9 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new SqlServerHistory();
 
+    /// <summary>Staging with ALTER TABLE … SWITCH is not built yet on SQL Server.</summary>
+    public Staging.IStagingSwitch? Staging => null;
+
     public async Task<DbConnection> OpenAsync(DatabaseConfig database, ConnectionPurpose purpose, RefreshSettings settings, string runLabel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);

@@ -21,6 +21,8 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new SqliteHistory();
 
+    public Staging.IStagingSwitch? Staging => new SqliteStaging(this);
+
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public static string Quote(QualifiedName table) => $"{Quote(table.Schema)}.{Quote(table.Name)}";

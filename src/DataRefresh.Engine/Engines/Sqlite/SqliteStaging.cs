@@ -1,0 +1,90 @@
+using System.Data.Common;
+using DataRefresh.Catalog;
+using DataRefresh.Planning;
+using DataRefresh.Staging;
+using static DataRefresh.Engines.Sqlite.SqliteEngine;
+
+namespace DataRefresh.Engines.Sqlite;
+
+/// <summary>
+/// staging_partition_switch on SQLite: one writer at a time, so everything happens in the refresh transaction —
+/// load a staging table, replace the target's rows from it, drop it. Readers see the old rows until commit.
+/// </summary>
+internal sealed class SqliteStaging(SqliteEngine engine) : IStagingSwitch
+{
+    public Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, CancellationToken cancellationToken) =>
+        Task.FromResult(new StagingPreflight
+        {
+            Steps =
+            [
+                "in one transaction: load the source rows into a staging table",
+                $"{(action == RefreshAction.Full ? "empty the target" : "delete the target's window")} and insert from staging",
+                "drop the staging table; readers keep the old rows until commit",
+            ],
+        });
+
+    public async Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(log);
+        var target = request.Target;
+        var tx = request.SwapTransaction;
+        var stage = new QualifiedName("main", $"{IStagingSwitch.Prefix}{request.RunTag}_0");
+        var columns = string.Join(", ", request.Columns.Select(Quote));
+        await target.ExecuteAsync(tx, $"CREATE TABLE {Quote(stage)} AS SELECT {columns} FROM {Quote(request.TargetTable.Name)} WHERE 0", cancellationToken).ConfigureAwait(false);
+        var copied = await engine.CopyAsync(
+            new CopyRequest
+            {
+                Source = request.Source,
+                SourceTransaction = request.SourceTransaction,
+                Target = target,
+                TargetTransaction = tx,
+                SourceTable = request.SourceTable,
+                TargetTable = request.TargetTable with { Name = stage },
+                Columns = request.Columns,
+                Filter = request.Filter,
+                RowLimit = request.RowLimit,
+                BatchSize = request.BatchSize,
+                CommandTimeout = request.CommandTimeout,
+            },
+            progress,
+            cancellationToken).ConfigureAwait(false);
+        log($"{copied} row(s) loaded into staging {stage.Name}");
+
+        long deleted = 0;
+        if (request.Action == RefreshAction.Full)
+        {
+            deleted = await engine.EmptyAsync(target, tx, request.TargetTable.Name, request.Truncate, request.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        else if (request.DeleteFilter is { } window)
+        {
+            deleted = await engine.DeleteAsync(target, tx, request.TargetTable.Name, window, request.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        await target.ExecuteAsync(tx, $"INSERT INTO {Quote(request.TargetTable.Name)} ({columns}) SELECT {columns} FROM {Quote(stage)}", cancellationToken, request.CommandTimeout).ConfigureAwait(false);
+        await target.ExecuteAsync(tx, $"DROP TABLE {Quote(stage)}", cancellationToken).ConfigureAwait(false);
+        return new StagingOutcome(copied, deleted);
+    }
+
+    public async Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var names = new List<string>();
+        await using (var command = target.Command(transaction, @"SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\_dr\_stage\_%' ESCAPE '\'"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        // One writer at a time: any staging table not inside our own open transaction is a killed run's leftover.
+        foreach (var name in names)
+        {
+            await target.ExecuteAsync(transaction, $"DROP TABLE IF EXISTS {Quote(new QualifiedName("main", name))}", cancellationToken).ConfigureAwait(false);
+        }
+
+        return names.Count;
+    }
+}

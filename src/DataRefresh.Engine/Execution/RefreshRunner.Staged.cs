@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using DataRefresh.Engines;
+using DataRefresh.Staging;
+
+namespace DataRefresh.Execution;
+
+public sealed partial class RefreshRunner
+{
+    /// <summary>
+    /// staging_partition_switch: the refresh transaction takes the table lock first and swaps last; in between,
+    /// a second session loads staging tables, so the target's rows stay readable and untouched while data moves.
+    /// Staging objects of this attempt are dropped whatever happens; a killed run's are dropped by the next run.
+    /// </summary>
+    private async Task RunStagedOnceAsync(TableRun t, bool forceFull, CancellationToken cancellationToken)
+    {
+        var settings = Settings;
+        var staging = _engine.Staging!;
+        var runTag = RunId[..8];
+        await using var source = await _engine.OpenAsync(_config.Source, ConnectionPurpose.Source, settings, Label, cancellationToken).ConfigureAwait(false);
+        await using var sourceTx = await _engine.BeginSourceReadAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var target = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, cancellationToken).ConfigureAwait(false);
+        await using var loader = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var tx = await target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await _engine.LockTableAsync(target, tx, t.TargetName, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            var leftovers = await staging.DropStagingAsync(target, tx, null, cancellationToken).ConfigureAwait(false);
+            if (leftovers > 0)
+            {
+                _observer.Warning($"{t.Plan.Table}: dropped {leftovers} staging table(s) left by an earlier, killed run");
+            }
+
+            var deferred = await DeferExternalReferencesAsync([t], target, tx, cancellationToken).ConfigureAwait(false);
+            await t.DecideAsync(_engine, target, tx, forceFull, cancellationToken).ConfigureAwait(false);
+            _observer.Verbose($"{t.Plan.Table}: {t.Reason}");
+            t.Clock.Start();
+            var started = Stopwatch.StartNew();
+            var outcome = await staging.RunAsync(
+                new StagingRequest
+                {
+                    Source = source,
+                    SourceTransaction = sourceTx,
+                    Target = target,
+                    SwapTransaction = tx,
+                    Loader = loader,
+                    SourceTable = t.Plan.SourceSchema!,
+                    TargetTable = t.Plan.TargetSchema!,
+                    Columns = t.Plan.Columns,
+                    Action = t.Action,
+                    Filter = t.Filter,
+                    DeleteFilter = t.DeleteFilter,
+                    RowLimit = t.Plan.TableConfig.RowLimit,
+                    Truncate = CanTruncate(t.Plan),
+                    BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
+                    CommandTimeout = settings.CommandTimeout,
+                    RunTag = runTag,
+                    SwapTimeout = TimeSpan.FromSeconds(settings.LockTimeoutSeconds > 0 ? settings.LockTimeoutSeconds : 30),
+                },
+                new InlineProgress(rows => _observer.Progress(new TableProgress(t.Plan.Table, rows, t.Plan.EstimatedRows, started.Elapsed))),
+                message => _observer.Verbose($"{t.Plan.Table}: {message}"),
+                cancellationToken).ConfigureAwait(false);
+            (t.RowsCopied, t.RowsDeleted) = (outcome.RowsCopied, outcome.RowsDeleted);
+            await _engine.AdvanceIdentityAsync(target, tx, t.Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
+            _observer.Verbose($"{t.Plan.Table}: {t.RowsDeleted} target row(s) removed");
+            _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
+            if (deferred.Count > 0)
+            {
+                await _engine.RecheckConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            t.Clock.Stop();
+        }
+        finally
+        {
+            await DropOwnStagingAsync(staging, loader, runTag).ConfigureAwait(false);
+        }
+
+        if (t.Column is not null)
+        {
+            t.WatermarkAfter = Planning.Watermarks.Format(await _engine.ReadMaxAsync(target, null, t.TargetName, t.Column, CancellationToken.None).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Best effort: if the session died, the next run drops what is left.</summary>
+    private async Task DropOwnStagingAsync(IStagingSwitch staging, System.Data.Common.DbConnection loader, string runTag)
+    {
+        try
+        {
+            var connection = loader.State == System.Data.ConnectionState.Open
+                ? loader
+                : await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, Settings, Label, CancellationToken.None).ConfigureAwait(false);
+            await using var owned = connection == loader ? null : connection;
+            await staging.DropStagingAsync(connection, null, runTag, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or DatabaseConnectionException or InvalidOperationException or IOException)
+        {
+            _observer.Warning($"could not drop this run's staging tables now ({Describe(ex)}); the next run drops them");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using DataRefresh.Catalog;
+using DataRefresh.Engines;
+using DataRefresh.Planning;
+
+namespace DataRefresh.Staging;
+
+/// <summary>What a staged refresh will do to one table, decided before any data moves.</summary>
+public sealed record StagingPreflight
+{
+    public IReadOnlyList<string> Steps { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>What would make the swap fail; any one blocks the table.</summary>
+    public IReadOnlyList<string> Blockers { get; init; } = [];
+}
+
+public sealed record StagingRequest
+{
+    public required DbConnection Source { get; init; }
+    public DbTransaction? SourceTransaction { get; init; }
+
+    /// <summary>The refresh transaction: it holds the table lock, and the swap happens in it.</summary>
+    public required DbConnection Target { get; init; }
+    public required DbTransaction SwapTransaction { get; init; }
+
+    /// <summary>A second target session, outside the refresh transaction, that loads staging tables.</summary>
+    public required DbConnection Loader { get; init; }
+
+    public required TableSchema SourceTable { get; init; }
+    public required TableSchema TargetTable { get; init; }
+    public required IReadOnlyList<string> Columns { get; init; }
+    public required RefreshAction Action { get; init; }
+    public RowFilter? Filter { get; init; }
+    public RowFilter? DeleteFilter { get; init; }
+    public long? RowLimit { get; init; }
+    public bool Truncate { get; init; }
+    public int BatchSize { get; init; } = 5000;
+    public int CommandTimeout { get; init; } = 300;
+
+    /// <summary>Eight characters of the run id, in every staging object's name, so leftovers can be traced to their run.</summary>
+    public required string RunTag { get; init; }
+
+    /// <summary>How long the swap may wait for readers' locks before giving up cleanly.</summary>
+    public TimeSpan SwapTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+public sealed record StagingOutcome(long RowsCopied, long RowsDeleted);
+
+/// <summary>
+/// Strategy staging_partition_switch for one engine: load aside, then swap in by metadata (or, where the engine
+/// has no metadata swap that keeps the table's identity, in one short local transaction).
+/// </summary>
+public interface IStagingSwitch
+{
+    /// <summary>Staging objects start with this; the run tag follows.</summary>
+    const string Prefix = "_dr_stage_";
+
+    Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, CancellationToken cancellationToken);
+
+    /// <summary>Load staging and swap it in inside <see cref="StagingRequest.SwapTransaction"/> (the caller commits).</summary>
+    Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken);
+
+    /// <summary>Drop staging objects of this run, or of runs that are no longer alive (killed runs' leftovers).</summary>
+    Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken);
+}
