@@ -16,6 +16,11 @@ public sealed class SqlServerConformanceTests(SqlServerInstance instance) : Engi
 {
     protected override async Task<IConformanceTarget> CreateTargetAsync() => await SqlServerTarget.CreateAsync(instance);
 
+    protected override string? KnownBug(string test) =>
+        test == nameof(Staging_strategy_gives_the_same_rows_as_simple_copy_for_a_full_refresh_and_a_buffered_window)
+            ? "not built yet: staging_partition_switch with ALTER TABLE ... SWITCH on SQL Server (the plan blocks such tables on sqlserver)"
+            : null;
+
     private const string FidelityColumns =
         "c_bit, c_tinyint, c_smallint, c_int, c_bigint, c_decimal, c_money, c_float, c_real, c_date, c_time, c_datetime, c_datetime2, c_dto, " +
         "c_char, c_varchar, c_varchar_max, c_nchar, c_nvarchar, c_nvarchar_max, c_varbinary_max, c_guid, c_xml, c_variant";
