@@ -85,13 +85,77 @@ public sealed class SqlServerScriptTests
         }
     }
 
+    /// <summary>A storage layout per shape, as the catalog would describe it, for the staging statements.</summary>
+    private static SqlServerLayout Layout(string shape, string[] columns, string[] key)
+    {
+        var cols = columns.Select((c, i) => i == 0 && shape == "identity"
+            ? new SqlServerColumn(c, "bigint", null, false, "1", "1")
+            : new SqlServerColumn(c, i == 0 ? "int" : "nvarchar(50)", i == 0 ? null : "Latin1_General_CI_AS", i != 0)).ToList();
+        if (shape == "computed and rowversion")
+        {
+            cols.Add(new SqlServerColumn("Gross", "decimal(18,2)", null, true, Computed: $"({SqlServerSql.Quote(columns[1])}*(1.2))", Persisted: true));
+            cols.Add(new SqlServerColumn("Version", "timestamp", null, false));
+        }
+
+        var partitioned = shape == "partitioned";
+        var space = partitioned
+            ? new SqlServerDataSpace("ps_daily", true, columns[0], "pf_daily", true, [new DateTime(2024, 1, 1), new DateTime(2024, 2, 1)])
+            : new SqlServerDataSpace(shape == "heap" ? "PRIMARY" : "Data Files]1", false, null, null, false, []);
+        var indexes = new List<SqlServerIndex>();
+        if (key.Length > 0)
+        {
+            indexes.Add(new SqlServerIndex($"PK_{shape}", true, true, true, false, key.Select(k => (k, false)).ToList(), [], null));
+        }
+
+        indexes.Add(new SqlServerIndex($"IX {shape}]", false, false, false, false, [(columns[^1], true)], columns.Length > 2 ? [columns[1]] : [], $"({SqlServerSql.Quote(columns[^1])} IS NOT NULL)"));
+        indexes.Add(new SqlServerIndex($"UQ_{shape}", false, true, false, true, [(columns[^1], false)], [], null));
+        return new SqlServerLayout(cols, space, indexes, [("CK_x", $"({SqlServerSql.Quote(columns[0])}>(0))")], []);
+    }
+
+    private static IEnumerable<(string Label, string Sql)> StagingStatements()
+    {
+        yield return ("staging: layout columns", SqlServerStagingSql.LayoutColumns);
+        yield return ("staging: layout data space", SqlServerStagingSql.LayoutDataSpace);
+        yield return ("staging: layout boundaries", SqlServerStagingSql.LayoutBoundaries);
+        yield return ("staging: layout indexes", SqlServerStagingSql.LayoutIndexes);
+        yield return ("staging: layout checks", SqlServerStagingSql.LayoutChecks);
+        yield return ("staging: schema-bound dependents", SqlServerStagingSql.SchemaBoundDependents);
+        yield return ("staging: staging tables", SqlServerStagingSql.StagingTables);
+        yield return ("staging: partition rows from", SqlServerStagingSql.PartitionRowsFrom);
+        yield return ("staging: partition of", SqlServerStagingSql.PartitionOf("pf daily]"));
+        yield return ("staging: lock timeout", SqlServerStagingSql.SetLockTimeout(TimeSpan.FromSeconds(30)));
+        foreach (var (shape, table, columns, key) in Shapes())
+        {
+            var layout = Layout(shape, columns, key);
+            var stage = new QualifiedName(table.Schema, "_dr_stage_0123abcd_0");
+            var scratch = new QualifiedName(table.Schema, "_dr_stage_0123abcd_old");
+            yield return ($"{shape}: staging create", SqlServerStagingSql.CreateTable(stage, layout));
+            foreach (var (statement, i) in SqlServerStagingSql.BeforeLoad(stage, layout).Select((x, i) => (x, i)))
+            {
+                yield return ($"{shape}: staging before load {i}", statement);
+            }
+
+            foreach (var (statement, i) in SqlServerStagingSql.AfterLoad(stage, layout).Select((x, i) => (x, i)))
+            {
+                yield return ($"{shape}: staging after load {i}", statement);
+            }
+
+            yield return ($"{shape}: switch out", SqlServerStagingSql.SwitchTable(table, scratch, TimeSpan.FromSeconds(30)));
+            yield return ($"{shape}: switch in", SqlServerStagingSql.SwitchTable(stage, table, TimeSpan.FromMinutes(5)));
+            yield return ($"{shape}: truncate partitions", SqlServerStagingSql.TruncatePartitions(table, 2, 3));
+            yield return ($"{shape}: truncate one partition", SqlServerStagingSql.TruncatePartitions(table, 3, 3));
+            yield return ($"{shape}: switch partition", SqlServerStagingSql.SwitchPartition(stage, table, 2, TimeSpan.FromSeconds(90)));
+            yield return ($"{shape}: drop staging", SqlServerStagingSql.Drop(stage));
+        }
+    }
+
     [Fact]
     public void Every_generated_statement_parses_with_TSql160Parser()
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         var failures = new List<string>();
         var count = 0;
-        foreach (var (label, sql) in Statements())
+        foreach (var (label, sql) in Statements().Concat(StagingStatements()))
         {
             count++;
             using var reader = new StringReader(sql);
@@ -129,7 +193,7 @@ public sealed class SqlServerScriptTests
     public void Generated_sql_matches_the_approved_file()
     {
         var received = new StringBuilder();
-        foreach (var (label, sql) in Statements())
+        foreach (var (label, sql) in Statements().Concat(StagingStatements()))
         {
             received.Append("-- ").AppendLine(label).AppendLine(sql.ReplaceLineEndings("\n").TrimEnd()).AppendLine("GO");
         }

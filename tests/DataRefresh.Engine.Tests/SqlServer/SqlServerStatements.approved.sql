@@ -1196,3 +1196,524 @@ GO
 -- 128 characters: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
+-- staging: layout columns
+SELECT c.name, c.column_id, ty.name, c.max_length, c.precision, c.scale, c.collation_name, c.is_nullable,
+       CAST(ic.seed_value AS nvarchar(40)), CAST(ic.increment_value AS nvarchar(40)), cc.definition, CAST(ISNULL(cc.is_persisted, 0) AS bit), c.is_sparse
+FROM sys.columns AS c
+JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id
+LEFT JOIN sys.identity_columns AS ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
+LEFT JOIN sys.computed_columns AS cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
+WHERE c.object_id = OBJECT_ID(@table) AND c.is_column_set = 0
+ORDER BY c.column_id
+GO
+-- staging: layout data space
+SELECT ds.name, CAST(CASE WHEN ds.type = 'PS' THEN 1 ELSE 0 END AS bit), pc.name, pf.name, CAST(ISNULL(pf.boundary_value_on_right, 0) AS bit)
+FROM sys.indexes AS i
+JOIN sys.data_spaces AS ds ON ds.data_space_id = i.data_space_id
+LEFT JOIN sys.partition_schemes AS ps ON ps.data_space_id = ds.data_space_id
+LEFT JOIN sys.partition_functions AS pf ON pf.function_id = ps.function_id
+LEFT JOIN sys.index_columns AS ixc ON ixc.object_id = i.object_id AND ixc.index_id = i.index_id AND ixc.partition_ordinal = 1
+LEFT JOIN sys.columns AS pc ON pc.object_id = ixc.object_id AND pc.column_id = ixc.column_id
+WHERE i.object_id = OBJECT_ID(@table) AND i.index_id IN (0, 1)
+GO
+-- staging: layout boundaries
+SELECT rv.value
+FROM sys.partition_functions AS pf JOIN sys.partition_range_values AS rv ON rv.function_id = pf.function_id
+WHERE pf.name = @function
+ORDER BY rv.boundary_id
+GO
+-- staging: layout indexes
+SELECT i.name, CAST(CASE WHEN i.type = 1 THEN 1 ELSE 0 END AS bit), i.is_unique, i.is_primary_key, i.is_unique_constraint, i.filter_definition,
+       c.name, ic.is_descending_key, ic.is_included_column, i.type, CAST(CASE WHEN i.data_space_id = t.data_space_id THEN 1 ELSE 0 END AS bit)
+FROM sys.indexes AS i
+JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
+JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+JOIN sys.indexes AS t ON t.object_id = i.object_id AND t.index_id IN (0, 1)
+WHERE i.object_id = OBJECT_ID(@table) AND i.index_id > 0 AND (ic.key_ordinal > 0 OR ic.is_included_column = 1)
+ORDER BY i.index_id, ic.is_included_column, ic.key_ordinal, ic.index_column_id
+GO
+-- staging: layout checks
+SELECT name, definition FROM sys.check_constraints WHERE parent_object_id = OBJECT_ID(@table) AND is_disabled = 0 ORDER BY name
+GO
+-- staging: schema-bound dependents
+SELECT DISTINCT OBJECT_SCHEMA_NAME(d.referencing_id) + N'.' + OBJECT_NAME(d.referencing_id)
+FROM sys.sql_expression_dependencies AS d
+WHERE d.referenced_id = OBJECT_ID(@table) AND d.is_schema_bound_reference = 1
+GO
+-- staging: staging tables
+SELECT SCHEMA_NAME(t.schema_id), t.name,
+       CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 THEN 1
+                 WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions AS s WHERE s.program_name LIKE N'DataRefresh run ' + SUBSTRING(t.name, 11, 8) + N'%' AND s.session_id <> @@SPID) THEN 1
+                 ELSE 0 END AS bit)
+FROM sys.tables AS t
+WHERE t.name LIKE N'\_dr\_stage\_%' ESCAPE N'\'
+GO
+-- staging: partition rows from
+SELECT ISNULL(SUM(p.rows), 0) FROM sys.partitions AS p
+WHERE p.object_id = OBJECT_ID(@table) AND p.index_id IN (0, 1) AND p.partition_number >= @first
+GO
+-- staging: partition of
+SELECT $PARTITION.[pf daily]]](@bound)
+GO
+-- staging: lock timeout
+SET LOCK_TIMEOUT 30000
+GO
+-- heap: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([EventId] int NOT NULL, [Payload] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [PRIMARY]
+GO
+-- heap: staging after load 0
+CREATE NONCLUSTERED INDEX [IX heap]]] ON [dbo].[_dr_stage_0123abcd_0] ([Payload] DESC) WHERE ([Payload] IS NOT NULL) ON [PRIMARY]
+GO
+-- heap: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Payload] ASC) ON [PRIMARY]
+GO
+-- heap: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([EventId]>(0))
+GO
+-- heap: switch out
+ALTER TABLE [dbo].[Events] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- heap: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[Events] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- heap: truncate partitions
+TRUNCATE TABLE [dbo].[Events] WITH (PARTITIONS (2 TO 3))
+GO
+-- heap: truncate one partition
+TRUNCATE TABLE [dbo].[Events] WITH (PARTITIONS (3))
+GO
+-- heap: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Events] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- heap: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- clustered primary key: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([UserId] int NOT NULL, [Name] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [Email] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- clustered primary key: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([UserId] ASC) ON [Data Files]]1]
+GO
+-- clustered primary key: staging after load 0
+CREATE NONCLUSTERED INDEX [IX clustered primary key]]] ON [dbo].[_dr_stage_0123abcd_0] ([Email] DESC) INCLUDE ([Name]) WHERE ([Email] IS NOT NULL) ON [Data Files]]1]
+GO
+-- clustered primary key: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Email] ASC) ON [Data Files]]1]
+GO
+-- clustered primary key: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([UserId]>(0))
+GO
+-- clustered primary key: switch out
+ALTER TABLE [dbo].[Users] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- clustered primary key: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[Users] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- clustered primary key: truncate partitions
+TRUNCATE TABLE [dbo].[Users] WITH (PARTITIONS (2 TO 3))
+GO
+-- clustered primary key: truncate one partition
+TRUNCATE TABLE [dbo].[Users] WITH (PARTITIONS (3))
+GO
+-- clustered primary key: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Users] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- clustered primary key: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- identity: staging create
+CREATE TABLE [sales].[_dr_stage_0123abcd_0] ([order_id] bigint IDENTITY(1, 1) NOT NULL, [amount] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [placed_at] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- identity: staging before load 0
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([order_id] ASC) ON [Data Files]]1]
+GO
+-- identity: staging after load 0
+CREATE NONCLUSTERED INDEX [IX identity]]] ON [sales].[_dr_stage_0123abcd_0] ([placed_at] DESC) INCLUDE ([amount]) WHERE ([placed_at] IS NOT NULL) ON [Data Files]]1]
+GO
+-- identity: staging after load 1
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([placed_at] ASC) ON [Data Files]]1]
+GO
+-- identity: staging after load 2
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([order_id]>(0))
+GO
+-- identity: switch out
+ALTER TABLE [sales].[Orders] SWITCH TO [sales].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- identity: switch in
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH TO [sales].[Orders] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- identity: truncate partitions
+TRUNCATE TABLE [sales].[Orders] WITH (PARTITIONS (2 TO 3))
+GO
+-- identity: truncate one partition
+TRUNCATE TABLE [sales].[Orders] WITH (PARTITIONS (3))
+GO
+-- identity: switch partition
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [sales].[Orders] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- identity: drop staging
+DROP TABLE IF EXISTS [sales].[_dr_stage_0123abcd_0]
+GO
+-- computed and rowversion: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([InvoiceId] int NOT NULL, [Net] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [Tax] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [Gross] AS ([Net]*(1.2)) PERSISTED, [Version] rowversion NOT NULL) ON [Data Files]]1]
+GO
+-- computed and rowversion: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([InvoiceId] ASC) ON [Data Files]]1]
+GO
+-- computed and rowversion: staging after load 0
+CREATE NONCLUSTERED INDEX [IX computed and rowversion]]] ON [dbo].[_dr_stage_0123abcd_0] ([Tax] DESC) INCLUDE ([Net]) WHERE ([Tax] IS NOT NULL) ON [Data Files]]1]
+GO
+-- computed and rowversion: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Tax] ASC) ON [Data Files]]1]
+GO
+-- computed and rowversion: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([InvoiceId]>(0))
+GO
+-- computed and rowversion: switch out
+ALTER TABLE [dbo].[Invoices] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- computed and rowversion: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[Invoices] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- computed and rowversion: truncate partitions
+TRUNCATE TABLE [dbo].[Invoices] WITH (PARTITIONS (2 TO 3))
+GO
+-- computed and rowversion: truncate one partition
+TRUNCATE TABLE [dbo].[Invoices] WITH (PARTITIONS (3))
+GO
+-- computed and rowversion: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Invoices] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- computed and rowversion: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- temporal: staging create
+CREATE TABLE [hr].[_dr_stage_0123abcd_0] ([EmployeeId] int NOT NULL, [Salary] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- temporal: staging before load 0
+ALTER TABLE [hr].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([EmployeeId] ASC) ON [Data Files]]1]
+GO
+-- temporal: staging after load 0
+CREATE NONCLUSTERED INDEX [IX temporal]]] ON [hr].[_dr_stage_0123abcd_0] ([Salary] DESC) WHERE ([Salary] IS NOT NULL) ON [Data Files]]1]
+GO
+-- temporal: staging after load 1
+ALTER TABLE [hr].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Salary] ASC) ON [Data Files]]1]
+GO
+-- temporal: staging after load 2
+ALTER TABLE [hr].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([EmployeeId]>(0))
+GO
+-- temporal: switch out
+ALTER TABLE [hr].[Employees] SWITCH TO [hr].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- temporal: switch in
+ALTER TABLE [hr].[_dr_stage_0123abcd_0] SWITCH TO [hr].[Employees] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- temporal: truncate partitions
+TRUNCATE TABLE [hr].[Employees] WITH (PARTITIONS (2 TO 3))
+GO
+-- temporal: truncate one partition
+TRUNCATE TABLE [hr].[Employees] WITH (PARTITIONS (3))
+GO
+-- temporal: switch partition
+ALTER TABLE [hr].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [hr].[Employees] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- temporal: drop staging
+DROP TABLE IF EXISTS [hr].[_dr_stage_0123abcd_0]
+GO
+-- partitioned: staging create
+CREATE TABLE [rpt].[_dr_stage_0123abcd_0] ([report_date] int NOT NULL, [region] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [revenue] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [ps_daily]([report_date])
+GO
+-- partitioned: staging before load 0
+ALTER TABLE [rpt].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([report_date] ASC, [region] ASC) ON [ps_daily]([report_date])
+GO
+-- partitioned: staging after load 0
+CREATE NONCLUSTERED INDEX [IX partitioned]]] ON [rpt].[_dr_stage_0123abcd_0] ([revenue] DESC) INCLUDE ([region]) WHERE ([revenue] IS NOT NULL) ON [ps_daily]([report_date])
+GO
+-- partitioned: staging after load 1
+ALTER TABLE [rpt].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([revenue] ASC) ON [ps_daily]([report_date])
+GO
+-- partitioned: staging after load 2
+ALTER TABLE [rpt].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([report_date]>(0))
+GO
+-- partitioned: switch out
+ALTER TABLE [rpt].[DailyReports] SWITCH TO [rpt].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- partitioned: switch in
+ALTER TABLE [rpt].[_dr_stage_0123abcd_0] SWITCH TO [rpt].[DailyReports] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- partitioned: truncate partitions
+TRUNCATE TABLE [rpt].[DailyReports] WITH (PARTITIONS (2 TO 3))
+GO
+-- partitioned: truncate one partition
+TRUNCATE TABLE [rpt].[DailyReports] WITH (PARTITIONS (3))
+GO
+-- partitioned: switch partition
+ALTER TABLE [rpt].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [rpt].[DailyReports] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- partitioned: drop staging
+DROP TABLE IF EXISTS [rpt].[_dr_stage_0123abcd_0]
+GO
+-- close bracket: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([col]]umn] int NOT NULL, [x] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- close bracket: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([col]]umn] ASC) ON [Data Files]]1]
+GO
+-- close bracket: staging after load 0
+CREATE NONCLUSTERED INDEX [IX close bracket]]] ON [dbo].[_dr_stage_0123abcd_0] ([x] DESC) WHERE ([x] IS NOT NULL) ON [Data Files]]1]
+GO
+-- close bracket: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([x] ASC) ON [Data Files]]1]
+GO
+-- close bracket: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([col]]umn]>(0))
+GO
+-- close bracket: switch out
+ALTER TABLE [dbo].[Weird]]Name] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- close bracket: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[Weird]]Name] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- close bracket: truncate partitions
+TRUNCATE TABLE [dbo].[Weird]]Name] WITH (PARTITIONS (2 TO 3))
+GO
+-- close bracket: truncate one partition
+TRUNCATE TABLE [dbo].[Weird]]Name] WITH (PARTITIONS (3))
+GO
+-- close bracket: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Weird]]Name] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- close bracket: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- open bracket: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([[a] int NOT NULL, [b[] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- open bracket: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([[a] ASC) ON [Data Files]]1]
+GO
+-- open bracket: staging after load 0
+CREATE NONCLUSTERED INDEX [IX open bracket]]] ON [dbo].[_dr_stage_0123abcd_0] ([b[] DESC) WHERE ([b[] IS NOT NULL) ON [Data Files]]1]
+GO
+-- open bracket: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([b[] ASC) ON [Data Files]]1]
+GO
+-- open bracket: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([[a]>(0))
+GO
+-- open bracket: switch out
+ALTER TABLE [dbo].[[Bracketed] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- open bracket: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[[Bracketed] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- open bracket: truncate partitions
+TRUNCATE TABLE [dbo].[[Bracketed] WITH (PARTITIONS (2 TO 3))
+GO
+-- open bracket: truncate one partition
+TRUNCATE TABLE [dbo].[[Bracketed] WITH (PARTITIONS (3))
+GO
+-- open bracket: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[[Bracketed] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- open bracket: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- quote: staging create
+CREATE TABLE [O'Brien].[_dr_stage_0123abcd_0] ([Customer's Name] int NOT NULL, [id] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- quote: staging before load 0
+ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([id] ASC) ON [Data Files]]1]
+GO
+-- quote: staging after load 0
+CREATE NONCLUSTERED INDEX [IX quote]]] ON [O'Brien].[_dr_stage_0123abcd_0] ([id] DESC) WHERE ([id] IS NOT NULL) ON [Data Files]]1]
+GO
+-- quote: staging after load 1
+ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([id] ASC) ON [Data Files]]1]
+GO
+-- quote: staging after load 2
+ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([Customer's Name]>(0))
+GO
+-- quote: switch out
+ALTER TABLE [O'Brien].[It's] SWITCH TO [O'Brien].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- quote: switch in
+ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] SWITCH TO [O'Brien].[It's] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- quote: truncate partitions
+TRUNCATE TABLE [O'Brien].[It's] WITH (PARTITIONS (2 TO 3))
+GO
+-- quote: truncate one partition
+TRUNCATE TABLE [O'Brien].[It's] WITH (PARTITIONS (3))
+GO
+-- quote: switch partition
+ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [O'Brien].[It's] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- quote: drop staging
+DROP TABLE IF EXISTS [O'Brien].[_dr_stage_0123abcd_0]
+GO
+-- semicolon: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([c;d] int NOT NULL, [--e] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- semicolon: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([c;d] ASC) ON [Data Files]]1]
+GO
+-- semicolon: staging after load 0
+CREATE NONCLUSTERED INDEX [IX semicolon]]] ON [dbo].[_dr_stage_0123abcd_0] ([--e] DESC) WHERE ([--e] IS NOT NULL) ON [Data Files]]1]
+GO
+-- semicolon: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([--e] ASC) ON [Data Files]]1]
+GO
+-- semicolon: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([c;d]>(0))
+GO
+-- semicolon: switch out
+ALTER TABLE [dbo].[a;DROP TABLE x;--] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- semicolon: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[a;DROP TABLE x;--] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- semicolon: truncate partitions
+TRUNCATE TABLE [dbo].[a;DROP TABLE x;--] WITH (PARTITIONS (2 TO 3))
+GO
+-- semicolon: truncate one partition
+TRUNCATE TABLE [dbo].[a;DROP TABLE x;--] WITH (PARTITIONS (3))
+GO
+-- semicolon: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[a;DROP TABLE x;--] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- semicolon: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- spaces: staging create
+CREATE TABLE [sales].[_dr_stage_0123abcd_0] ([Line No] int NOT NULL, [Unit Price] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- spaces: staging before load 0
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([Line No] ASC) ON [Data Files]]1]
+GO
+-- spaces: staging after load 0
+CREATE NONCLUSTERED INDEX [IX spaces]]] ON [sales].[_dr_stage_0123abcd_0] ([Unit Price] DESC) WHERE ([Unit Price] IS NOT NULL) ON [Data Files]]1]
+GO
+-- spaces: staging after load 1
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Unit Price] ASC) ON [Data Files]]1]
+GO
+-- spaces: staging after load 2
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([Line No]>(0))
+GO
+-- spaces: switch out
+ALTER TABLE [sales].[Order Lines] SWITCH TO [sales].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- spaces: switch in
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH TO [sales].[Order Lines] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- spaces: truncate partitions
+TRUNCATE TABLE [sales].[Order Lines] WITH (PARTITIONS (2 TO 3))
+GO
+-- spaces: truncate one partition
+TRUNCATE TABLE [sales].[Order Lines] WITH (PARTITIONS (3))
+GO
+-- spaces: switch partition
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [sales].[Order Lines] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- spaces: drop staging
+DROP TABLE IF EXISTS [sales].[_dr_stage_0123abcd_0]
+GO
+-- unicode: staging create
+CREATE TABLE [données].[_dr_stage_0123abcd_0] ([名前] int NOT NULL, [ñandú] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [emoji😀] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- unicode: staging before load 0
+ALTER TABLE [données].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([名前] ASC) ON [Data Files]]1]
+GO
+-- unicode: staging after load 0
+CREATE NONCLUSTERED INDEX [IX unicode]]] ON [données].[_dr_stage_0123abcd_0] ([emoji😀] DESC) INCLUDE ([ñandú]) WHERE ([emoji😀] IS NOT NULL) ON [Data Files]]1]
+GO
+-- unicode: staging after load 1
+ALTER TABLE [données].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([emoji😀] ASC) ON [Data Files]]1]
+GO
+-- unicode: staging after load 2
+ALTER TABLE [données].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([名前]>(0))
+GO
+-- unicode: switch out
+ALTER TABLE [données].[Überstunden 日本] SWITCH TO [données].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- unicode: switch in
+ALTER TABLE [données].[_dr_stage_0123abcd_0] SWITCH TO [données].[Überstunden 日本] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- unicode: truncate partitions
+TRUNCATE TABLE [données].[Überstunden 日本] WITH (PARTITIONS (2 TO 3))
+GO
+-- unicode: truncate one partition
+TRUNCATE TABLE [données].[Überstunden 日本] WITH (PARTITIONS (3))
+GO
+-- unicode: switch partition
+ALTER TABLE [données].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [données].[Überstunden 日本] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- unicode: drop staging
+DROP TABLE IF EXISTS [données].[_dr_stage_0123abcd_0]
+GO
+-- reserved words: staging create
+CREATE TABLE [select].[_dr_stage_0123abcd_0] ([from] int NOT NULL, [where] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [order] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [group] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- reserved words: staging before load 0
+ALTER TABLE [select].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([from] ASC) ON [Data Files]]1]
+GO
+-- reserved words: staging after load 0
+CREATE NONCLUSTERED INDEX [IX reserved words]]] ON [select].[_dr_stage_0123abcd_0] ([group] DESC) INCLUDE ([where]) WHERE ([group] IS NOT NULL) ON [Data Files]]1]
+GO
+-- reserved words: staging after load 1
+ALTER TABLE [select].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([group] ASC) ON [Data Files]]1]
+GO
+-- reserved words: staging after load 2
+ALTER TABLE [select].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([from]>(0))
+GO
+-- reserved words: switch out
+ALTER TABLE [select].[table] SWITCH TO [select].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- reserved words: switch in
+ALTER TABLE [select].[_dr_stage_0123abcd_0] SWITCH TO [select].[table] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- reserved words: truncate partitions
+TRUNCATE TABLE [select].[table] WITH (PARTITIONS (2 TO 3))
+GO
+-- reserved words: truncate one partition
+TRUNCATE TABLE [select].[table] WITH (PARTITIONS (3))
+GO
+-- reserved words: switch partition
+ALTER TABLE [select].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [select].[table] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- reserved words: drop staging
+DROP TABLE IF EXISTS [select].[_dr_stage_0123abcd_0]
+GO
+-- 128 characters: staging create
+CREATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] int NOT NULL, [id] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- 128 characters: staging before load 0
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ASC) ON [Data Files]]1]
+GO
+-- 128 characters: staging after load 0
+CREATE NONCLUSTERED INDEX [IX 128 characters]]] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] ([id] DESC) WHERE ([id] IS NOT NULL) ON [Data Files]]1]
+GO
+-- 128 characters: staging after load 1
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([id] ASC) ON [Data Files]]1]
+GO
+-- 128 characters: staging after load 2
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]>(0))
+GO
+-- 128 characters: switch out
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SWITCH TO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- 128 characters: switch in
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] SWITCH TO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- 128 characters: truncate partitions
+TRUNCATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH (PARTITIONS (2 TO 3))
+GO
+-- 128 characters: truncate one partition
+TRUNCATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH (PARTITIONS (3))
+GO
+-- 128 characters: switch partition
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- 128 characters: drop staging
+DROP TABLE IF EXISTS [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0]
+GO

@@ -26,8 +26,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new SqlServerHistory();
 
-    /// <summary>Staging with ALTER TABLE … SWITCH is not built yet on SQL Server.</summary>
-    public Staging.IStagingSwitch? Staging => null;
+    public Staging.IStagingSwitch? Staging => new SqlServerStaging(this);
 
     public async Task<DbConnection> OpenAsync(DatabaseConfig database, ConnectionPurpose purpose, RefreshSettings settings, string runLabel, CancellationToken cancellationToken)
     {

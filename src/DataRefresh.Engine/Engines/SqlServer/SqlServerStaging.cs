@@ -1,0 +1,271 @@
+using System.Data.Common;
+using System.Globalization;
+using DataRefresh.Catalog;
+using DataRefresh.Planning;
+using DataRefresh.Staging;
+using static DataRefresh.Engines.SqlServer.SqlServerSql;
+using static DataRefresh.Engines.SqlServer.SqlServerStagingSql;
+
+namespace DataRefresh.Engines.SqlServer;
+
+/// <summary>
+/// staging_partition_switch on SQL Server. The staging table is generated from the target's catalog — same columns
+/// in order, types, collations, nullability, identity, computed columns, the same filegroup or partition scheme
+/// (so it is partition-aligned and needs no CHECK on the partitioning column), the clustered key built before the
+/// load and the other indexes and CHECK constraints after it. Then, in the refresh transaction:
+/// <list type="bullet">
+/// <item>a non-partitioned target's rows are switched out to an identical, empty scratch table and staging is
+/// switched in; the scratch goes after commit;</item>
+/// <item>a partitioned target gets, for each partition the refresh touches, TRUNCATE … WITH (PARTITIONS (n)) and
+/// SWITCH PARTITION n; other partitions are untouched.</item>
+/// </list>
+/// Every SWITCH waits at low priority (ABORT_AFTER_WAIT = SELF), and LOCK_TIMEOUT bounds the TRUNCATE, so a long
+/// UAT reader makes the refresh give up cleanly instead of queueing everyone behind a schema lock.
+/// </summary>
+internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
+{
+    public async Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targetTable);
+        var layout = await ReadLayoutAsync(target, targetTable, null, cancellationToken).ConfigureAwait(false);
+        var blockers = layout.Blockers.ToList();
+        var space = layout.DataSpace;
+        if (action == RefreshAction.Incremental && (!space.IsScheme || filter is null || !string.Equals(space.PartitionColumn, filter.Column, StringComparison.OrdinalIgnoreCase)))
+        {
+            blockers.Add($"an incremental staged refresh switches partitions, so the target must be partitioned on the incremental column{(space.IsScheme ? $" (it is partitioned on {space.PartitionColumn})" : " (it is not partitioned)")}; use simple_copy for this table");
+        }
+
+        var steps = new List<string>
+        {
+            $"create staging from the catalog on {(space.IsScheme ? $"partition scheme {space.Name}({space.PartitionColumn})" : $"filegroup {space.Name}")}, clustered key first",
+            "bulk-load the source rows into staging (no lock on the target meanwhile), then build the other indexes and CHECK constraints",
+        };
+        steps.Add(space.IsScheme
+            ? "in one transaction: for each partition the refresh touches, TRUNCATE … WITH (PARTITIONS (n)) and SWITCH PARTITION n (WAIT_AT_LOW_PRIORITY); other partitions are untouched"
+            : "in one transaction: SWITCH the target's rows out to an empty scratch table and SWITCH staging in (WAIT_AT_LOW_PRIORITY); drop the scratch after commit");
+        return new StagingPreflight { Steps = steps, Blockers = blockers };
+    }
+
+    public async Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(log);
+        var target = request.TargetTable.Name;
+        var layout = await ReadLayoutAsync(request.Target, request.TargetTable, request.SwapTransaction, cancellationToken).ConfigureAwait(false);
+        if (layout.Blockers.Count > 0)
+        {
+            throw new InvalidOperationException("staging_partition_switch pre-flight: " + string.Join("; ", layout.Blockers));
+        }
+
+        var space = layout.DataSpace;
+        var stage = new QualifiedName(target.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_0");
+        var first = 1;
+        RowFilter? load = request.Action == RefreshAction.Full ? null : request.Filter;
+        if (space.IsScheme && request.Action == RefreshAction.Incremental && request.Filter is { } window)
+        {
+            // Rebuild whole partitions: every source row from the first partition the window reaches.
+            first = Convert.ToInt32(await request.Target.ScalarAsync(request.SwapTransaction, PartitionOf(space.PartitionFunction!), cancellationToken, null, ("bound", window.Value)).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            load = first == 1 ? null : new RowFilter(space.PartitionColumn!, space.RangeRight ? FilterOperator.GreaterOrEqual : FilterOperator.Greater, space.Boundaries[first - 2], window.ColumnType);
+        }
+
+        await BuildAsync(request.Loader, stage, layout, BeforeLoad(stage, layout), request.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        var copied = await engine.CopyAsync(
+            new CopyRequest
+            {
+                Source = request.Source,
+                SourceTransaction = request.SourceTransaction,
+                Target = request.Loader,
+                TargetTransaction = null!,
+                SourceTable = request.SourceTable,
+                TargetTable = request.TargetTable with { Name = stage },
+                Columns = request.Columns,
+                Filter = load,
+                RowLimit = request.RowLimit,
+                BatchSize = request.BatchSize,
+                CommandTimeout = request.CommandTimeout,
+            },
+            progress,
+            cancellationToken).ConfigureAwait(false);
+        foreach (var statement in AfterLoad(stage, layout))
+        {
+            await request.Loader.ExecuteAsync(null, statement, cancellationToken, request.CommandTimeout).ConfigureAwait(false);
+        }
+
+        log($"{copied} row(s) loaded into staging {stage.Name} and indexed");
+        var tx = request.SwapTransaction;
+        await request.Target.ExecuteAsync(tx, SetLockTimeout(request.SwapTimeout), cancellationToken).ConfigureAwait(false);
+        long deleted;
+        if (space.IsScheme)
+        {
+            deleted = Convert.ToInt64(await request.Target.ScalarAsync(tx, PartitionRowsFrom, cancellationToken, null, ("table", Quote(target)), ("first", first)).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            await request.Target.ExecuteAsync(tx, TruncatePartitions(target, first, space.Partitions), cancellationToken).ConfigureAwait(false);
+            for (var n = first; n <= space.Partitions; n++)
+            {
+                await request.Target.ExecuteAsync(tx, SwitchPartition(stage, target, n, request.SwapTimeout), cancellationToken).ConfigureAwait(false);
+            }
+
+            log($"partitions {first} to {space.Partitions} switched in; {deleted} old row(s) truncated");
+        }
+        else
+        {
+            var scratch = new QualifiedName(target.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_old");
+            await BuildAsync(request.Loader, scratch, layout, [.. BeforeLoad(scratch, layout), .. AfterLoad(scratch, layout)], request.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            deleted = await engine.CountAsync(request.Target, tx, target, null, cancellationToken).ConfigureAwait(false);
+            await request.Target.ExecuteAsync(tx, SwitchTable(target, scratch, request.SwapTimeout), cancellationToken).ConfigureAwait(false);
+            await request.Target.ExecuteAsync(tx, SwitchTable(stage, target, request.SwapTimeout), cancellationToken).ConfigureAwait(false);
+            log($"staging switched in; {deleted} old row(s) switched out to {scratch.Name}");
+        }
+
+        return new StagingOutcome(copied, deleted);
+    }
+
+    public async Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var drop = new List<QualifiedName>();
+        await using (var command = target.Command(transaction, StagingTables))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var name = reader.GetString(1);
+                var mine = runTag is not null && name.StartsWith(IStagingSwitch.Prefix + runTag, StringComparison.Ordinal);
+                if (mine || !reader.GetBoolean(2))
+                {
+                    drop.Add(new QualifiedName(reader.GetString(0), name));
+                }
+            }
+        }
+
+        foreach (var table in drop)
+        {
+            await target.ExecuteAsync(transaction, Drop(table), cancellationToken).ConfigureAwait(false);
+        }
+
+        return drop.Count;
+    }
+
+    private static async Task BuildAsync(DbConnection loader, QualifiedName table, SqlServerLayout layout, IEnumerable<string> indexes, int timeout, CancellationToken cancellationToken)
+    {
+        await loader.ExecuteAsync(null, CreateTable(table, layout), cancellationToken, timeout).ConfigureAwait(false);
+        foreach (var statement in indexes)
+        {
+            await loader.ExecuteAsync(null, statement, cancellationToken, timeout).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The target's storage as the catalog describes it, and whatever would make SWITCH refuse it.</summary>
+    private static async Task<SqlServerLayout> ReadLayoutAsync(DbConnection connection, TableSchema table, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var quoted = Quote(table.Name);
+        var blockers = new List<string>();
+        var columns = new List<SqlServerColumn>();
+        await using (var command = connection.Command(transaction, LayoutColumns, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                columns.Add(new SqlServerColumn(
+                    reader.GetString(0),
+                    TypeName(reader.GetString(2), reader.GetInt16(3), reader.GetByte(4), reader.GetByte(5)),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.GetBoolean(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8),
+                    reader.IsDBNull(9) ? null : reader.GetString(9),
+                    reader.IsDBNull(10) ? null : reader.GetString(10),
+                    reader.GetBoolean(11),
+                    reader.GetBoolean(12)));
+            }
+        }
+
+        SqlServerDataSpace space = new("PRIMARY", false, null, null, false, []);
+        await using (var command = connection.Command(transaction, LayoutDataSpace, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                space = new SqlServerDataSpace(reader.GetString(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetBoolean(4), []);
+            }
+        }
+
+        if (space is { IsScheme: true, PartitionFunction: { } function })
+        {
+            var boundaries = new List<object>();
+            await using var command = connection.Command(transaction, LayoutBoundaries, null, ("function", function));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                boundaries.Add(reader.GetValue(0));
+            }
+
+            space = space with { Boundaries = boundaries };
+        }
+
+        var indexes = new List<SqlServerIndex>();
+        await using (var command = connection.Command(transaction, LayoutIndexes, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var name = reader.GetString(0);
+                if (reader.GetByte(9) is not (1 or 2))
+                {
+                    blockers.Add($"index {name} is of a kind staging does not rebuild (XML, spatial or columnstore)");
+                }
+
+                if (!reader.GetBoolean(10))
+                {
+                    blockers.Add($"index {name} is not aligned with the table's storage; SWITCH needs every index aligned with the table");
+                }
+
+                var index = indexes.FirstOrDefault(i => i.Name == name);
+                if (index is null)
+                {
+                    index = new SqlServerIndex(name, reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4), [], [], reader.IsDBNull(5) ? null : reader.GetString(5));
+                    indexes.Add(index);
+                }
+
+                var column = reader.GetString(6);
+                indexes[indexes.IndexOf(index)] = reader.GetBoolean(8)
+                    ? index with { Includes = [.. index.Includes, column] }
+                    : index with { Keys = [.. index.Keys, (column, reader.GetBoolean(7))] };
+            }
+        }
+
+        var checks = new List<(string, string)>();
+        await using (var command = connection.Command(transaction, LayoutChecks, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                checks.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        await using (var command = connection.Command(transaction, SchemaBoundDependents, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                blockers.Add($"{reader.GetString(0)} is schema-bound to the table; SWITCH refuses tables with schema-bound dependents");
+            }
+        }
+
+        if (table.ReferencedBy.Count > 0)
+        {
+            blockers.Add($"foreign key {table.ReferencedBy[0].Name} from {table.ReferencedBy[0].From} references the table; SWITCH refuses a referenced target");
+        }
+
+        if (table.References.Count > 0)
+        {
+            blockers.Add($"the table has foreign key {table.References[0].Name}; staging does not recreate foreign keys, so SWITCH would refuse it");
+        }
+
+        if (table.IsSystemVersioned)
+        {
+            blockers.Add("the table is system-versioned (temporal); SWITCH into it is refused; use simple_copy");
+        }
+
+        return new SqlServerLayout(columns, space, indexes, checks, blockers);
+    }
+}
