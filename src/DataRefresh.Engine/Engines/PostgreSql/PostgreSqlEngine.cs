@@ -39,9 +39,8 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
             // connection string. The run's label is set on the session after opening (see below).
             ApplicationName = database.ApplicationName ?? "DataRefresh",
             IncludeErrorDetail = false,
-            // History rows must be written even after the refresh session was killed: never reuse a pooled
-            // connection that may have died with it.
-            Pooling = purpose != ConnectionPurpose.History,
+            // One pool per side: the history journal reconnects if a pooled session died with a killed refresh.
+            Pooling = true,
         };
         if (database.Port is { } port)
         {
@@ -54,12 +53,6 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
             builder.Password = Environment.GetEnvironmentVariable(database.PasswordVariable);
         }
 
-        if (purpose is ConnectionPurpose.Source or ConnectionPurpose.Inspect)
-        {
-            // Belt and braces: production sessions refuse writes even if a statement tried one.
-            builder.Options = "-c default_transaction_read_only=on";
-        }
-
         var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {
@@ -67,8 +60,14 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
             // The run label (with its run id) comes first: PostgreSQL keeps only 63 characters of application_name.
             // Other runs find lock holders and live runs by it; a pooled connection is reset when returned.
+            // Source and inspection sessions refuse writes even if a statement tried one (belt and braces: the
+            // engine only sends them SELECT and COPY TO). Set per session, not in the connection string, so every
+            // purpose shares one pool and one type catalog; a pooled session is reset when it is returned.
             var label = database.ApplicationName is { } app ? $"{runLabel} {app}" : runLabel;
-            await connection.ExecuteAsync(null, "SELECT set_config('application_name', @label, false)", cancellationToken, null, ("label", label)).ConfigureAwait(false);
+            var sql = purpose is ConnectionPurpose.Source or ConnectionPurpose.Inspect
+                ? "SELECT set_config('application_name', @label, false), set_config('default_transaction_read_only', 'on', false)"
+                : "SELECT set_config('application_name', @label, false)";
+            await connection.ExecuteAsync(null, sql, cancellationToken, null, ("label", label)).ConfigureAwait(false);
             return connection;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
