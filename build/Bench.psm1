@@ -88,13 +88,16 @@ function Get-BenchChildScript {
     -Warm first runs Test-RefreshConfig -Config (untimed; it connects read-only to both sides and writes nothing), so
     the timed call finds .NET and Npgsql already started, as in a DBA's session or a job that runs several commands;
     without it the timed call is the first command of a new pwsh (cold). -Diagnose also times Get-RefreshPlan
-    (twice) and timestamps the -Verbose messages; -ImportOnly stops after Import-Module (the memory baseline).
+    (twice) and timestamps the -Verbose messages; -VerboseLog only timestamps the -Verbose messages (ms since the
+    call started; the staging_partition_switch line reads its steps from them); -ImportOnly stops after
+    Import-Module (the memory baseline).
     #>
     @'
 param(
     [Parameter(Mandatory)] [string]$ModulePath,
     [string]$Config,
     [switch]$Diagnose,
+    [switch]$VerboseLog,
     [switch]$ImportOnly,
     [switch]$Warm
 )
@@ -130,7 +133,7 @@ if (-not $ImportOnly) {
     $cpuBefore = $self.TotalProcessorTime
     $report.start_unix_ms = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
-    if ($Diagnose) {
+    if ($Diagnose -or $VerboseLog) {
         $results = @(Invoke-TableRefresh -Config $Config -Force -Verbose 4>&1 | ForEach-Object {
                 if ($_ -is [System.Management.Automation.VerboseRecord]) {
                     $verbose.Add([ordered]@{ ms = [math]::Round($clock.Elapsed.TotalMilliseconds, 1); message = $_.Message })
@@ -173,6 +176,8 @@ function Invoke-RefreshChild {
         [Parameter(Mandatory)] [string]$ModulePath,
         [string]$Config,
         [switch]$Diagnose,
+        # Timestamped -Verbose messages in the report, without -Diagnose's extra Get-RefreshPlan calls.
+        [switch]$VerboseLog,
         [switch]$ImportOnly,
         # Test-RefreshConfig in the child before the timed Invoke-TableRefresh.
         [switch]$Warm
@@ -181,6 +186,7 @@ function Invoke-RefreshChild {
     $argv = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $ChildScript, '-ModulePath', $ModulePath)
     if ($Config) { $argv += @('-Config', $Config) }
     if ($Diagnose) { $argv += '-Diagnose' }
+    if ($VerboseLog) { $argv += '-VerboseLog' }
     if ($ImportOnly) { $argv += '-ImportOnly' }
     if ($Warm) { $argv += '-Warm' }
     $clock = [System.Diagnostics.Stopwatch]::StartNew()

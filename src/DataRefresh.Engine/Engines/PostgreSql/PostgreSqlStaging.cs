@@ -77,37 +77,15 @@ internal sealed partial class PostgreSqlStaging(PostgreSqlEngine engine) : IStag
             : await SwapPartitionsAsync(request, layout, progress, log, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken)
+    public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         const string sql = """
             SELECT n.nspname, c.relname,
                    EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name LIKE 'DataRefresh run ' || substr(c.relname, 11, 8) || '%' AND a.pid <> pg_backend_pid())
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p') AND c.relname LIKE '\_dr\_stage\_%' AND NOT c.relispartition
             """;
-        var drop = new List<QualifiedName>();
-        await using (var command = target.Command(transaction, sql))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var name = reader.GetString(1);
-                var mine = runTag is not null && name.StartsWith(IStagingSwitch.Prefix + runTag, StringComparison.Ordinal);
-                var alive = reader.GetBoolean(2);
-                if (mine || !alive)
-                {
-                    drop.Add(new QualifiedName(reader.GetString(0), name));
-                }
-            }
-        }
-
-        foreach (var table in drop)
-        {
-            await target.ExecuteAsync(transaction, $"DROP TABLE IF EXISTS {Quote(table)}", cancellationToken).ConfigureAwait(false);
-        }
-
-        return drop.Count;
+        return StagingLeftovers.DropAsync(target, transaction, sql, table => $"DROP TABLE IF EXISTS {Quote(table)}", runTag, cancellationToken);
     }
 
     private async Task<StagingOutcome> LoadAsideAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)

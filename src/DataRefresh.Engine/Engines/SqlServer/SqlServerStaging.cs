@@ -119,31 +119,8 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         return new StagingOutcome(copied, deleted);
     }
 
-    public async Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        var drop = new List<QualifiedName>();
-        await using (var command = target.Command(transaction, StagingTables))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var name = reader.GetString(1);
-                var mine = runTag is not null && name.StartsWith(IStagingSwitch.Prefix + runTag, StringComparison.Ordinal);
-                if (mine || !reader.GetBoolean(2))
-                {
-                    drop.Add(new QualifiedName(reader.GetString(0), name));
-                }
-            }
-        }
-
-        foreach (var table in drop)
-        {
-            await target.ExecuteAsync(transaction, Drop(table), cancellationToken).ConfigureAwait(false);
-        }
-
-        return drop.Count;
-    }
+    public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken) =>
+        StagingLeftovers.DropAsync(target, transaction, StagingTables, Drop, runTag, cancellationToken);
 
     private static async Task BuildAsync(DbConnection loader, QualifiedName table, SqlServerLayout layout, IEnumerable<string> indexes, int timeout, CancellationToken cancellationToken)
     {

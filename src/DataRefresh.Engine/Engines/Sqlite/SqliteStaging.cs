@@ -66,25 +66,13 @@ internal sealed class SqliteStaging(SqliteEngine engine) : IStagingSwitch
         return new StagingOutcome(copied, deleted);
     }
 
-    public async Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        var names = new List<string>();
-        await using (var command = target.Command(transaction, @"SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\_dr\_stage\_%' ESCAPE '\'"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                names.Add(reader.GetString(0));
-            }
-        }
-
-        // One writer at a time: any staging table not inside our own open transaction is a killed run's leftover.
-        foreach (var name in names)
-        {
-            await target.ExecuteAsync(transaction, $"DROP TABLE IF EXISTS {Quote(new QualifiedName("main", name))}", cancellationToken).ConfigureAwait(false);
-        }
-
-        return names.Count;
-    }
+    /// <summary>One writer at a time: any staging table not inside our own open transaction is a killed run's leftover.</summary>
+    public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken) =>
+        StagingLeftovers.DropAsync(
+            target,
+            transaction,
+            @"SELECT 'main', name, 0 FROM sqlite_master WHERE type = 'table' AND name LIKE '\_dr\_stage\_%' ESCAPE '\'",
+            table => $"DROP TABLE IF EXISTS {Quote(table)}",
+            runTag,
+            cancellationToken);
 }
