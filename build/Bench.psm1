@@ -303,6 +303,92 @@ function Get-PgStatementSummary {
     } | Sort-Object TotalMs -Descending | Select-Object -First $Top
 }
 
+function Get-StagingStep {
+    <#
+    .SYNOPSIS
+    The steps of one staging_partition_switch refresh, from its timestamped -Verbose messages (ms since
+    Invoke-TableRefresh started): PrepareMs up to the decision message (lock, leftovers, plan), StageMs from it to
+    the last "partition …: N row(s) staged in … and indexed" (every partition loaded and indexed aside), SwapMs from
+    there to "N partition(s) swapped in" (per partition: count, DETACH, DROP, RENAME, ATTACH, tidy), FinishMs from
+    there to the end of the call (identity, COMMIT, history, dropping staging). Throws unless every partition went
+    the partition-wise way.
+    #>
+    param(
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]]$Verbose,
+        [Parameter(Mandatory)] [double]$ElapsedMs,
+        [Parameter(Mandatory)] [int]$ExpectedPartitions
+    )
+    $all = @($Verbose)
+    $stagedAt = @(for ($i = 0; $i -lt $all.Count; $i++) { if ($all[$i].message -match ': partition \S+: \d+ row\(s\) staged in \S+ and indexed$') { $i } })
+    $swappedAt = @(for ($i = 0; $i -lt $all.Count; $i++) { if ($all[$i].message -match ': \d+ partition\(s\) swapped in') { $i } })
+    if ($stagedAt.Count -ne $ExpectedPartitions -or $swappedAt.Count -ne 1 -or $stagedAt[0] -lt 1) {
+        throw "expected $ExpectedPartitions 'staged in … and indexed' and one 'swapped in' verbose message, got: $(($all | ForEach-Object { $_.message }) -join ' | ')"
+    }
+    $decided = [double]$all[$stagedAt[0] - 1].ms
+    $staged = [double]$all[$stagedAt[-1]].ms
+    $swapped = [double]$all[$swappedAt[0]].ms
+    [pscustomobject]@{
+        PrepareMs      = $decided
+        StageMs        = $staged - $decided
+        SwapMs         = $swapped - $staged
+        FinishMs       = $ElapsedMs - $swapped
+        LastStagedAtMs = $staged
+        SwappedAtMs    = $swapped
+    }
+}
+
+function Get-StagingSwapWindow {
+    <#
+    .SYNOPSIS
+    The swap step of one staging_partition_switch refresh in the server's statement log: from the end of the last
+    statement on a staging table in the loading session (its last index build) to the end of the refresh
+    transaction's COMMIT, with the server time of the swap session's statements in that window by kind.
+    -LastStagedUnixMs (the last "staged … and indexed" verbose message, as Unix ms) also gives that message → COMMIT.
+    #>
+    param(
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]]$Events,
+        [Nullable[double]]$LastStagedUnixMs
+    )
+    $statements = @($Events | Where-Object Kind -EQ 'statement')
+    $detach = @($statements | Where-Object { $_.Sql -match '\bDETACH PARTITION\b' })
+    if ($detach.Count -eq 0) { throw 'no ALTER TABLE … DETACH PARTITION in the server log' }
+    $swapPid = $detach[0].Pid
+    $firstDetach = $detach[0].At.AddMilliseconds(-$detach[0].DurationMs)
+    $loading = @($statements | Where-Object { $_.Pid -ne $swapPid -and $_.Sql -match '_dr_stage_' -and $_.At -le $firstDetach.AddMilliseconds(1) })
+    if ($loading.Count -eq 0) { throw 'no statement on a staging table before the swap in the server log' }
+    $stagedEnd = ($loading | ForEach-Object At | Measure-Object -Maximum).Maximum
+    $lastAttach = @($statements | Where-Object { $_.Pid -eq $swapPid -and $_.Sql -match '\bATTACH PARTITION\b' }) | Select-Object -Last 1
+    if (-not $lastAttach) { throw 'no ALTER TABLE … ATTACH PARTITION in the server log' }
+    $commit = @($statements | Where-Object { $_.Pid -eq $swapPid -and $_.Sql -match '^COMMIT\b' -and $_.At -ge $lastAttach.At }) | Select-Object -First 1
+    if (-not $commit) { throw 'no COMMIT after the last ATTACH PARTITION in the server log' }
+    $window = @($statements | Where-Object { $_.Pid -eq $swapPid -and $_.At -gt $stagedEnd -and $_.At -le $commit.At })
+    $kinds = [ordered]@{ count_old = 0.0; detach = 0.0; drop = 0.0; rename = 0.0; attach = 0.0; commit = 0.0; other = 0.0 }
+    foreach ($e in $window) {
+        $kind = switch -Regex ($e.Sql) {
+            '\bDETACH PARTITION\b' { 'detach'; break }
+            '\bATTACH PARTITION\b' { 'attach'; break }
+            '^DROP TABLE\b' { 'drop'; break }
+            '\bRENAME TO\b' { 'rename'; break }
+            '^COMMIT\b' { 'commit'; break }
+            '(?i)^SELECT (COUNT_BIG|count)\(\*\)' { 'count_old'; break }
+            default { 'other' }
+        }
+        $kinds[$kind] += $e.DurationMs
+    }
+    $fromVerbose = if ($null -ne $LastStagedUnixMs) {
+        ($commit.At - [DateTimeOffset]::FromUnixTimeMilliseconds([long][math]::Round($LastStagedUnixMs)).UtcDateTime).TotalMilliseconds
+    } else { $null }
+    [ordered]@{
+        window_ms                 = ($commit.At - $stagedEnd).TotalMilliseconds
+        last_staged_verbose_to_commit_ms = $fromVerbose
+        detach_to_commit_ms       = ($commit.At - $firstDetach).TotalMilliseconds
+        server_ms                 = [double](@($window | ForEach-Object DurationMs) + 0 | Measure-Object -Sum).Sum
+        server_ms_by_kind         = $kinds
+        statements                = @($window | Where-Object { $_.Step -in 'statement', 'execute' }).Count
+        top_statements            = @(Get-PgStatementSummary -Events $window -Top 8)
+    }
+}
+
 Export-ModuleMember -Function Get-LoadAverage, Invoke-BenchPsql, Get-BenchScalar, Get-BenchRowCount, Invoke-CopyPipe, Get-BenchChildScript,
     Invoke-RefreshChild, Get-Median, Format-Seconds, Format-Count, Format-Mb, Format-Ratio, Enable-PgStatementLog,
-    Disable-PgStatementLog, Get-PgLogLength, Read-PgLogEvent, Get-PgStatementSummary
+    Disable-PgStatementLog, Get-PgLogLength, Read-PgLogEvent, Get-PgStatementSummary, Get-StagingStep, Get-StagingSwapWindow

@@ -14,8 +14,6 @@ public interface IHistoryDialect
 
     string Quote(QualifiedName table);
 
-    string QuoteIdentifier(string name);
-
     Task<string> DefaultSchemaAsync(DbConnection connection, CancellationToken cancellationToken);
 
     Task<string> LoginAsync(DbConnection connection, CancellationToken cancellationToken);

@@ -14,8 +14,6 @@ internal sealed class PostgreSqlHistory : IHistoryDialect
 
     public string Quote(QualifiedName table) => PostgreSqlEngine.Quote(table);
 
-    public string QuoteIdentifier(string name) => PostgreSqlEngine.Quote(name);
-
     public async Task<string> DefaultSchemaAsync(DbConnection connection, CancellationToken cancellationToken) =>
         (string?)await connection.ScalarAsync(null, "SELECT current_schema()", cancellationToken).ConfigureAwait(false) ?? "public";
 

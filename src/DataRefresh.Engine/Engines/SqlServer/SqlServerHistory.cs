@@ -21,8 +21,6 @@ internal sealed class SqlServerHistory : IHistoryDialect
 
     public string Quote(QualifiedName table) => SqlServerSql.Quote(table);
 
-    public string QuoteIdentifier(string name) => SqlServerSql.Quote(name);
-
     public async Task<string> DefaultSchemaAsync(DbConnection connection, CancellationToken cancellationToken) =>
         (string?)await connection.ScalarAsync(null, SqlServerSql.DefaultSchema, cancellationToken).ConfigureAwait(false) ?? "dbo";
 

@@ -16,8 +16,6 @@ internal sealed class SqliteHistory : IHistoryDialect
 
     public string Quote(QualifiedName table) => SqliteEngine.Quote(table);
 
-    public string QuoteIdentifier(string name) => SqliteEngine.Quote(name);
-
     public Task<string> DefaultSchemaAsync(DbConnection connection, CancellationToken cancellationToken) => Task.FromResult("main");
 
     public Task<string> LoginAsync(DbConnection connection, CancellationToken cancellationToken) => Task.FromResult(Environment.UserName);
