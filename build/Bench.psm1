@@ -306,7 +306,7 @@ function Get-PgStatementSummary {
 function Get-StagingStep {
     <#
     .SYNOPSIS
-    The steps of one staging_partition_switch refresh, from its timestamped -Verbose messages (ms since
+    The steps of one staging_partition_switch refresh, from its timestamped -Verbose messages, -Messages (ms since
     Invoke-TableRefresh started): PrepareMs up to the decision message (lock, leftovers, plan), StageMs from it to
     the last "partition …: N row(s) staged in … and indexed" (every partition loaded and indexed aside), SwapMs from
     there to "N partition(s) swapped in" (per partition: count, DETACH, DROP, RENAME, ATTACH, tidy), FinishMs from
@@ -314,11 +314,11 @@ function Get-StagingStep {
     the partition-wise way.
     #>
     param(
-        [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]]$Verbose,
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]]$Messages,
         [Parameter(Mandatory)] [double]$ElapsedMs,
         [Parameter(Mandatory)] [int]$ExpectedPartitions
     )
-    $all = @($Verbose)
+    $all = @($Messages)
     $stagedAt = @(for ($i = 0; $i -lt $all.Count; $i++) { if ($all[$i].message -match ': partition \S+: \d+ row\(s\) staged in \S+ and indexed$') { $i } })
     $swappedAt = @(for ($i = 0; $i -lt $all.Count; $i++) { if ($all[$i].message -match ': \d+ partition\(s\) swapped in') { $i } })
     if ($stagedAt.Count -ne $ExpectedPartitions -or $swappedAt.Count -ne 1 -or $stagedAt[0] -lt 1) {
@@ -379,13 +379,13 @@ function Get-StagingSwapWindow {
         ($commit.At - [DateTimeOffset]::FromUnixTimeMilliseconds([long][math]::Round($LastStagedUnixMs)).UtcDateTime).TotalMilliseconds
     } else { $null }
     [ordered]@{
-        window_ms                 = ($commit.At - $stagedEnd).TotalMilliseconds
+        window_ms                        = ($commit.At - $stagedEnd).TotalMilliseconds
         last_staged_verbose_to_commit_ms = $fromVerbose
-        detach_to_commit_ms       = ($commit.At - $firstDetach).TotalMilliseconds
-        server_ms                 = [double](@($window | ForEach-Object DurationMs) + 0 | Measure-Object -Sum).Sum
-        server_ms_by_kind         = $kinds
-        statements                = @($window | Where-Object { $_.Step -in 'statement', 'execute' }).Count
-        top_statements            = @(Get-PgStatementSummary -Events $window -Top 8)
+        detach_to_commit_ms              = ($commit.At - $firstDetach).TotalMilliseconds
+        server_ms                        = [double](@($window | ForEach-Object DurationMs) + 0 | Measure-Object -Sum).Sum
+        server_ms_by_kind                = $kinds
+        statements                       = @($window | Where-Object { $_.Step -in 'statement', 'execute' }).Count
+        top_statements                   = @(Get-PgStatementSummary -Events $window -Top 8)
     }
 }
 

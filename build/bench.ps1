@@ -31,6 +31,18 @@ Peak memory comes from the cold (a) runs. Afterwards, once each, cold, and for i
 module then counts and TRUNCATEs them); a diagnostic (a) and (c) with every server statement logged, to show
 where the time goes; and (unless -SkipLarge) (a) with -LargeRows rows, to show peak memory does not grow with
 the row count. Results: the summary at the end, and out/bench/results.json.
+
+Strategy staging_partition_switch, line (s), on bench_part: the same columns and the same -Rows generated rows,
+RANGE-partitioned on id into -Partitions equal ranges, created identically in both databases, the target holding
+the same rows (so every refresh has old partitions to detach). -StagingRuns rounds, alternating which goes first, of
+  (s1) Invoke-TableRefresh -Config staged.yaml -Force (strategy: staging_partition_switch, sync_mode: full_replace)
+  (s2) Invoke-TableRefresh -Config partitioned-full.yaml -Force (strategy: simple_copy, sync_mode: full_replace):
+       count and TRUNCATE the populated target, then COPY, in one transaction
+both warm as for (a), with the -Verbose messages timestamped in the child (in both, so they cost the same), each
+leaving the target populated again, then VACUUM ANALYZE (untimed). The swap step of (s1) is read from its verbose
+messages: from the last partition's "… staged in … and indexed" to "… partition(s) swapped in" (count, DETACH, DROP,
+RENAME, ATTACH per partition; the target's partitions are locked from the first DETACH). One more (s1), with every
+server statement logged, times the swap step as the server saw it, up to the end of COMMIT.
 #>
 [CmdletBinding()]
 param(
@@ -42,7 +54,11 @@ param(
     [switch]$SkipLarge,
     [ValidateRange(1, [int]::MaxValue)] [int]$LargeRows = 3000000,
     [ValidateRange(1, [int]::MaxValue)] [int]$IncrementalRows = 10000,
-    [ValidateRange(1, [int]::MaxValue)] [int]$BatchSize = 50000
+    [ValidateRange(1, [int]::MaxValue)] [int]$BatchSize = 50000,
+    # Rounds of the staging_partition_switch line; each has (s1) staged and (s2) simple_copy, both warm.
+    [ValidateRange(1, 100)] [int]$StagingRuns = 3,
+    # Partitions of bench_part (RANGE on id) for the staging_partition_switch line.
+    [ValidateRange(2, 99)] [int]$Partitions = 10
 )
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
@@ -82,6 +98,16 @@ CREATE TABLE {0} (
     active     boolean NOT NULL
 )
 '@
+
+# bench_part: bench_rows' columns, RANGE-partitioned on id (the primary key must hold the partition key) into
+# $Partitions equal ranges named bench_part_p01…, covering ids 1..$Rows.
+$partitionWidth = [long][math]::Ceiling($Rows / $Partitions)
+$partitionedDdl = @(
+    (($tableDdl -f 'bench_part') -replace 'IDENTITY PRIMARY KEY', 'IDENTITY' -replace '\r?\n\)\s*$', ",`n    PRIMARY KEY (id)`n) PARTITION BY RANGE (id)")
+    for ($p = 0; $p -lt $Partitions; $p++) {
+        'CREATE TABLE bench_part_p{0:d2} PARTITION OF bench_part FOR VALUES FROM ({1}) TO ({2})' -f ($p + 1), (1 + $p * $partitionWidth), (1 + ($p + 1) * $partitionWidth)
+    }
+)
 
 function Get-GenerateSql([string]$Table, [long]$From, [long]$To) {
     # Deterministic, so the same ids hold the same values in both databases. label is 41 characters.
@@ -130,6 +156,39 @@ function Reset-IncrementalTarget {
     $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql "DELETE FROM bench_inc WHERE id > $Rows", 'VACUUM ANALYZE bench_inc'
     Assert-RowCount $dstDb 'bench_inc' $Rows 'the incremental reset'
 }
+
+function Assert-PartitionedTarget([string]$After) {
+    # Every row back, every partition attached again under its name, no staging table left behind.
+    $state = Get-BenchScalar -Cluster $pg -Database $dstDb -Sql ("SELECT (SELECT count(*) FROM bench_part) || ' ' || " +
+        "(SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'bench_part'::regclass AND c.relname LIKE 'bench\_part\_p%') || ' ' || " +
+        "(SELECT count(*) FROM pg_class WHERE relname LIKE '\_dr\_stage\_%')")
+    $expected = "$Rows $Partitions 0"
+    if ($state -ne $expected) { throw "after $After, $dstDb.bench_part holds '$state' (rows, partitions, staging tables left), expected '$expected'" }
+}
+
+function Invoke-RunS([string]$Label, [string]$Config, [switch]$Staged) {
+    # Warm, verbose timestamped; the target starts and ends populated with the same -Rows rows.
+    $load = Get-LoadAverage
+    $r = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $Config -Warm -VerboseLog
+    Assert-PartitionedTarget $Label
+    $copied = ($r.results | Measure-Object rows_copied -Sum).Sum
+    $deleted = ($r.results | Measure-Object rows_deleted -Sum).Sum
+    if ($copied -ne $Rows -or $deleted -ne $Rows) { throw "$Label reported $copied rows copied and $deleted deleted, expected $Rows and $Rows" }
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_part'
+    $r | Add-Member -NotePropertyName load1 -NotePropertyValue $load
+    $steps = ''
+    if ($Staged) {
+        $s = Get-StagingStep -Messages @($r.verbose) -ElapsedMs $r.elapsed_ms -ExpectedPartitions $Partitions
+        $r | Add-Member -NotePropertyName steps -NotePropertyValue $s
+        $steps = "; prepare {0} | stage {1} | swap {2} | finish {3}" -f (Format-Seconds $s.PrepareMs), (Format-Seconds $s.StageMs), (Format-Ms $s.SwapMs), (Format-Seconds $s.FinishMs)
+    }
+    Write-Line ("{0}: {1}  ({2} rows/s; table {3}{4}; module CPU {5}; child wall {6}; load {7})" -f $Label, (Format-Seconds $r.elapsed_ms),
+        (Format-Count ($Rows / ($r.elapsed_ms / 1000))), (Format-Seconds $r.results[0].duration_ms), $steps, (Format-Seconds $r.cpu_ms),
+        (Format-Seconds $r.wall_ms), $load)
+    $r
+}
+
+function Format-Ms([double]$Ms) { $Ms.ToString('0.0', $inv) + ' ms' }
 
 function Get-WarmupText($Report) {
     if ($Report.PSObject.Properties['warmup_ms']) { "; Test-RefreshConfig before it $(Format-Seconds $Report.warmup_ms)" } else { '' }
@@ -235,11 +294,13 @@ try {
     Write-Line "PostgreSQL $($pg.ServerVersion) on $($pg.Host):$($pg.Port) ($($pg.BinDir)); fsync=off, synchronous_commit=off"
     $fullConfig = Write-Config 'full.yaml' "  - name: bench_rows`n    sync_mode: full_replace"
     $incConfig = Write-Config 'incremental.yaml' "  - name: bench_inc`n    sync_mode: incremental`n    incremental_column: id`n    incremental_type: identity"
+    $stagedConfig = Write-Config 'staged.yaml' "  - name: bench_part`n    strategy: staging_partition_switch`n    sync_mode: full_replace"
+    $partFullConfig = Write-Config 'partitioned-full.yaml' "  - name: bench_part`n    strategy: simple_copy`n    sync_mode: full_replace"
 
     Write-Step "Creating $srcDb and $dstDb ($(Format-Count $Rows) rows; generate_series; VACUUM ANALYZE)"
     $null = Invoke-BenchPsql -Cluster $pg -Database postgres -Sql "CREATE DATABASE $srcDb", "CREATE DATABASE $dstDb"
     foreach ($db in $srcDb, $dstDb) {
-        $null = Invoke-BenchPsql -Cluster $pg -Database $db -Sql ($tableDdl -f 'bench_rows'), ($tableDdl -f 'bench_inc')
+        $null = Invoke-BenchPsql -Cluster $pg -Database $db -Sql (@(($tableDdl -f 'bench_rows'), ($tableDdl -f 'bench_inc')) + $partitionedDdl)
     }
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
     $null = Invoke-BenchPsql -Cluster $pg -Database $srcDb -Sql (Get-GenerateSql 'bench_rows' 1 $Rows), (Get-GenerateSql 'bench_inc' 1 ($Rows + $IncrementalRows)),
@@ -247,10 +308,16 @@ try {
         'VACUUM ANALYZE bench_rows', 'VACUUM ANALYZE bench_inc'
     $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql (Get-GenerateSql 'bench_inc' 1 $Rows),
         "SELECT setval(pg_get_serial_sequence('bench_inc', 'id'), $Rows)", 'VACUUM ANALYZE bench_inc', 'VACUUM ANALYZE bench_rows'
+    foreach ($db in $srcDb, $dstDb) {
+        $null = Invoke-BenchPsql -Cluster $pg -Database $db -Sql (Get-GenerateSql 'bench_part' 1 $Rows),
+            "SELECT setval(pg_get_serial_sequence('bench_part', 'id'), $Rows)", 'VACUUM ANALYZE bench_part'
+    }
+    Assert-PartitionedTarget 'the set-up'
     $size = Get-BenchScalar -Cluster $pg -Database $srcDb -Sql "SELECT pg_size_pretty(pg_table_size('bench_rows')) || ' heap, ' || pg_size_pretty(pg_indexes_size('bench_rows')) || ' index'"
     $avgLabel = Get-BenchScalar -Cluster $pg -Database $srcDb -Sql "SELECT round(avg(length(label)), 1) FROM bench_rows"
     Write-Line "generated in $(Format-Seconds $clock.Elapsed.TotalMilliseconds); $srcDb.bench_rows: $size; avg label length $avgLabel"
     Write-Line "$srcDb.bench_inc $(Format-Count ($Rows + $IncrementalRows)) rows, $dstDb.bench_inc $(Format-Count $Rows) rows, $dstDb.bench_rows empty"
+    Write-Line "bench_part in both: $(Format-Count $Rows) rows, RANGE-partitioned on id into $Partitions partitions of $(Format-Count $partitionWidth) ids"
 
     Write-Step 'Memory baseline: a child pwsh that only imports the module'
     $baseline = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -ImportOnly
@@ -306,6 +373,56 @@ try {
     Write-Diagnosis '(a) full_replace' $diagnosisA
     Write-Diagnosis "(c) incremental +$(Format-Count $IncrementalRows)" $diagnosisC
 
+    # ---- (s) staging_partition_switch against simple_copy on the partitioned copy ----
+    # A failure here is reported in the summary (with the module's own error) rather than ending the bench.
+    $runsS = [System.Collections.Generic.List[object]]::new()
+    $runsS2 = [System.Collections.Generic.List[object]]::new()
+    $diagnosisS = $null
+    $swapWindow = $null
+    $stagingError = $null
+    try {
+        for ($i = 1; $i -le $StagingRuns; $i++) {
+            $stagedFirst = ($i % 2) -eq 1
+            Write-Step "staging_partition_switch round $i of $StagingRuns (bench_part, $Partitions partitions, warm; $(if ($stagedFirst) { 'staged' } else { 'simple_copy' }) first)"
+            foreach ($staged in $stagedFirst, (-not $stagedFirst)) {
+                if ($staged) {
+                    $runsS.Add((Invoke-RunS ("{0,-$labelWidth}" -f '(s1) staging_partition_switch full') $stagedConfig -Staged))
+                } else {
+                    $runsS2.Add((Invoke-RunS ("{0,-$labelWidth}" -f '(s2) simple_copy full_replace') $partFullConfig))
+                }
+            }
+        }
+
+        Write-Step 'Diagnostics, not counted: one (s1) with every server statement and connection logged'
+        Enable-PgStatementLog -Cluster $pg
+        try {
+            $logFrom = Get-PgLogLength -Cluster $pg
+            $diagS = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $stagedConfig -Diagnose
+            Assert-PartitionedTarget 'the diagnostic (s1)'
+            $events = @(Read-PgLogEvent -Cluster $pg -From $logFrom -SaveTo (Join-Path $benchDir 'server-log-s.txt'))
+        } finally {
+            Disable-PgStatementLog -Cluster $pg
+        }
+        $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_part'
+        $diagSteps = Get-StagingStep -Messages @($diagS.verbose) -ElapsedMs $diagS.elapsed_ms -ExpectedPartitions $Partitions
+        $diagnosisS = Get-Diagnosis $diagS $events
+        $diagnosisS.plan_reason = $diagS.plan[0].reason
+        $swapWindow = Get-StagingSwapWindow -Events $events -LastStagedUnixMs ([double]$diagS.start_unix_ms + $diagSteps.LastStagedAtMs)
+        $diagnosisS.steps = $diagSteps
+        $diagnosisS.swap = $swapWindow
+        Write-Diagnosis '(s1) staging_partition_switch full' $diagnosisS
+        Write-Line ("  swap step in the server log: end of the last staging index build -> end of COMMIT {0} (from the last 'staged … and indexed' message {1}; parent locked ACCESS EXCLUSIVE from the first DETACH to COMMIT: {2})" -f
+            (Format-Ms $swapWindow.window_ms), (Format-Ms $swapWindow.last_staged_verbose_to_commit_ms), (Format-Ms $swapWindow.detach_to_commit_ms))
+        $k = $swapWindow.server_ms_by_kind
+        Write-Line ("    server time {0} in {1} statements: count(*) of the old partitions {2}, DETACH {3}, DROP {4}, RENAME {5}, ATTACH {6}, COMMIT {7}, other {8}" -f
+            (Format-Ms $swapWindow.server_ms), $swapWindow.statements, (Format-Ms $k.count_old), (Format-Ms $k.detach), (Format-Ms $k.drop), (Format-Ms $k.rename),
+            (Format-Ms $k.attach), (Format-Ms $k.commit), (Format-Ms $k.other))
+    } catch {
+        $stagingError = "$($_.Exception.Message)"
+        Write-Host "staging_partition_switch line failed: $stagingError" -ForegroundColor Red
+        Write-Host $_.ScriptStackTrace -ForegroundColor DarkGray
+    }
+
     $large = $null
     if (-not $SkipLarge) {
         Write-Step "Peak memory with $(Format-Count $LargeRows) rows: one (a)"
@@ -318,7 +435,11 @@ try {
 
     # ---- summary ----
     # cold = the first command of a new pwsh; warm = after Test-RefreshConfig in the same process (see the help above).
-    function Get-RunMedian([object[]]$RunList, [scriptblock]$Value) { Get-Median @($RunList | ForEach-Object $Value | ForEach-Object { [double]$_ }) }
+    function Get-RunMedian([object[]]$RunList, [scriptblock]$Value) {
+        $values = @($RunList | ForEach-Object $Value | ForEach-Object { [double]$_ })
+        if ($values.Count -eq 0) { return [double]::NaN }   # e.g. the (s) line failed before any run
+        Get-Median $values
+    }
     function Get-RunJson([object[]]$RunList) {
         @($RunList | ForEach-Object {
                 $j = [ordered]@{ elapsed_ms = $_.elapsed_ms; table_duration_ms = $_.results[0].duration_ms; module_cpu_ms = $_.cpu_ms; child_wall_ms = $_.wall_ms; vmhwm_kb = $_.vmhwm_kb; load1 = $_.load1 }
@@ -337,7 +458,7 @@ try {
     $cpuCWarm = Get-RunMedian $runsCWarm { $_.cpu_ms }
     $cpuBValues = @($runsB | Where-Object { $null -ne $_.CpuMs } | ForEach-Object { [double]$_.CpuMs })
     $cpuB = if ($cpuBValues.Count -gt 0) { Get-Median $cpuBValues } else { $null }
-    $loads = @(@($runsA) + @($runsAWarm) + @($runsC) + @($runsCWarm) | ForEach-Object { $_.load1 }) + @($runsB | ForEach-Object { $_.Load1 }) |
+    $loads = @(@($runsA) + @($runsAWarm) + @($runsC) + @($runsCWarm) + @($runsS) + @($runsS2) | ForEach-Object { $_.load1 }) + @($runsB | ForEach-Object { $_.Load1 }) |
         Where-Object { $null -ne $_ } | ForEach-Object { [double]$_ }
     $loadMin = if ($loads) { ($loads | Measure-Object -Minimum).Minimum } else { $null }
     $loadMax = if ($loads) { ($loads | Measure-Object -Maximum).Maximum } else { $null }
@@ -361,6 +482,45 @@ try {
     $overC = Get-RunMedian $runsC { [double]$_.elapsed_ms - [double]$_.results[0].duration_ms }
     $overCWarm = Get-RunMedian $runsCWarm { [double]$_.elapsed_ms - [double]$_.results[0].duration_ms }
     $serverVersion = ($pg.ServerVersion -split '\s+')[0]
+    # (s): medians over the rounds that completed; a failure leaves NaN and its error.
+    $medS = Get-RunMedian $runsS { $_.elapsed_ms }
+    $medS2 = Get-RunMedian $runsS2 { $_.elapsed_ms }
+    $medSwap = Get-RunMedian $runsS { $_.steps.SwapMs }
+    $medStage = Get-RunMedian $runsS { $_.steps.StageMs }
+    $medFinish = Get-RunMedian $runsS { $_.steps.FinishMs }
+    $medPrepare = Get-RunMedian $runsS { $_.steps.PrepareMs }
+    $stagingJson = [ordered]@{
+        table                 = 'bench_part'
+        layout                = "RANGE on id, $Partitions partitions of $partitionWidth ids, identical in source and target"
+        partitions            = $Partitions
+        rows                  = $Rows
+        runs                  = $StagingRuns
+        process               = 'warm, -Verbose timestamped (both)'
+        target_before         = "populated with the same $Rows rows (left by the previous run)"
+        error                 = $stagingError
+        staged                = [ordered]@{
+            config = 'strategy: staging_partition_switch, sync_mode: full_replace'; median_ms = $medS; median_rows_per_s = $Rows / ($medS / 1000)
+            median_child_wall_ms = (Get-RunMedian $runsS { $_.wall_ms }); median_module_cpu_ms = (Get-RunMedian $runsS { $_.cpu_ms })
+            median_prepare_ms = $medPrepare; median_stage_ms = $medStage; median_swap_ms = $medSwap; median_finish_ms = $medFinish
+            runs = @($runsS | ForEach-Object {
+                    [ordered]@{ elapsed_ms = $_.elapsed_ms; table_duration_ms = $_.results[0].duration_ms; prepare_ms = $_.steps.PrepareMs; stage_ms = $_.steps.StageMs
+                        swap_ms = $_.steps.SwapMs; finish_ms = $_.steps.FinishMs; module_cpu_ms = $_.cpu_ms; child_wall_ms = $_.wall_ms; vmhwm_kb = $_.vmhwm_kb; load1 = $_.load1
+                        warmup_test_refreshconfig_ms = $_.warmup_ms; verbose = $_.verbose }
+                })
+        }
+        simple_copy           = [ordered]@{
+            config = 'strategy: simple_copy, sync_mode: full_replace (count, TRUNCATE, COPY)'; median_ms = $medS2; median_rows_per_s = $Rows / ($medS2 / 1000)
+            median_child_wall_ms = (Get-RunMedian $runsS2 { $_.wall_ms }); median_module_cpu_ms = (Get-RunMedian $runsS2 { $_.cpu_ms }); runs = @(Get-RunJson $runsS2)
+        }
+        ratio_staged_over_simple_copy = $medS / $medS2
+        swap_step             = [ordered]@{
+            definition = "verbose: the last partition's '… staged in … and indexed' -> '… partition(s) swapped in' (per partition: count(*), DETACH, DROP, RENAME, ATTACH, tidy)"
+            median_ms  = $medSwap
+            runs_ms    = @($runsS | ForEach-Object { $_.steps.SwapMs })
+            server_log = $swapWindow
+        }
+        diagnostics           = $diagnosisS
+    }
     $coldMeaning = 'cold: Invoke-TableRefresh is the first command of a new pwsh (one-time .NET/Npgsql start-up included)'
     $warmMeaning = 'warm: the same, after Test-RefreshConfig -Config (untimed, read-only) in the same pwsh, as in a session or a job that runs several commands'
 
@@ -403,6 +563,7 @@ try {
         a_stale_target       = [ordered]@{ process = 'cold'; elapsed_ms = $stale.elapsed_ms; table_duration_ms = $stale.results[0].duration_ms; vmhwm_kb = $stale.vmhwm_kb; rows_deleted = $stale.results[0].rows_deleted }
         baseline_import_only = [ordered]@{ import_ms = $baseline.import_ms; vmhwm_kb = $baseline.vmhwm_kb; child_wall_ms = $baseline.wall_ms }
         large                = $(if ($large) { [ordered]@{ process = 'cold'; rows = $LargeRows; elapsed_ms = $large.elapsed_ms; rows_per_s = $LargeRows / ($large.elapsed_ms / 1000); vmhwm_kb = $large.vmhwm_kb; child_wall_ms = $large.wall_ms } } else { $null })
+        s_staging_partition_switch = $stagingJson
         diagnostics          = [ordered]@{ a = $diagnosisA; c = $diagnosisC }
         bench_seconds        = $benchClock.Elapsed.TotalSeconds
     }
@@ -422,6 +583,19 @@ try {
         "cold $(Format-Seconds $medA) $(& $rate $medA)"))
     $summary.Add((" {0,-38}     {1}" -f '(b) psql COPY binary | COPY binary', "$(Format-Seconds $medB) $(& $rate $medB)"))
     $summary.Add((" {0,-38}{1,-32}{2}" -f $labelC, "warm $(Format-Seconds $medCWarm)", "cold $(Format-Seconds $medC)"))
+    if ($runsS.Count -gt 0 -and $runsS2.Count -gt 0) {
+        $summary.Add((" {0}   whole {1}   swap step {2}   vs simple_copy full_replace {3}" -f "(s) staging_partition_switch full, $Partitions partitions",
+            (Format-Seconds $medS), (Format-Seconds $medSwap), (Format-Seconds $medS2)))
+        $detail = "     bench_part = the same rows RANGE-partitioned on id, target populated; warm, median of $($runsS.Count)/$($runsS2.Count); s/simple = $(Format-Ratio ($medS / $medS2)); staged: prepare $(Format-Seconds $medPrepare), stage aside $(Format-Seconds $medStage), swap $(Format-Ms $medSwap) ('staged … indexed' -> 'swapped in'), finish (identity, COMMIT, history) $(Format-Seconds $medFinish)"
+        $summary.Add($detail)
+        if ($swapWindow) {
+            $k = $swapWindow.server_ms_by_kind
+            $summary.Add(("     swap step to COMMIT, server log of one logged (s1): {0} (last index build -> COMMIT; parent locked from the first DETACH: {1}); server time: count(*) of old partitions {2}, DETACH {3}, DROP {4}, RENAME {5}, ATTACH {6}, COMMIT {7}, other {8}" -f
+                (Format-Ms $swapWindow.window_ms), (Format-Ms $swapWindow.detach_to_commit_ms), (Format-Ms $k.count_old), (Format-Ms $k.detach), (Format-Ms $k.drop),
+                (Format-Ms $k.rename), (Format-Ms $k.attach), (Format-Ms $k.commit), (Format-Ms $k.other)))
+        }
+    }
+    if ($stagingError) { $summary.Add(" (s) staging_partition_switch FAILED: $stagingError") }
     $summary.Add((" a/b = {0} warm, {1} cold (goal <= 1.3)   c/a = {2} warm, {3} cold (goal <= 0.1)" -f (Format-Ratio $abWarm), (Format-Ratio $ab),
         (Format-Ratio $caWarm), (Format-Ratio $ca)))
     $summary.Add(" warm: the module had already connected once in the process (Test-RefreshConfig), as in a DBA's session or a job that runs several commands; cold: the first command of a new pwsh")
@@ -437,6 +611,7 @@ try {
         $busy = if ($loadMax -gt [Environment]::ProcessorCount) { '  WARNING: the machine was busy with other work; timings are noisy' } else { '' }
         $summary.Add((" 1-min load average at run starts: {0}-{1} on {2} cores{3}" -f $loadMin, $loadMax, [Environment]::ProcessorCount, $busy))
     }
+    if ($stagingError) { $exitCode = 1 }
 } catch {
     Write-Host "bench failed: $($_.Exception.Message)" -ForegroundColor Red
     Write-Host $_.ScriptStackTrace -ForegroundColor DarkGray

@@ -137,6 +137,7 @@ public static class Planner
         {
             var preflight = await staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, cancellationToken).ConfigureAwait(false);
             steps = preflight.Steps;
+            reason += "; staging_partition_switch: loaded aside, then swapped in (see Steps)";
             warnings.AddRange(preflight.Warnings);
             if (preflight.Blockers.Count > 0)
             {

@@ -138,11 +138,16 @@ internal sealed partial class PostgreSqlStaging(PostgreSqlEngine engine) : IStag
             staged.Add((partition, stage));
         }
 
-        await SetSwapTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
+        // Count what goes before the first DETACH locks the parent, so readers wait only for metadata changes.
         long deleted = 0;
-        foreach (var (old, stage) in staged)
+        foreach (var (old, _) in staged)
         {
             deleted += await engine.CountAsync(request.Target, request.SwapTransaction, old.Name, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SetSwapTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
+        foreach (var (old, stage) in staged)
+        {
             await request.Target.ExecuteAsync(request.SwapTransaction, $"ALTER TABLE {Quote(parent.Name)} DETACH PARTITION {Quote(old.Name)}", cancellationToken).ConfigureAwait(false);
             await request.Target.ExecuteAsync(request.SwapTransaction, $"DROP TABLE {Quote(old.Name)}", cancellationToken).ConfigureAwait(false);
             await request.Target.ExecuteAsync(request.SwapTransaction, $"ALTER TABLE {Quote(stage)} RENAME TO {Quote(old.Name.Name)}", cancellationToken).ConfigureAwait(false);
