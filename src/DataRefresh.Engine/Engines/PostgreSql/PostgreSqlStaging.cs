@@ -129,6 +129,7 @@ internal sealed partial class PostgreSqlStaging(PostgreSqlEngine engine) : IStag
             var offset = copied;
             var rows = await engine.CopyAsync(Copy(request, stage, bound, null), new OffsetProgress(progress, offset), cancellationToken).ConfigureAwait(false);
             copied += rows;
+            log($"partition {partition.Name.Name}: building indexes on {stage.Name}");
             foreach (var index in indexes)
             {
                 await request.Loader.ExecuteAsync(null, index(stage), cancellationToken, request.CommandTimeout).ConfigureAwait(false);
