@@ -99,7 +99,8 @@ param(
     [switch]$Diagnose,
     [switch]$VerboseLog,
     [switch]$ImportOnly,
-    [switch]$Warm
+    [switch]$Warm,
+    [string]$WarmupConfig
 )
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
@@ -115,6 +116,12 @@ if ($Warm) {
     $report.warmup_ms = $clock.Elapsed.TotalMilliseconds
     $report.warmup_checks = @($checks | ForEach-Object { [ordered]@{ check = $_.Check; side = $_.Side; outcome = "$($_.Outcome)"; message = $_.Message } })
     $checks = $null
+    if ($WarmupConfig) {
+        # One real refresh of a small table first, so the refresh path itself is compiled: a job's second table.
+        $warmup = @(Invoke-TableRefresh -Config $WarmupConfig -Force)
+        $report.warmup_refresh = @($warmup | ForEach-Object { "$($_.Table) $($_.Status)" })
+        $report.warmup_ms = $clock.Elapsed.TotalMilliseconds
+    }
 }
 
 if ($Diagnose) {
@@ -180,7 +187,9 @@ function Invoke-RefreshChild {
         [switch]$VerboseLog,
         [switch]$ImportOnly,
         # Test-RefreshConfig in the child before the timed Invoke-TableRefresh.
-        [switch]$Warm
+        [switch]$Warm,
+        # With -Warm: also one untimed Invoke-TableRefresh of this (small) config first.
+        [string]$WarmupConfig
     )
     if ($Warm -and -not $Config) { throw '-Warm needs -Config' }
     $argv = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $ChildScript, '-ModulePath', $ModulePath)
@@ -189,6 +198,7 @@ function Invoke-RefreshChild {
     if ($VerboseLog) { $argv += '-VerboseLog' }
     if ($ImportOnly) { $argv += '-ImportOnly' }
     if ($Warm) { $argv += '-Warm' }
+    if ($Warm -and $WarmupConfig) { $argv += @('-WarmupConfig', $WarmupConfig) }
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
     $out = @(& dotnet @argv 2>&1 | ForEach-Object { "$_" })
     $code = $LASTEXITCODE
