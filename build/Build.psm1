@@ -115,13 +115,13 @@ function Invoke-ModuleBuild {
 function Invoke-Clean {
     <#
     .SYNOPSIS
-    Removes out/ and every bin/ and obj/ folder under src/ and tests/.
+    Removes out/ and every bin/ and obj/ folder under src/, tests/ and build/.
     #>
     [CmdletBinding()]
     param()
     $root = Get-RepoRoot
     $targets = @(Join-Path $root 'out') + @(
-        foreach ($top in 'src', 'tests') {
+        foreach ($top in 'src', 'tests', 'build') {
             $dir = Join-Path $root $top
             if (Test-Path -LiteralPath $dir) {
                 Get-ChildItem -LiteralPath $dir -Directory -Recurse -Force |
