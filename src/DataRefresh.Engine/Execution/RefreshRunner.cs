@@ -91,7 +91,7 @@ public sealed partial class RefreshRunner
         }
 
         var units = plans.Where(p => !p.IsBlocked).GroupBy(p => p.Unit).Select(g => g.OrderBy(p => p.Order).ToList()).OrderBy(u => u[0].Order).ToList();
-        var throttle = new SemaphoreSlim(_engine.SupportsParallelUnits ? Math.Max(1, throttleLimit) : 1);
+        using var throttle = new SemaphoreSlim(_engine.SupportsParallelUnits ? Math.Max(1, throttleLimit) : 1);
         var running = new Dictionary<List<RefreshPlan>, Task>();
         foreach (var unit in units)
         {
@@ -112,15 +112,15 @@ public sealed partial class RefreshRunner
     private async Task RunUnitWhenReadyAsync(List<RefreshPlan> unit, Task[] before, SemaphoreSlim throttle, Action<RefreshResult> emit, CancellationToken cancellationToken)
     {
         await Task.WhenAll(before).ConfigureAwait(false);
-        if (cancellationToken.IsCancellationRequested)
-        {
-            unit.ForEach(p => emit(new RefreshResult { RunId = RunId, Table = p.Table, Action = p.Action, Status = RefreshStatus.Skipped, Note = "not started: the run was cancelled" }));
-            return;
-        }
-
         await throttle.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                unit.ForEach(p => emit(new RefreshResult { RunId = RunId, Table = p.Table, Action = p.Action, Status = RefreshStatus.Skipped, Note = "not started: the run was cancelled" }));
+                return;
+            }
+
             foreach (var result in await RunUnitAsync(unit, cancellationToken).ConfigureAwait(false))
             {
                 emit(result);
@@ -167,7 +167,15 @@ public sealed partial class RefreshRunner
                 {
                     var delay = TimeSpan.FromSeconds(Settings.RetryDelaySeconds * Math.Pow(2, attempt - 1));
                     _observer.Warning($"{string.Join(", ", unit.Select(p => p.Table))}: transient failure on attempt {attempt} ({error}); retrying the whole table in {delay.TotalSeconds:0.#}s");
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return tables.Select(t => Result(t, RefreshStatus.Failed, $"{error}; cancelled before the retry", attempt, note)).ToList();
+                    }
+
                     continue;
                 }
 
@@ -319,7 +327,7 @@ public sealed partial class RefreshRunner
                     Error = error,
                 }).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is DbException or DatabaseConnectionException or InvalidOperationException)
+            catch (Exception ex) when (ex is DbException or DatabaseConnectionException or InvalidOperationException or TimeoutException or IOException)
             {
                 _observer.Warning($"{t.Plan.Table}: could not record the outcome in the history table: {Describe(ex)}");
             }
