@@ -20,27 +20,7 @@ BeforeAll {
     $prodCounts = Get-DemoCount (Join-Path $dir 'production.db')
     $sqliteConfig = Write-Utf8File (Join-Path $dir 'refresh.yaml') (Get-DemoConfigText)
     # Nothing listens on port 1: connecting fails fast (connection_timeout 2) once the engine tries.
-    $sqlServerConfig = Write-Utf8File (Join-Path $dir 'sqlserver.yaml') @'
-databases:
-  source:
-    engine: sqlserver
-    server: 127.0.0.1
-    port: 1
-    database: shop
-    auth_type: sql
-  target:
-    engine: sqlserver
-    server: 127.0.0.1
-    port: 1
-    database: shop_uat
-    auth_type: sql
-tables:
-  - name: dbo.customers
-settings:
-  connection_timeout: 2
-  max_retries: 0
-
-'@
+    $sqlServerConfig = Write-Utf8File (Join-Path $dir 'sqlserver.yaml') (Get-UnreachableSqlServerConfigText)
     $childScript = Write-Utf8File (Join-Path $dir 'coexist.ps1') @'
 param([string]$SqlClientPath, [string]$ModulePath, [string]$SqliteConfig, [string]$SqlServerConfig)
 Set-StrictMode -Version 3.0

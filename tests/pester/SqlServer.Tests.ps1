@@ -173,27 +173,7 @@ AfterAll {
 Describe 'SQL Server: an unreachable server (runs everywhere, no server needed)' -Tag SqlServer {
     BeforeAll {
         # Nothing listens on port 1: connecting fails fast (connection_timeout 2).
-        $unreachable = Write-Utf8File (Join-Path $dir 'unreachable.yaml') @'
-databases:
-  source:
-    engine: sqlserver
-    server: 127.0.0.1
-    port: 1
-    database: shop
-    auth_type: sql
-  target:
-    engine: sqlserver
-    server: 127.0.0.1
-    port: 1
-    database: shop_uat
-    auth_type: sql
-tables:
-  - name: dbo.customers
-settings:
-  connection_timeout: 2
-  max_retries: 0
-
-'@
+        $unreachable = Write-Utf8File (Join-Path $dir 'unreachable.yaml') (Get-UnreachableSqlServerConfigText)
     }
 
     It 'Get-RefreshPlan stops with DatabaseConnectionFailed naming the source and the server, without the password or a stack trace' {

@@ -125,6 +125,34 @@ settings:
 "@
 }
 
+function Get-UnreachableSqlServerConfigText {
+    <#
+    .SYNOPSIS
+    A sqlserver config whose server does not answer: nothing listens on port 1, and connection_timeout 2 makes the
+    connection fail fast once the engine tries. auth_type sql: set the four credential variables before using it.
+    #>
+    @'
+databases:
+  source:
+    engine: sqlserver
+    server: 127.0.0.1
+    port: 1
+    database: shop
+    auth_type: sql
+  target:
+    engine: sqlserver
+    server: 127.0.0.1
+    port: 1
+    database: shop_uat
+    auth_type: sql
+tables:
+  - name: dbo.customers
+settings:
+  connection_timeout: 2
+  max_retries: 0
+'@
+}
+
 function Get-PwshInvocation {
     <#
     .SYNOPSIS
@@ -238,7 +266,7 @@ function Invoke-Psql {
     @($output | ForEach-Object { "$_" } | Where-Object { $_ -ne '' })
 }
 
-Export-ModuleMember -Function Write-Utf8File, New-TestDirectory, Remove-TestDirectory, Initialize-DemoData, Invoke-DemoData,
+Export-ModuleMember -Function Get-UnreachableSqlServerConfigText, Write-Utf8File, New-TestDirectory, Remove-TestDirectory, Initialize-DemoData, Invoke-DemoData,
     Get-DemoCount, Copy-DemoDatabase, Get-DemoConfigText, Get-PwshInvocation, Invoke-ChildPwsh, Test-StackTraceText,
     Get-PgTestServer, Find-Psql, Invoke-Psql
 
