@@ -49,17 +49,24 @@ public static class ConfigLoader
 
         if (merged is null || reader.Errors.Count > 0)
         {
-            throw new ConfigValidationException(reader.Errors);
+            throw new ConfigValidationException(InFileOrder(reader.Errors, paths));
         }
 
         var config = Bind(merged, fullPaths, reader, environment);
         if (reader.Errors.Count > 0 || config is null)
         {
-            throw new ConfigValidationException(reader.Errors);
+            throw new ConfigValidationException(InFileOrder(reader.Errors, paths));
         }
 
         return config;
     }
+
+    /// <summary>Errors read top to bottom, file by file in the order given, as a DBA fixes them.</summary>
+    private static List<ConfigError> InFileOrder(IReadOnlyList<ConfigError> errors, IReadOnlyList<string> paths) =>
+        errors.OrderBy(e => e.Location is { } at ? paths.ToList().IndexOf(at.File) : -1)
+            .ThenBy(e => e.Location?.Line ?? 0)
+            .ThenBy(e => e.Location?.Column ?? 0)
+            .ToList();
 
     private static MappingNode? Parse(string fullPath, string shownPath, ConfigReader reader)
     {
