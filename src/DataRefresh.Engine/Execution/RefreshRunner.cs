@@ -405,23 +405,20 @@ public sealed partial class RefreshRunner
 
         public async Task DecideAsync(IDatabaseEngine engine, DbConnection target, DbTransaction tx, bool forceFull, CancellationToken cancellationToken)
         {
-            var config = Plan.TableConfig;
-            var watermark = Column is null ? null : await engine.ReadMaxAsync(target, tx, TargetName, Column, cancellationToken).ConfigureAwait(false);
-            WatermarkBefore = Watermarks.Format(watermark);
+            var decision = await SyncDecision.DecideAsync(engine, target, tx, Plan.TableConfig, Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
+            WatermarkBefore = Watermarks.Format(decision.Watermark);
             if (forceFull)
             {
                 (Action, Reason, Filter, DeleteFilter) = (RefreshAction.Full, "fallback_to_full: full refresh after the incremental attempt failed", null, null);
                 return;
             }
 
-            var hasRows = config.SyncMode != SyncMode.SmartSync || await engine.HasRowsAsync(target, tx, TargetName, cancellationToken).ConfigureAwait(false);
-            (Action, Reason) = SyncDecision.Decide(config, hasRows, watermark);
-            if (Action == RefreshAction.Incremental && Watermarks.Mismatch(config.IncrementalType!.Value, watermark) is { } mismatch)
+            if (decision.Mismatch is { } mismatch)
             {
                 throw new InvalidOperationException(mismatch);
             }
 
-            (Filter, DeleteFilter) = Action == RefreshAction.Incremental ? Watermarks.Filters(config, Column!, watermark, Plan.TargetSchema!.Column(Column!)!.DataType) : (null, null);
+            (Action, Reason, Filter, DeleteFilter) = (decision.Action, decision.Reason, decision.Filter, decision.Delete);
         }
     }
 }

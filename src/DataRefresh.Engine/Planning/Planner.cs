@@ -116,15 +116,13 @@ public static class Planner
             return Blocked($"locked: table {targetName} is being refreshed by {holder}; only one refresh of a table runs at a time", sourceSchema, targetSchema) with { LockedBy = holder };
         }
 
-        var hasRows = await engine.HasRowsAsync(target, null, targetName, cancellationToken).ConfigureAwait(false);
-        var watermark = incremental is null ? null : await engine.ReadMaxAsync(target, null, targetName, incremental.Name, cancellationToken).ConfigureAwait(false);
-        if (incremental is not null && Watermarks.Mismatch(table.IncrementalType!.Value, watermark) is { } mismatch)
+        var decision = await SyncDecision.DecideAsync(engine, target, null, table, targetSchema, cancellationToken).ConfigureAwait(false);
+        if (decision.Mismatch is { } mismatch)
         {
-            return Blocked($"blocked: {mismatch}", sourceSchema, targetSchema) with { Watermark = watermark };
+            return Blocked($"blocked: {mismatch}", sourceSchema, targetSchema) with { Watermark = decision.Watermark };
         }
 
-        var (action, reason) = SyncDecision.Decide(table, hasRows, watermark);
-        var (filter, delete) = action == RefreshAction.Incremental ? Watermarks.Filters(table, incremental!.Name, watermark, incremental.DataType) : (null, null);
+        var (action, reason, watermark, filter, delete) = (decision.Action, decision.Reason, decision.Watermark, decision.Filter, decision.Delete);
         var estimated = await engine.EstimateRowsAsync(source, sourceName, filter, cancellationToken).ConfigureAwait(false);
         if (table.RowLimit is { } limit && estimated > limit)
         {

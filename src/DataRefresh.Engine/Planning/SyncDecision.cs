@@ -1,10 +1,40 @@
+using System.Data.Common;
+using DataRefresh.Catalog;
 using DataRefresh.Configuration;
+using DataRefresh.Engines;
 
 namespace DataRefresh.Planning;
+
+/// <summary>A decision taken from the target's current state: what to do, from which watermark, with which filters.</summary>
+/// <param name="Mismatch">Why the watermark cannot drive an incremental copy (its type contradicts incremental_type).</param>
+public sealed record LiveDecision(RefreshAction Action, string Reason, object? Watermark, RowFilter? Filter, RowFilter? Delete, string? Mismatch);
 
 /// <summary>The sync-mode rules of the spec, as one pure function: what to do with a table given the target's state.</summary>
 public static class SyncDecision
 {
+    /// <summary>
+    /// Read the target's watermark (and, for smart_sync, whether it has rows) and decide. The plan does this without
+    /// a transaction; the run does it again inside its transaction, under the table lock.
+    /// </summary>
+    public static async Task<LiveDecision> DecideAsync(IDatabaseEngine engine, DbConnection target, DbTransaction? transaction, TableConfig table, TableSchema targetTable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(targetTable);
+        var column = table.IncrementalColumn is { } name ? targetTable.Column(name) : null;
+        var watermark = column is null ? null : await engine.ReadMaxAsync(target, transaction, targetTable.Name, column.Name, cancellationToken).ConfigureAwait(false);
+        var hasRows = table.SyncMode != SyncMode.SmartSync || await engine.HasRowsAsync(target, transaction, targetTable.Name, cancellationToken).ConfigureAwait(false);
+        var (action, reason) = Decide(table, hasRows, watermark);
+        if (action != RefreshAction.Incremental)
+        {
+            return new LiveDecision(action, reason, watermark, null, null, null);
+        }
+
+        var mismatch = Watermarks.Mismatch(table.IncrementalType!.Value, watermark);
+        var (filter, delete) = mismatch is null ? Watermarks.Filters(table, column!.Name, watermark, column.DataType) : (null, null);
+        return new LiveDecision(action, reason, watermark, filter, delete, mismatch);
+    }
+
     public static (RefreshAction Action, string Reason) Decide(TableConfig table, bool targetHasRows, object? watermark)
     {
         ArgumentNullException.ThrowIfNull(table);

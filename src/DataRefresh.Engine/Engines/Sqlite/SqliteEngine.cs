@@ -21,7 +21,7 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new SqliteHistory();
 
-    public Staging.IStagingSwitch? Staging => new SqliteStaging(this);
+    public Staging.IStagingSwitch? Staging => field ??= new SqliteStaging(this);
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
