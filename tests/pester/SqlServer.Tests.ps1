@@ -307,8 +307,8 @@ Describe 'SQL Server: refresh through the cmdlets' -Tag SqlServer {
 
         It 'smart_sync goes incremental from a datetime2(7) watermark, to the 100 ns' {
             "$($byTable.products.Action)" | Should -Be 'Incremental'
-            $byTable.products.Watermark | Should -BeOfType [datetime]
-            $byTable.products.Watermark.ToString('yyyy-MM-dd HH:mm:ss.fffffff', [cultureinfo]::InvariantCulture) | Should -Be '2025-01-01 01:00:00.1234567'
+            $byTable.products.WatermarkValue | Should -BeOfType [datetime]
+            $byTable.products.Watermark | Should -Be '2025-01-01 01:00:00.1234567'
             $byTable.products.Reason | Should -Match 'smart_sync chose incremental'
             $byTable.products.Reason | Should -BeLike '*last_modified > 2025-01-01 01:00:00.1234567*'
             $byTable.products.EstimatedRows | Should -Be 40

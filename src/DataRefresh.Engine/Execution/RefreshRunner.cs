@@ -69,7 +69,7 @@ public sealed partial class RefreshRunner
         {
             foreach (var plan in plans)
             {
-                Emit(new RefreshResult { RunId = RunId, Table = plan.Table, Action = plan.Action, Status = RefreshStatus.Skipped, WatermarkBefore = Watermarks.Format(plan.Watermark), Note = $"dry run (settings.dry_run): nothing written; would {plan.Action}: {plan.Reason}" });
+                Emit(new RefreshResult { RunId = RunId, Table = plan.Table, Action = plan.Action, Status = RefreshStatus.Skipped, WatermarkBefore = plan.Watermark, Note = $"dry run (settings.dry_run): nothing written; would {plan.Action}: {plan.Reason}" });
             }
 
             return results;
@@ -305,7 +305,7 @@ public sealed partial class RefreshRunner
     {
         foreach (var t in tables)
         {
-            t.Entry = NewEntry(t.Plan, attempt) with { Action = (forceFull ? RefreshAction.Full : t.Plan.Action).ToString(), WatermarkBefore = Watermarks.Format(t.Plan.Watermark) };
+            t.Entry = NewEntry(t.Plan, attempt) with { Action = (forceFull ? RefreshAction.Full : t.Plan.Action).ToString(), WatermarkBefore = t.Plan.Watermark };
             await _journal.StartAsync(t.Entry, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -366,8 +366,8 @@ public sealed partial class RefreshRunner
         RowsCopied = status == RefreshStatus.Succeeded ? t.RowsCopied : 0,
         RowsDeleted = status == RefreshStatus.Succeeded ? t.RowsDeleted : 0,
         Duration = t.Clock.Elapsed,
-        WatermarkBefore = t.WatermarkBefore ?? Watermarks.Format(t.Plan.Watermark),
-        WatermarkAfter = status == RefreshStatus.Succeeded ? t.WatermarkAfter : t.WatermarkBefore ?? Watermarks.Format(t.Plan.Watermark),
+        WatermarkBefore = t.WatermarkBefore ?? t.Plan.Watermark,
+        WatermarkAfter = status == RefreshStatus.Succeeded ? t.WatermarkAfter : t.WatermarkBefore ?? t.Plan.Watermark,
         Error = error,
         Attempts = attempts,
         Note = note,

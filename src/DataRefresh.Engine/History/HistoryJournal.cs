@@ -118,8 +118,7 @@ public sealed class HistoryJournal : IAsyncDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = HistorySql.Abandon(Dialect, table);
             Add(command, "status", nameof(HistoryStatus.Abandoned));
-            Add(command, "ended_at", DateTime.UtcNow);
-            Add(command, "error", "the process running this refresh ended without recording an outcome (killed or lost its connection); marked by a later run");
+            Add(command, "error", $"the process running this refresh ended without recording an outcome (killed or lost its connection); when it stopped is unknown; marked Abandoned by {_runLabel} at {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}");
             Add(command, "entry_id", entry.EntryId);
             marked += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -44,8 +44,9 @@ public static class HistorySql
     public static string Finish(IHistoryDialect dialect, QualifiedName table) =>
         $"UPDATE {Quote(dialect, table)} SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id";
 
+    /// <summary>ended_at stays NULL: when the killed process stopped is unknown, so no duration is claimed.</summary>
     public static string Abandon(IHistoryDialect dialect, QualifiedName table) =>
-        $"UPDATE {Quote(dialect, table)} SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'";
+        $"UPDATE {Quote(dialect, table)} SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'";
 
     /// <summary>Newest first; <paramref name="conditions"/> are parameterised predicates built by the journal.</summary>
     public static string Select(IHistoryDialect dialect, QualifiedName table, IReadOnlyList<string> conditions)

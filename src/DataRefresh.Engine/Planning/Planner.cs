@@ -119,7 +119,7 @@ public static class Planner
         var decision = await SyncDecision.DecideAsync(engine, target, null, table, targetSchema, cancellationToken).ConfigureAwait(false);
         if (decision.Mismatch is { } mismatch)
         {
-            return Blocked($"blocked: {mismatch}", sourceSchema, targetSchema) with { Watermark = decision.Watermark };
+            return Blocked($"blocked: {mismatch}", sourceSchema, targetSchema) with { WatermarkValue = decision.Watermark };
         }
 
         var (action, reason, watermark, filter, delete) = (decision.Action, decision.Reason, decision.Watermark, decision.Filter, decision.Delete);
@@ -155,7 +155,7 @@ public static class Planner
             SyncMode = table.SyncMode,
             Action = action,
             Reason = reason,
-            Watermark = watermark,
+            WatermarkValue = watermark,
             SourceFilter = filter is null ? null : engine.DescribeFilter(filter),
             TargetDelete = delete is null ? null : engine.DescribeFilter(delete),
             EstimatedRows = estimated,

@@ -20,8 +20,14 @@ public sealed record RefreshPlan
     public required RefreshAction Action { get; init; }
     public required string Reason { get; init; }
 
-    /// <summary>The target's current MAX of the incremental column, or null.</summary>
-    public object? Watermark { get; init; }
+    /// <summary>
+    /// The target's current MAX of the incremental column, or null, in the one invariant, full-precision form that
+    /// Reason, results and history use too (<c>2022-07-27 10:39:20.1234567</c>), whatever the session's culture.
+    /// </summary>
+    public string? Watermark => Watermarks.Format(WatermarkValue);
+
+    /// <summary>The same value as the database returned it (a number, DateTime, DateTimeOffset…), for scripts.</summary>
+    public object? WatermarkValue { get; init; }
 
     /// <summary>The predicate that selects source rows, as SQL text; null copies every row.</summary>
     public string? SourceFilter { get; init; }

@@ -17,6 +17,7 @@ public sealed class GetRefreshHistoryCommand : DataRefreshCmdlet
 
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TableNameCompleter))]
     public string[]? Table { get; set; }
 
     [Parameter]

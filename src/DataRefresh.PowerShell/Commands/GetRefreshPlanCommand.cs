@@ -16,6 +16,7 @@ public sealed class GetRefreshPlanCommand : DataRefreshCmdlet
 
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TableNameCompleter))]
     public string[]? Table { get; set; }
 
     protected override void EndProcessing()

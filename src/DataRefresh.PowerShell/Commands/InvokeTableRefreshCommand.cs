@@ -22,6 +22,7 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
 
     [Parameter(Position = 1, ParameterSetName = ConfigSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TableNameCompleter))]
     public string[]? Table { get; set; }
 
     /// <summary>Plans from Get-RefreshPlan; their tables are planned again at run time, under the table lock.</summary>

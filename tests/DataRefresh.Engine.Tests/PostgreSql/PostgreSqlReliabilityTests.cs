@@ -184,6 +184,11 @@ public sealed class PostgreSqlReliabilityTests : PostgresTestBase
         var killed = (await History(config)).Single(h => h.EntryId == "killed-entry");
         Assert.Equal(HistoryStatus.Abandoned, killed.Status);
         Assert.Contains(observer.Warnings, w => w.Contains("Abandoned", StringComparison.Ordinal));
+
+        // Nobody knows when the killed process stopped: no end time, so no invented duration of "an hour".
+        Assert.Null(killed.EndedAt);
+        Assert.Null(killed.Duration);
+        Assert.Contains("marked Abandoned by DataRefresh run ", killed.Error, StringComparison.Ordinal);
     }
 
     [Fact]
