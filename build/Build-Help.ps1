@@ -129,7 +129,7 @@ function ConvertFrom-InlineMarkdown {
         $part = [regex]::Replace($part, '\[([^\]]+)\]\(([^)\s]*)\)', {
                 param($m)
                 $uri = $m.Groups[2].Value
-                if (-not $uri -or $uri -match '\.md(#.*)?$') { $m.Groups[1].Value } else { "$($m.Groups[1].Value) ($uri)" }
+                if (-not $uri -or $uri.StartsWith('#') -or $uri -match '\.md(#.*)?$') { $m.Groups[1].Value } else { "$($m.Groups[1].Value) ($uri)" }
             })
         [regex]::Replace($part, '(\*\*|__)(\S(?:.*?\S)?)\1', '$2')
     }
@@ -571,6 +571,84 @@ if (-not (Test-Path -LiteralPath $aboutTarget)) {
     Write-Host "  $aboutTarget (copied)"
 }
 
+# The configuration reference ships as a help topic of its own, made from docs/configuration.md, so a DBA
+# with only the module folder has it: Get-Help about_DataRefresh_Configuration.
+function ConvertTo-AboutText {
+    <#
+    .SYNOPSIS
+    docs/configuration.md as a console help topic: headings become section titles, paragraphs and list items are
+    wrapped at 80 columns, fenced blocks keep their lines, and each table row becomes a block (its first cell as
+    the title, short cells as "header: value", long cells as a paragraph).
+    #>
+    param([string[]]$Lines, [string]$TopicName, [string]$ShortDescription)
+    $out = [System.Collections.Generic.List[string]]::new()
+    $wrap = {
+        param([string]$Text, [int]$Indent, [int]$Hanging = $Indent)
+        $width = 80
+        $line = ''
+        $pad = ' ' * $Indent
+        foreach ($word in ($Text -split '\s+' | Where-Object { $_ })) {
+            if ($line -and ($pad.Length + $line.Length + 1 + $word.Length) -gt $width) {
+                $out.Add($pad + $line); $line = $word; $pad = ' ' * $Hanging
+            } else { $line = if ($line) { "$line $word" } else { $word } }
+        }
+        if ($line) { $out.Add($pad + $line) }
+    }
+    $cells = { param([string]$Row) @(($Row.Trim().Trim('|') -replace '\\\|', "`u{1}") -split '\|' | ForEach-Object { (ConvertFrom-InlineMarkdown $_.Trim()).Replace("`u{1}", '|') }) }
+    $out.Add('TOPIC'); $out.Add("    $TopicName"); $out.Add('')
+    $out.Add('SHORT DESCRIPTION'); & $wrap $ShortDescription 4; $out.Add('')
+    $out.Add('LONG DESCRIPTION')
+    $paragraph = [System.Collections.Generic.List[string]]::new()
+    $flush = {
+        if ($paragraph.Count -eq 0) { return }
+        $text = ConvertFrom-InlineMarkdown ($paragraph -join ' ')
+        if ($text -match '^\s*(?:[-*]|\d+\.)\s+(.*)$') { & $wrap "- $($Matches[1])" 4 6 } else { & $wrap $text 4 }
+        $out.Add(''); $paragraph.Clear()
+    }
+    $header = $null
+    $inCode = $false
+    foreach ($raw in $Lines) {
+        $line = $raw.TrimEnd()
+        if ($inCode) {
+            if ($line -match $fencePattern) { $inCode = $false; $out.Add('') } else { $out.Add("        $line") }
+            continue
+        }
+        if ($line -match $fencePattern) { & $flush; $inCode = $true; continue }
+        if ($line -match '^# ') { continue }
+        if ($line -match '^(#{2,})\s+(.*)$') {
+            & $flush
+            $title = ConvertFrom-InlineMarkdown $Matches[2]
+            $out.Add($(if ($Matches[1].Length -eq 2) { $title.ToUpperInvariant() } else { "  $title" }))
+            continue
+        }
+        if ($line -match '^\s*\|') {
+            & $flush
+            $row = & $cells $line
+            if ($null -eq $header) { $header = $row; continue }
+            if ($row[0] -match '^-+$') { continue }
+            $out.Add("    $($row[0])")
+            $short = @(for ($i = 1; $i -lt $row.Count; $i++) { if ($row[$i].Length -le 40) { "$($header[$i]): $($row[$i])" } })
+            if ($short) { & $wrap ($short -join '; ') 8 }
+            for ($i = 1; $i -lt $row.Count; $i++) { if ($row[$i].Length -gt 40) { & $wrap $row[$i] 8 } }
+            $out.Add('')
+            continue
+        }
+        $header = $null
+        if (-not $line.Trim()) { & $flush; continue }
+        if ($line -match '^\s*(?:[-*]|\d+\.)\s+\S') { & $flush }
+        $paragraph.Add($line.Trim())
+    }
+    & $flush
+    $out
+}
+
+$configDoc = Join-Path (Split-Path -Parent $PSScriptRoot) 'docs/configuration.md'
+$configTopic = "about_$($moduleName)_Configuration"
+$configLines = ConvertTo-AboutText -Lines (Get-Content -LiteralPath $configDoc) -TopicName $configTopic `
+    -ShortDescription 'Every key of a DataRefresh configuration file: databases, tables, settings, overlays, credentials and sync modes.'
+[System.IO.File]::WriteAllLines((Join-Path $helpDir "$configTopic.help.txt"), [string[]]$configLines, [System.Text.UTF8Encoding]::new($false))
+Write-Host "  $(Join-Path $helpDir "$configTopic.help.txt") (from docs/configuration.md)"
+
 # Read it back as a user would: PowerShell must find the file and take the synopsis from it.
 foreach ($command in $commands) {
     $help = Get-Help -Name $command.Name -Full
@@ -585,6 +663,7 @@ foreach ($command in $commands) {
 }
 $about = Get-Help -Name "about_$moduleName" -ErrorAction SilentlyContinue
 if (-not $about) { throw "Build-Help: Get-Help about_$moduleName finds nothing in $helpDir" }
-Write-Host "Help: $($commands.Count) commands documented, about_$moduleName present" -ForegroundColor Green
+if (-not (Get-Help -Name $configTopic -ErrorAction SilentlyContinue)) { throw "Build-Help: Get-Help $configTopic finds nothing in $helpDir" }
+Write-Host "Help: $($commands.Count) commands documented, about_$moduleName and $configTopic present" -ForegroundColor Green
 
 #endregion

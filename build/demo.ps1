@@ -167,11 +167,15 @@ settings:
 
     Write-Step 'Get-RefreshPlan (second refresh)'
     Get-RefreshPlan -Config $config | Show-Table
+    Write-Host '  products: the repriced rows are rows uat.db already has, so the incremental insert will meet them on the' -ForegroundColor DarkCyan
+    Write-Host '  primary key; as the plan says, fallback_to_full then reloads the whole table. That is the step to watch.' -ForegroundColor DarkCyan
 
-    Invoke-Refresh 'Invoke-TableRefresh (second refresh)'
+    Invoke-Refresh 'Invoke-TableRefresh (second refresh): smart_sync falls back to a full reload of products, as planned'
 
     Write-Step 'Get-RefreshHistory -Last 10'
     Get-RefreshHistory -Config $config -Last 10 | Show-Table
+    Write-Host '  products has two rows in the second run: attempt 1 (Incremental) Failed on the repriced rows and attempt 2' -ForegroundColor DarkCyan
+    Write-Host '  (Full) Succeeded. Every attempt is recorded; the run itself succeeded.' -ForegroundColor DarkCyan
 
     Write-Step 'Row counts: production.db vs uat.db'
     $production = Get-RowCount (Join-Path $demoDir 'production.db')

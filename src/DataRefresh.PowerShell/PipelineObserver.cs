@@ -12,6 +12,7 @@ namespace DataRefresh.PowerShell;
 internal sealed class PipelineObserver : IRefreshObserver
 {
     private readonly BlockingCollection<Action<DataRefreshCmdlet>> _queue = [];
+    private readonly ConcurrentQueue<RefreshResult> _completed = new();
 
     public void Progress(TableProgress progress) => _queue.Add(c => c.WriteTableProgress(progress));
 
@@ -19,7 +20,11 @@ internal sealed class PipelineObserver : IRefreshObserver
 
     public void Warning(string message) => _queue.Add(c => c.WriteWarning(message));
 
-    public void Completed(RefreshResult result) => _queue.Add(c => c.WriteResult(result));
+    public void Completed(RefreshResult result)
+    {
+        _completed.Enqueue(result);
+        _queue.Add(c => c.WriteResult(result));
+    }
 
     public void Post(Action<DataRefreshCmdlet> action) => _queue.Add(action);
 
@@ -59,6 +64,12 @@ internal sealed class PipelineObserver : IRefreshObserver
             }
             catch (OperationCanceledException)
             {
+            }
+
+            if (stopped is PipelineStoppedException)
+            {
+                // Ctrl+C: the pipeline takes no more output, but the DBA at the prompt must know what was undone.
+                cmdlet.WriteStopSummary([.. _completed]);
             }
 
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(stopped).Throw();

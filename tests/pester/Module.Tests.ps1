@@ -168,6 +168,21 @@ Describe 'The public API of <Name>' -ForEach @(
     }
 }
 
+Describe 'The help topics' {
+    It 'ships the configuration reference as about_DataRefresh_Configuration' {
+        $text = (Get-Help -Name about_DataRefresh_Configuration | Out-String)
+        $text | Should -Match 'history_table'
+        $text | Should -Match 'date_buffer_days'
+        $text | Should -Not -Match '\(#[a-z-]+\)'
+    }
+
+    It 'points about_DataRefresh only at documentation the module folder contains' {
+        $text = (Get-Help -Name about_DataRefresh | Out-String)
+        $text | Should -Match 'about_DataRefresh_Configuration'
+        $text | Should -Not -Match 'docs/'
+    }
+}
+
 Describe 'Invoke-TableRefresh confirmation' {
     BeforeAll {
         $command = Get-Command -Name Invoke-TableRefresh -Module DataRefresh -CommandType Cmdlet -ErrorAction Stop

@@ -58,3 +58,40 @@ Describe '-Table completes the tables configured in -Config' {
         Get-Completion 'Get-RefreshPlan -Config missing.yaml -Table cu' | Where-Object { $_ -notlike '*.yaml' } | Should -BeNullOrEmpty
     }
 }
+
+Describe 'The default plan view' {
+    BeforeAll {
+        $shop = Join-Path $root 'shop'
+        $null = Invoke-DemoData -Arguments 'create', $shop
+        $shopConfig = Write-Utf8File (Join-Path $shop 'refresh.yaml') (Get-DemoConfigText)
+        $plans = @(Get-RefreshPlan -Config $shopConfig)
+        $PSStyle.OutputRendering = 'PlainText'
+        $lines = @($plans | Out-String -Width 120 -Stream | Where-Object { $_.Trim() })
+    }
+
+    It 'fits 120 columns without -AutoSize' {
+        $lines | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
+    }
+
+    It 'shows order, table, action, estimated rows, warnings and the reason' {
+        $lines[0] | Should -Match '^\s*#\s+Table\s+Action\s+Est\. rows\s+Warnings\s+Reason$'
+        ($lines | Where-Object { $_ -match '^\s*\d+ order_lines\s+Incremental\s+[\d,]+\s' }) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'keeps each reason readable: no column is cut to a few characters' {
+        $reasonColumn = $lines[0].IndexOf('Reason')
+        (120 - $reasonColumn) | Should -BeGreaterThan 50
+    }
+
+    It 'writes watermarks in the invariant, full-precision form in every culture' {
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $products = @(Get-RefreshPlan -Config $shopConfig -Table products)[0]
+            $products.Watermark | Should -Match '^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}'
+            ($products | Format-List | Out-String) | Should -Match "Watermark\s+: $([regex]::Escape($products.Watermark))"
+        } finally {
+            [cultureinfo]::CurrentCulture = $saved
+        }
+    }
+}

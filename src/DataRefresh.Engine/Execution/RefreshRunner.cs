@@ -157,7 +157,12 @@ public sealed partial class RefreshRunner
             {
                 var cancelled = cancellationToken.IsCancellationRequested;
                 var error = cancelled ? "cancelled (Ctrl+C): the transaction was rolled back; the target keeps its previous rows" : Describe(ex);
-                await FinishHistoryAsync(tables, HistoryStatus.Failed, error).ConfigureAwait(false);
+                var table = tables[0];
+                var fallBack = !cancelled && !(_engine.IsTransient(ex) && attempt <= Settings.MaxRetries) && !forceFull && tables.Count == 1
+                    && table.Action == RefreshAction.Incremental && table.Plan.TableConfig.FallbackToFull && table.Plan.FallbackBlockedBy is null;
+
+                // The failed attempt's row says what came of it, so history reads as the planned fallback it is.
+                await FinishHistoryAsync(tables, HistoryStatus.Failed, fallBack ? $"{error} (fallback_to_full: attempt {attempt + 1} reloads the whole table)" : error).ConfigureAwait(false);
                 if (cancelled)
                 {
                     return tables.Select(t => Result(t, RefreshStatus.Failed, error, attempt, note)).ToList();
@@ -179,19 +184,18 @@ public sealed partial class RefreshRunner
                     continue;
                 }
 
-                var table = tables[0];
-                if (!forceFull && tables.Count == 1 && table.Action == RefreshAction.Incremental && table.Plan.TableConfig.FallbackToFull)
+                if (fallBack)
                 {
-                    if (table.Plan.FallbackBlockedBy is { } blocked)
-                    {
-                        error += $" (fallback_to_full not attempted: {blocked})";
-                        return tables.Select(t => Result(t, RefreshStatus.Failed, error, attempt, note)).ToList();
-                    }
-
+                    // Configured, and announced by the plan: a step of the run, not a warning.
                     note = $"incremental attempt failed ({error}); fell back to a full refresh (fallback_to_full: true)";
-                    _observer.Warning($"{table.Plan.Table}: {note}");
+                    _observer.Verbose($"{table.Plan.Table}: {note}");
                     forceFull = true;
                     continue;
+                }
+
+                if (!forceFull && tables.Count == 1 && table.Action == RefreshAction.Incremental && table.Plan.FallbackBlockedBy is { } blocked)
+                {
+                    error += $" (fallback_to_full not attempted: {blocked})";
                 }
 
                 return tables.Select(t => Result(t, RefreshStatus.Failed, error, attempt, note)).ToList();

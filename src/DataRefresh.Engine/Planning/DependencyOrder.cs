@@ -91,7 +91,7 @@ internal static class DependencyOrder
                 && ExternalProblems(plan, final) is { Count: > 0 } problems)
             {
                 var why = string.Join("; ", problems);
-                plans[i] = plan with { FallbackBlockedBy = why, Warnings = [.. plan.Warnings, $"fallback_to_full could not run if the incremental attempt failed: {why}"] };
+                plans[i] = plan with { FallbackBlockedBy = why, Reason = plan.Reason.Replace(Planner.FallbackWords, "", StringComparison.Ordinal), Warnings = [.. plan.Warnings, $"fallback_to_full could not run if the incremental attempt failed: {why}"] };
             }
         }
     }

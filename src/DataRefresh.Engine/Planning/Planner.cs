@@ -11,6 +11,9 @@ namespace DataRefresh.Planning;
 /// </summary>
 public static class Planner
 {
+    /// <summary>How the plan announces fallback_to_full (dropped again when foreign keys would forbid the reload).</summary>
+    internal const string FallbackWords = "; if the incremental attempt fails, fallback_to_full reloads the whole table";
+
     public static async Task<IReadOnlyList<RefreshPlan>> PlanAsync(RefreshConfig config, IReadOnlyList<string>? tables, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -103,6 +106,12 @@ public static class Planner
             {
                 blockers.Add($"incremental_column '{column}' does not exist in the {(incremental is null ? "target" : "source")} table");
             }
+            else if (table.IncrementalType == IncrementalType.Date && HasTimeOfDay(incremental.DataType))
+            {
+                warnings.Add($"incremental_type: date, but {incremental.Name} is {incremental.DataType}, which has a time of day: the watermark is its MAX timestamp and rows compare at full precision, as with incremental_type: datetime"
+                    + (table.DateBufferDays > 0 ? $"; the {table.DateBufferDays}-day buffer starts {table.DateBufferDays} day(s) before that timestamp, not at midnight" : "; rows added later with an earlier time on the same day are not copied")
+                    + "; set incremental_type: datetime to say so, or use a date column");
+            }
         }
 
         if (blockers.Count > 0)
@@ -123,6 +132,10 @@ public static class Planner
         }
 
         var (action, reason, watermark, filter, delete) = (decision.Action, decision.Reason, decision.Watermark, decision.Filter, decision.Delete);
+        if (action == RefreshAction.Incremental && table.FallbackToFull)
+        {
+            reason += FallbackWords;
+        }
         var estimated = await engine.EstimateRowsAsync(source, sourceName, filter, cancellationToken).ConfigureAwait(false);
         if (table.RowLimit is { } limit && estimated > limit)
         {
@@ -171,6 +184,13 @@ public static class Planner
             Filter = filter,
             DeleteFilter = delete,
         };
+    }
+
+    /// <summary>Date-and-time types of every engine (SQL Server's <c>timestamp</c> is a rowversion, never a watermark).</summary>
+    private static bool HasTimeOfDay(string dataType)
+    {
+        var type = dataType.ToLowerInvariant();
+        return type.StartsWith("timestamp", StringComparison.Ordinal) || type.StartsWith("datetime", StringComparison.Ordinal) || type.StartsWith("smalldatetime", StringComparison.Ordinal);
     }
 
     /// <summary>Columns match by name, never position. Drift becomes warnings; an incompatible type blocks the table.</summary>

@@ -53,9 +53,18 @@ public static class SyncDecision
                 }
 
                 var mark = Watermarks.Format(watermark);
-                return table.DateBufferDays > 0
-                    ? (RefreshAction.Incremental, $"{mode}: re-sync the last {table.DateBufferDays} day(s): delete target rows with {column} >= {mark} - {table.DateBufferDays}d and copy source rows from the same bound")
-                    : (RefreshAction.Incremental, $"{mode}: copy source rows with {column} > {mark} (target MAX)");
+                if (table.DateBufferDays > 0)
+                {
+                    // The bound itself, as the statements will use it; a watermark that is not a date is reported
+                    // by the type check (Watermarks.Mismatch), so the arithmetic is only shown when it exists.
+                    var days = table.DateBufferDays;
+                    var bound = Watermarks.Mismatch(table.IncrementalType ?? IncrementalType.Date, watermark) is null && watermark is not (byte or short or int or long or decimal)
+                        ? $"{Watermarks.Format(Watermarks.Shift(watermark, -days))} (target MAX {mark} minus {days} day(s))"
+                        : $"target MAX {mark} minus {days} day(s)";
+                    return (RefreshAction.Incremental, $"{mode}: re-sync the last {days} day(s): delete target rows with {column} >= {bound} and copy source rows from the same bound");
+                }
+
+                return (RefreshAction.Incremental, $"{mode}: copy source rows with {column} > {mark} (target MAX)");
         }
     }
 }

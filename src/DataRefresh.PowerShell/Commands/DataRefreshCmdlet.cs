@@ -97,5 +97,45 @@ public abstract class DataRefreshCmdlet : PSCmdlet, IDisposable
 
     internal virtual void WriteResult(RefreshResult result) => WriteObject(result);
 
+    /// <summary>
+    /// One line after Ctrl+C, straight to the host (the stopped pipeline refuses Write*): which tables were rolled
+    /// back, which never started, which had already committed.
+    /// </summary>
+    internal void WriteStopSummary(IReadOnlyList<RefreshResult> results)
+    {
+        var rolledBack = results.Where(r => r.Status == RefreshStatus.Failed && r.Error?.StartsWith("cancelled", StringComparison.Ordinal) == true).Select(r => r.Table).ToList();
+        var notStarted = results.Where(r => r.Status == RefreshStatus.Skipped && r.Note?.StartsWith("not started", StringComparison.Ordinal) == true).Select(r => r.Table).ToList();
+        var committed = results.Where(r => r.Status == RefreshStatus.Succeeded).Select(r => r.Table).ToList();
+        if (rolledBack.Count + notStarted.Count == 0)
+        {
+            return;
+        }
+
+        var parts = new List<string>();
+        if (rolledBack.Count > 0)
+        {
+            parts.Add($"rolled back {string.Join(", ", rolledBack)} (the target keeps {(rolledBack.Count == 1 ? "its" : "their")} previous rows)");
+        }
+
+        if (notStarted.Count > 0)
+        {
+            parts.Add($"not started: {string.Join(", ", notStarted)}");
+        }
+
+        if (committed.Count > 0)
+        {
+            parts.Add($"already committed: {string.Join(", ", committed)}");
+        }
+
+        try
+        {
+            Host?.UI?.WriteWarningLine($"Ctrl+C: {string.Join("; ", parts)}");
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or NotImplementedException or IOException)
+        {
+            // A host without a console (a hosted runspace) has nowhere to print it; the history table has it all.
+        }
+    }
+
     private static int ActivityId(string table) => 1 + (int)((uint)StringComparer.OrdinalIgnoreCase.GetHashCode(table) % 100000);
 }

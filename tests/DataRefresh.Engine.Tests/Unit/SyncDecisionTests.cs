@@ -49,8 +49,8 @@ public class SyncDecisionTests
     }
 
     [Theory]
-    [InlineData(SyncMode.Incremental, "incremental: re-sync the last 7 day(s): delete target rows with order_id >= 2024-03-10 - 7d and copy source rows from the same bound")]
-    [InlineData(SyncMode.SmartSync, "smart_sync chose incremental (target has rows): re-sync the last 7 day(s): delete target rows with order_id >= 2024-03-10 - 7d and copy source rows from the same bound")]
+    [InlineData(SyncMode.Incremental, "incremental: re-sync the last 7 day(s): delete target rows with order_id >= 2024-03-03 (target MAX 2024-03-10 minus 7 day(s)) and copy source rows from the same bound")]
+    [InlineData(SyncMode.SmartSync, "smart_sync chose incremental (target has rows): re-sync the last 7 day(s): delete target rows with order_id >= 2024-03-03 (target MAX 2024-03-10 minus 7 day(s)) and copy source rows from the same bound")]
     public void A_date_buffer_explains_the_resync_window(SyncMode mode, string reason)
     {
         var (action, why) = SyncDecision.Decide(Table(mode, buffer: 7), true, new DateTime(2024, 3, 10));
