@@ -81,7 +81,7 @@ WITH used AS (
 SELECT DISTINCT SCHEMA_NAME(s.schema_id) AS sequence_schema, s.name AS sequence_name, SCHEMA_NAME(t.schema_id) AS table_schema, t.name AS table_name, c.name AS column_name
 FROM used AS u
 JOIN sys.sequences AS s ON s.object_id = u.sequence_id
-JOIN sys.tables AS t ON t.object_id = u.table_id
+JOIN sys.tables AS t ON t.object_id = u.table_id AND t.name NOT LIKE N'\_dr\_stage\_%' ESCAPE N'\'
 JOIN sys.columns AS c ON c.object_id = u.table_id AND c.column_id = u.column_id
 WHERE u.sequence_id IN (SELECT m.sequence_id FROM used AS m WHERE m.table_id = OBJECT_ID(@table))
   AND TYPE_NAME(c.system_type_id) IN (N'tinyint', N'smallint', N'int', N'bigint', N'decimal', N'numeric')

@@ -9,8 +9,9 @@ public sealed partial class PostgreSqlEngine
     /// The sequences the table's columns draw from, and every column in the database that draws from them. A column
     /// draws from a sequence when it is its identity (pg_depend 'i'), when the sequence is OWNED BY it (serial, 'a'),
     /// or when its default expression names it (nextval('s'), with or without OWNED BY: the default's pg_depend row).
-    /// Only whole-number columns count (a text column built from nextval has no MAX to compare), only tables, and a
-    /// partition is left out when its partitioned table already draws from the sequence (its rows are in the parent's).
+    /// Only whole-number columns count (a text column built from nextval has no MAX to compare), only tables (not a
+    /// refresh's staging tables, which come and go), and a partition is left out when its partitioned table already
+    /// draws from the sequence (its rows are in the parent's).
     /// A default written nextval('s'::text) names no sequence PostgreSQL can see, so it is not found.
     /// </summary>
     private const string SequencesSql = """
@@ -29,7 +30,7 @@ public sealed partial class PostgreSqlEngine
         FROM uses AS u
         JOIN pg_class AS s ON s.oid = u.seq AND s.relkind = 'S'
         JOIN pg_namespace AS sn ON sn.oid = s.relnamespace
-        JOIN pg_class AS t ON t.oid = u.rel AND t.relkind IN ('r', 'p')
+        JOIN pg_class AS t ON t.oid = u.rel AND t.relkind IN ('r', 'p') AND t.relname NOT LIKE '\_dr\_stage\_%'
         JOIN pg_namespace AS tn ON tn.oid = t.relnamespace
         JOIN pg_attribute AS a ON a.attrelid = u.rel AND a.attnum = u.att AND NOT a.attisdropped
         JOIN pg_type AS ty ON ty.oid = a.atttypid

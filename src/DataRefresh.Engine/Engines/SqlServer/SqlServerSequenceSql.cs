@@ -14,8 +14,8 @@ public static class SqlServerSequenceSql
 {
     /// <summary>
     /// Sequences named by a DEFAULT (NEXT VALUE FOR …) of a column of @table, and every column of every table whose
-    /// default names one of them. Only whole-number columns: a default that formats the number into text has no
-    /// MAX to compare.
+    /// default names one of them. Only whole-number columns (a default that formats the number into text has no
+    /// MAX to compare), and not a refresh's staging tables, which come and go.
     /// </summary>
     public const string SequenceUsers = """
         WITH used AS (
@@ -27,7 +27,7 @@ public static class SqlServerSequenceSql
         SELECT DISTINCT SCHEMA_NAME(s.schema_id) AS sequence_schema, s.name AS sequence_name, SCHEMA_NAME(t.schema_id) AS table_schema, t.name AS table_name, c.name AS column_name
         FROM used AS u
         JOIN sys.sequences AS s ON s.object_id = u.sequence_id
-        JOIN sys.tables AS t ON t.object_id = u.table_id
+        JOIN sys.tables AS t ON t.object_id = u.table_id AND t.name NOT LIKE N'\_dr\_stage\_%' ESCAPE N'\'
         JOIN sys.columns AS c ON c.object_id = u.table_id AND c.column_id = u.column_id
         WHERE u.sequence_id IN (SELECT m.sequence_id FROM used AS m WHERE m.table_id = OBJECT_ID(@table))
           AND TYPE_NAME(c.system_type_id) IN (N'tinyint', N'smallint', N'int', N'bigint', N'decimal', N'numeric')
