@@ -115,6 +115,24 @@ public sealed class PostgreSqlSequenceTests : PostgresTestBase
     }
 
     [Fact]
+    public async Task The_staged_strategy_moves_the_sequences_its_plan_lists()
+    {
+        await Both("""
+            CREATE SEQUENCE ticket_numbers;
+            CREATE TABLE tickets (ticket_no bigint DEFAULT nextval('ticket_numbers') PRIMARY KEY, note text);
+            CREATE TABLE old_tickets (ticket_no bigint DEFAULT nextval('ticket_numbers') PRIMARY KEY, note text);
+            """);
+        await Pg.ExecAsync(Src, "INSERT INTO tickets SELECT g, 'prod' FROM generate_series(1, 500) g");
+        await Pg.ExecAsync(Tgt, "INSERT INTO old_tickets SELECT g, 'uat' FROM generate_series(600, 700) g");
+
+        var (plans, results, _) = await RunAsync(Pg.Config(Src, Tgt, [Full("tickets") with { Strategy = RefreshStrategy.StagingPartitionSwitch }]));
+
+        Assert.Equal(RefreshStatus.Succeeded, results.Single("tickets").Status);
+        Assert.Equal(["public.ticket_numbers (old_tickets.ticket_no, tickets.ticket_no)"], plans.Single("tickets").Sequences.Select(s => s.ToString()));
+        Assert.Equal(701L, await InsertDefault("tickets", "ticket_no"));
+    }
+
+    [Fact]
     public async Task A_skipped_table_lists_no_sequence_and_its_sequence_is_left_alone()
     {
         await Pg.ExecAsync(Src, "CREATE SEQUENCE blocked_seq; CREATE TABLE blocked (id bigint DEFAULT nextval('blocked_seq') PRIMARY KEY, qty bigint)");
