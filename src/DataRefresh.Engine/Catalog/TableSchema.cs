@@ -36,7 +36,7 @@ public sealed record ColumnInfo
 
     public string? Collation { get; init; }
 
-    /// <summary>A sequence that feeds this column's default (serial, identity), moved past the loaded maximum after a load.</summary>
+    /// <summary>The sequence this column draws from (identity, serial, a nextval/NEXT VALUE FOR default), by name; see <see cref="TableSchema.Sequences"/>.</summary>
     public string? Sequence { get; init; }
 
     public bool IsCopyable => !IsGenerated && !IsRowVersion;
@@ -55,6 +55,9 @@ public sealed record TableSchema
 
     /// <summary>Foreign keys on other tables (or itself) that point at this table (it is the parent).</summary>
     public IReadOnlyList<ForeignKeyInfo> ReferencedBy { get; init; } = [];
+
+    /// <summary>The sequences and identity counters this table's columns draw from, each with all the columns that use it.</summary>
+    public IReadOnlyList<SequenceInfo> Sequences { get; init; } = [];
 
     public bool IsPartitioned { get; init; }
 

@@ -118,8 +118,11 @@ public interface IDatabaseEngine
     /// <summary>Stream rows from source to target; never holds a table in memory. Reports rows copied so far.</summary>
     Task<long> CopyAsync(CopyRequest request, IProgress<long> progress, CancellationToken cancellationToken);
 
-    /// <summary>Move identity counters/sequences past the largest loaded value.</summary>
-    Task AdvanceIdentityAsync(DbConnection target, DbTransaction transaction, TableSchema table, CancellationToken cancellationToken);
+    /// <summary>
+    /// After a load: move a sequence or identity counter so the next value it hands out follows the largest value of
+    /// every column that draws from it (the smallest, when it counts down), never backwards. True when it moved.
+    /// </summary>
+    Task<bool> AdvanceSequenceAsync(DbConnection target, DbTransaction transaction, SequenceInfo sequence, CancellationToken cancellationToken);
 
     /// <summary>Whether the connected login could write to the table (used to warn about a writable source login).</summary>
     Task<bool> CanWriteAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken);

@@ -60,7 +60,7 @@ public sealed partial class RefreshRunner
                 message => _observer.Verbose($"{t.Plan.Table}: {message}"),
                 cancellationToken).ConfigureAwait(false);
             (t.RowsCopied, t.RowsDeleted) = (outcome.RowsCopied, outcome.RowsDeleted);
-            await _engine.AdvanceIdentityAsync(target, tx, t.Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
+            await AdvanceSequencesAsync([t], target, tx, cancellationToken).ConfigureAwait(false);
             _observer.Verbose($"{t.Plan.Table}: {t.RowsDeleted} target row(s) removed");
             _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
             if (deferred.Count > 0)

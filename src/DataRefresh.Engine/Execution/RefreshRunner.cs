@@ -95,7 +95,7 @@ public sealed partial class RefreshRunner
         var running = new Dictionary<List<RefreshPlan>, Task>();
         foreach (var unit in units)
         {
-            var before = units.TakeWhile(u => u != unit).Where(u => DependsOn(unit, u)).Select(u => running[u]).ToArray();
+            var before = units.TakeWhile(u => u != unit).Where(u => DependsOn(unit, u) || SharesSequence(unit, u)).Select(u => running[u]).ToArray();
             running[unit] = RunUnitWhenReadyAsync(unit, before, throttle, Emit, cancellationToken);
         }
 
@@ -265,10 +265,11 @@ public sealed partial class RefreshRunner
                 },
                 progress,
                 cancellationToken).ConfigureAwait(false);
-            await _engine.AdvanceIdentityAsync(target, tx, t.Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
             t.Clock.Stop();
             _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
         }
+
+        await AdvanceSequencesAsync(tables, target, tx, cancellationToken).ConfigureAwait(false);
 
         if (deferred.Count > 0)
         {

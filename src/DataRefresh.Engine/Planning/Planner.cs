@@ -174,6 +174,7 @@ public static class Planner
             EstimatedRows = estimated,
             Warnings = warnings,
             Columns = columns,
+            Sequences = targetSchema.Sequences,
             Steps = steps,
             SourceTable = sourceName.ToString(),
             TargetTable = targetName.ToString(),

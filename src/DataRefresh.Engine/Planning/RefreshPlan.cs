@@ -44,6 +44,12 @@ public sealed record RefreshPlan
 
     public IReadOnlyList<string> Columns { get; init; } = [];
 
+    /// <summary>
+    /// The sequences and identity counters the run moves past the loaded values once this table is loaded, each with
+    /// every column that draws from it (in this table or others). Empty for a Skip.
+    /// </summary>
+    public IReadOnlyList<SequenceInfo> Sequences { get; init; } = [];
+
     /// <summary>For staging_partition_switch: the steps the strategy will take, after its pre-flight checks.</summary>
     public IReadOnlyList<string> Steps { get; init; } = [];
     public string? SourceTable { get; init; }

@@ -1,6 +1,8 @@
 using DataRefresh.Configuration;
+using DataRefresh.Execution;
 using DataRefresh.Tests.Support;
 using Microsoft.Data.Sqlite;
+using static DataRefresh.Tests.Support.RefreshHarness;
 
 namespace DataRefresh.Tests.Conformance;
 
@@ -40,6 +42,43 @@ public sealed class SqliteConformanceTests : EngineConformanceTests
         "INSERT INTO fidelity (i, t) VALUES (-1, 'stale UAT row')",
         2005,
         ["doubled"]);
+
+    [Fact]
+    public async Task Autoincrement_moves_past_the_loaded_rows_never_back_and_a_plain_integer_key_needs_nothing()
+    {
+        foreach (var side in new[] { DatabaseSide.Source, DatabaseSide.Target })
+        {
+            await Db.ExecAsync(side, """
+                CREATE TABLE tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, note TEXT);
+                CREATE TABLE "Fresh Tickets" (id INTEGER PRIMARY KEY AUTOINCREMENT, note TEXT);
+                CREATE TABLE plain (id INTEGER PRIMARY KEY, note TEXT);
+                """);
+        }
+
+        foreach (var table in new[] { "tickets", "\"Fresh Tickets\"", "plain" })
+        {
+            await Db.ExecAsync(DatabaseSide.Source, $"INSERT INTO {table} (note) SELECT 'prod' FROM {SqliteTarget.SeriesOf(1, 300)}");
+        }
+
+        // UAT's tickets once reached 9000: AUTOINCREMENT promises never to hand out those ids again.
+        await Db.ExecAsync(DatabaseSide.Target, "INSERT INTO tickets (id, note) VALUES (9000, 'uat'); DELETE FROM tickets");
+
+        var (plans, results, _) = await RunAsync(Db.Config([Full("tickets"), Full("\"Fresh Tickets\""), Full("plain")]));
+
+        Assert.All(results, r => Assert.Equal(RefreshStatus.Succeeded, r.Status));
+        Assert.Equal(["main.tickets AUTOINCREMENT (tickets.id)"], plans.Single("tickets").Sequences.Select(q => q.ToString()));
+        Assert.Equal(["main.Fresh Tickets AUTOINCREMENT (Fresh Tickets.id)"], plans.Single("\"Fresh Tickets\"").Sequences.Select(q => q.ToString()));
+        Assert.Empty(plans.Single("plain").Sequences);
+        Assert.Equal(300L, await Db.ScalarAsync(DatabaseSide.Target, "SELECT seq FROM sqlite_sequence WHERE name = 'Fresh Tickets'"));
+        foreach (var table in new[] { "tickets", "\"Fresh Tickets\"", "plain" })
+        {
+            await Db.ExecAsync(DatabaseSide.Target, $"INSERT INTO {table} (note) VALUES ('made in UAT')");
+        }
+
+        Assert.Equal(9001L, await Db.ScalarAsync(DatabaseSide.Target, "SELECT id FROM tickets WHERE note = 'made in UAT'"));
+        Assert.Equal(301L, await Db.ScalarAsync(DatabaseSide.Target, "SELECT id FROM \"Fresh Tickets\" WHERE note = 'made in UAT'"));
+        Assert.Equal(301L, await Db.ScalarAsync(DatabaseSide.Target, "SELECT id FROM plain WHERE note = 'made in UAT'"));
+    }
 
     private sealed class SqliteTarget : IConformanceTarget
     {

@@ -34,7 +34,17 @@ public sealed class SqlServerScriptTests
         yield return ("unicode", new("données", "Überstunden 日本"), ["名前", "ñandú", "emoji😀"], ["名前"]);
         yield return ("reserved words", new("select", "table"), ["from", "where", "order", "group"], ["from"]);
         yield return ("128 characters", new(Long128, Long128), [Long128, "id"], [Long128]);
+        yield return ("next value for default", new("billing", "Invoices"), ["InvoiceNo", "Amount"], ["InvoiceNo"]);
+        yield return ("shared sequence", new("dbo", "Documents"), ["DocumentNo", "Title"], ["DocumentNo"]);
     }
+
+    /// <summary>The sequence a shape's first column draws from, and every column that does (two tables for a shared one).</summary>
+    private static (QualifiedName Sequence, SequenceUser[] Users) SequenceOf(string shape, QualifiedName table, string column) => shape switch
+    {
+        "next value for default" => (new("billing", "Invoice Numbers"), [new(table, column)]),
+        "shared sequence" => (new("dbo", "Document No"), [new(new("archive", "Documents"), "DocumentNo"), new(table, column)]),
+        _ => (new(table.Schema, (table.Name + " seq")[..Math.Min(SqlServerSql.MaxIdentifierLength, table.Name.Length + 4)]), [new(table, column)]),
+    };
 
     private static IEnumerable<(string Label, string Sql)> Statements()
     {
@@ -52,6 +62,7 @@ public sealed class SqlServerScriptTests
         yield return ("default schema", SqlServerSql.DefaultSchema);
         yield return ("login", SqlServerSql.Login);
         yield return ("partition rows", SqlServerSql.PartitionRows);
+        yield return ("sequence users", SqlServerSequenceSql.SequenceUsers);
         yield return ("history: run alive", SqlServerHistory.RunAliveSql);
 
         var history = new SqlServerHistory();
@@ -72,7 +83,12 @@ public sealed class SqlServerScriptTests
             yield return ($"{shape}: count locked", SqlServerSql.CountLocked(table));
             yield return ($"{shape}: delete all", SqlServerSql.DeleteAll(table));
             yield return ($"{shape}: delete window", SqlServerSql.Delete(table, window));
-            yield return ($"{shape}: reseed", SqlServerSql.Reseed(table));
+            yield return ($"{shape}: truncate keeping identity", SqlServerSequenceSql.TruncateKeepingIdentity(table));
+            yield return ($"{shape}: advance identity", SqlServerSequenceSql.AdvanceIdentity(table, first));
+            var (sequence, users) = SequenceOf(shape, table, first);
+            yield return ($"{shape}: advance sequence", SqlServerSequenceSql.AdvanceSequence(sequence, users));
+            yield return ($"{shape}: reseed, as sp_executesql runs it", SqlServerSequenceSql.ReseedStart(table) + "-9223372036854775808" + SqlServerSequenceSql.ReseedEnd);
+            yield return ($"{shape}: restart sequence, as sp_executesql runs it", SqlServerSequenceSql.RestartStart(sequence) + "12345678901234567890123456789012345678");
             var fkName = $"FK_{table.Name}_{first}";
             var fk = new ForeignKeyInfo(fkName[..Math.Min(SqlServerSql.MaxIdentifierLength, fkName.Length)], table, [first], new QualifiedName(table.Schema, "Parent"), ["id"], true);
             yield return ($"{shape}: nocheck", SqlServerSql.NoCheck(fk));

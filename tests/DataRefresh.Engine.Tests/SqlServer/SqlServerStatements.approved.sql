@@ -71,6 +71,22 @@ GO
 -- partition rows
 SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = OBJECT_ID(@table) AND p.index_id IN (0, 1)
 GO
+-- sequence users
+WITH used AS (
+    SELECT d.referenced_id AS sequence_id, dc.parent_object_id AS table_id, dc.parent_column_id AS column_id
+    FROM sys.default_constraints AS dc
+    JOIN sys.sql_expression_dependencies AS d ON d.referencing_id = dc.object_id
+    JOIN sys.sequences AS s ON s.object_id = d.referenced_id
+)
+SELECT DISTINCT SCHEMA_NAME(s.schema_id) AS sequence_schema, s.name AS sequence_name, SCHEMA_NAME(t.schema_id) AS table_schema, t.name AS table_name, c.name AS column_name
+FROM used AS u
+JOIN sys.sequences AS s ON s.object_id = u.sequence_id
+JOIN sys.tables AS t ON t.object_id = u.table_id AND t.name NOT LIKE N'\_dr\_stage\_%' ESCAPE N'\'
+JOIN sys.columns AS c ON c.object_id = u.table_id AND c.column_id = u.column_id
+WHERE u.sequence_id IN (SELECT m.sequence_id FROM used AS m WHERE m.table_id = OBJECT_ID(@table))
+  AND TYPE_NAME(c.system_type_id) IN (N'tinyint', N'smallint', N'int', N'bigint', N'decimal', N'numeric')
+ORDER BY sequence_schema, sequence_name, table_schema, table_name, column_name
+GO
 -- history: run alive
 SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 THEN 1
                  WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions WHERE program_name LIKE N'%' + @run + N'%' AND session_id <> @@SPID) THEN 1
@@ -112,8 +128,53 @@ GO
 -- heap: delete window
 DELETE FROM [dbo].[Events] WHERE [EventId] >= @bound
 GO
--- heap: reseed
-DBCC CHECKIDENT (N'[dbo].[Events]', RESEED) WITH NO_INFOMSGS
+-- heap: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[Events];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Events]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- heap: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([EventId]) ELSE MIN([EventId]) END) FROM [dbo].[Events];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Events]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- heap: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([EventId]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([EventId]))) AS lo FROM [dbo].[Events]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[Events seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- heap: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[Events]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- heap: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[Events seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- heap: nocheck
 ALTER TABLE [dbo].[Events] NOCHECK CONSTRAINT [FK_Events_EventId]
@@ -192,8 +253,53 @@ GO
 -- clustered primary key: delete window
 DELETE FROM [dbo].[Users] WHERE [UserId] >= @bound
 GO
--- clustered primary key: reseed
-DBCC CHECKIDENT (N'[dbo].[Users]', RESEED) WITH NO_INFOMSGS
+-- clustered primary key: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[Users];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Users]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- clustered primary key: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([UserId]) ELSE MIN([UserId]) END) FROM [dbo].[Users];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Users]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- clustered primary key: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([UserId]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([UserId]))) AS lo FROM [dbo].[Users]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[Users seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- clustered primary key: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[Users]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- clustered primary key: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[Users seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- clustered primary key: nocheck
 ALTER TABLE [dbo].[Users] NOCHECK CONSTRAINT [FK_Users_UserId]
@@ -272,8 +378,53 @@ GO
 -- identity: delete window
 DELETE FROM [sales].[Orders] WHERE [order_id] >= @bound
 GO
--- identity: reseed
-DBCC CHECKIDENT (N'[sales].[Orders]', RESEED) WITH NO_INFOMSGS
+-- identity: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [sales].[Orders];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[sales].[Orders]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- identity: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([order_id]) ELSE MIN([order_id]) END) FROM [sales].[Orders];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[sales].[Orders]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- identity: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([order_id]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([order_id]))) AS lo FROM [sales].[Orders]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [sales].[Orders seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- identity: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[sales].[Orders]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- identity: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [sales].[Orders seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- identity: nocheck
 ALTER TABLE [sales].[Orders] NOCHECK CONSTRAINT [FK_Orders_order_id]
@@ -352,8 +503,53 @@ GO
 -- computed and rowversion: delete window
 DELETE FROM [dbo].[Invoices] WHERE [InvoiceId] >= @bound
 GO
--- computed and rowversion: reseed
-DBCC CHECKIDENT (N'[dbo].[Invoices]', RESEED) WITH NO_INFOMSGS
+-- computed and rowversion: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[Invoices];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Invoices]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- computed and rowversion: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([InvoiceId]) ELSE MIN([InvoiceId]) END) FROM [dbo].[Invoices];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Invoices]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- computed and rowversion: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([InvoiceId]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([InvoiceId]))) AS lo FROM [dbo].[Invoices]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[Invoices seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- computed and rowversion: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[Invoices]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- computed and rowversion: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[Invoices seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- computed and rowversion: nocheck
 ALTER TABLE [dbo].[Invoices] NOCHECK CONSTRAINT [FK_Invoices_InvoiceId]
@@ -432,8 +628,53 @@ GO
 -- temporal: delete window
 DELETE FROM [hr].[Employees] WHERE [EmployeeId] >= @bound
 GO
--- temporal: reseed
-DBCC CHECKIDENT (N'[hr].[Employees]', RESEED) WITH NO_INFOMSGS
+-- temporal: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [hr].[Employees];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[hr].[Employees]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- temporal: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([EmployeeId]) ELSE MIN([EmployeeId]) END) FROM [hr].[Employees];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[hr].[Employees]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- temporal: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([EmployeeId]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([EmployeeId]))) AS lo FROM [hr].[Employees]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [hr].[Employees seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- temporal: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[hr].[Employees]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- temporal: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [hr].[Employees seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- temporal: nocheck
 ALTER TABLE [hr].[Employees] NOCHECK CONSTRAINT [FK_Employees_EmployeeId]
@@ -512,8 +753,53 @@ GO
 -- partitioned: delete window
 DELETE FROM [rpt].[DailyReports] WHERE [report_date] >= @bound
 GO
--- partitioned: reseed
-DBCC CHECKIDENT (N'[rpt].[DailyReports]', RESEED) WITH NO_INFOMSGS
+-- partitioned: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [rpt].[DailyReports];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[rpt].[DailyReports]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- partitioned: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([report_date]) ELSE MIN([report_date]) END) FROM [rpt].[DailyReports];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[rpt].[DailyReports]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- partitioned: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([report_date]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([report_date]))) AS lo FROM [rpt].[DailyReports]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [rpt].[DailyReports seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- partitioned: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[rpt].[DailyReports]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- partitioned: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [rpt].[DailyReports seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- partitioned: nocheck
 ALTER TABLE [rpt].[DailyReports] NOCHECK CONSTRAINT [FK_DailyReports_report_date]
@@ -592,8 +878,53 @@ GO
 -- close bracket: delete window
 DELETE FROM [dbo].[Weird]]Name] WHERE [col]]umn] >= @bound
 GO
--- close bracket: reseed
-DBCC CHECKIDENT (N'[dbo].[Weird]]Name]', RESEED) WITH NO_INFOMSGS
+-- close bracket: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[Weird]]Name];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Weird]]Name]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- close bracket: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([col]]umn]) ELSE MIN([col]]umn]) END) FROM [dbo].[Weird]]Name];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Weird]]Name]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- close bracket: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([col]]umn]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([col]]umn]))) AS lo FROM [dbo].[Weird]]Name]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[Weird]]Name seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- close bracket: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[Weird]]Name]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- close bracket: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[Weird]]Name seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- close bracket: nocheck
 ALTER TABLE [dbo].[Weird]]Name] NOCHECK CONSTRAINT [FK_Weird]]Name_col]]umn]
@@ -672,8 +1003,53 @@ GO
 -- open bracket: delete window
 DELETE FROM [dbo].[[Bracketed] WHERE [[a] >= @bound
 GO
--- open bracket: reseed
-DBCC CHECKIDENT (N'[dbo].[[Bracketed]', RESEED) WITH NO_INFOMSGS
+-- open bracket: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[[Bracketed];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[[Bracketed]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- open bracket: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([[a]) ELSE MIN([[a]) END) FROM [dbo].[[Bracketed];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[[Bracketed]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- open bracket: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([[a]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([[a]))) AS lo FROM [dbo].[[Bracketed]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[[Bracketed seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- open bracket: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[[Bracketed]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- open bracket: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[[Bracketed seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- open bracket: nocheck
 ALTER TABLE [dbo].[[Bracketed] NOCHECK CONSTRAINT [FK_[Bracketed_[a]
@@ -752,8 +1128,53 @@ GO
 -- quote: delete window
 DELETE FROM [O'Brien].[It's] WHERE [Customer's Name] >= @bound
 GO
--- quote: reseed
-DBCC CHECKIDENT (N'[O''Brien].[It''s]', RESEED) WITH NO_INFOMSGS
+-- quote: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [O'Brien].[It's];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[O''''Brien].[It''''s]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- quote: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([Customer's Name]) ELSE MIN([Customer's Name]) END) FROM [O'Brien].[It's];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[O''''Brien].[It''''s]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- quote: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([Customer's Name]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([Customer's Name]))) AS lo FROM [O'Brien].[It's]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [O''Brien].[It''s seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- quote: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[O''Brien].[It''s]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- quote: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [O'Brien].[It's seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- quote: nocheck
 ALTER TABLE [O'Brien].[It's] NOCHECK CONSTRAINT [FK_It's_Customer's Name]
@@ -832,8 +1253,53 @@ GO
 -- semicolon: delete window
 DELETE FROM [dbo].[a;DROP TABLE x;--] WHERE [c;d] >= @bound
 GO
--- semicolon: reseed
-DBCC CHECKIDENT (N'[dbo].[a;DROP TABLE x;--]', RESEED) WITH NO_INFOMSGS
+-- semicolon: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[a;DROP TABLE x;--];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[a;DROP TABLE x;--]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- semicolon: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([c;d]) ELSE MIN([c;d]) END) FROM [dbo].[a;DROP TABLE x;--];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[a;DROP TABLE x;--]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- semicolon: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([c;d]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([c;d]))) AS lo FROM [dbo].[a;DROP TABLE x;--]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[a;DROP TABLE x;-- seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- semicolon: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[a;DROP TABLE x;--]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- semicolon: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[a;DROP TABLE x;-- seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- semicolon: nocheck
 ALTER TABLE [dbo].[a;DROP TABLE x;--] NOCHECK CONSTRAINT [FK_a;DROP TABLE x;--_c;d]
@@ -912,8 +1378,53 @@ GO
 -- spaces: delete window
 DELETE FROM [sales].[Order Lines] WHERE [Line No] >= @bound
 GO
--- spaces: reseed
-DBCC CHECKIDENT (N'[sales].[Order Lines]', RESEED) WITH NO_INFOMSGS
+-- spaces: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [sales].[Order Lines];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[sales].[Order Lines]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- spaces: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([Line No]) ELSE MIN([Line No]) END) FROM [sales].[Order Lines];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[sales].[Order Lines]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- spaces: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([Line No]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([Line No]))) AS lo FROM [sales].[Order Lines]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [sales].[Order Lines seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- spaces: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[sales].[Order Lines]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- spaces: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [sales].[Order Lines seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- spaces: nocheck
 ALTER TABLE [sales].[Order Lines] NOCHECK CONSTRAINT [FK_Order Lines_Line No]
@@ -992,8 +1503,53 @@ GO
 -- unicode: delete window
 DELETE FROM [données].[Überstunden 日本] WHERE [名前] >= @bound
 GO
--- unicode: reseed
-DBCC CHECKIDENT (N'[données].[Überstunden 日本]', RESEED) WITH NO_INFOMSGS
+-- unicode: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [données].[Überstunden 日本];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[données].[Überstunden 日本]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- unicode: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([名前]) ELSE MIN([名前]) END) FROM [données].[Überstunden 日本];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[données].[Überstunden 日本]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- unicode: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([名前]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([名前]))) AS lo FROM [données].[Überstunden 日本]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [données].[Überstunden 日本 seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- unicode: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[données].[Überstunden 日本]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- unicode: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [données].[Überstunden 日本 seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- unicode: nocheck
 ALTER TABLE [données].[Überstunden 日本] NOCHECK CONSTRAINT [FK_Überstunden 日本_名前]
@@ -1072,8 +1628,53 @@ GO
 -- reserved words: delete window
 DELETE FROM [select].[table] WHERE [from] >= @bound
 GO
--- reserved words: reseed
-DBCC CHECKIDENT (N'[select].[table]', RESEED) WITH NO_INFOMSGS
+-- reserved words: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [select].[table];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[select].[table]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- reserved words: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([from]) ELSE MIN([from]) END) FROM [select].[table];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[select].[table]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- reserved words: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([from]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([from]))) AS lo FROM [select].[table]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [select].[table seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- reserved words: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[select].[table]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- reserved words: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [select].[table seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- reserved words: nocheck
 ALTER TABLE [select].[table] NOCHECK CONSTRAINT [FK_table_from]
@@ -1152,8 +1753,53 @@ GO
 -- 128 characters: delete window
 DELETE FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] >= @bound
 GO
--- 128 characters: reseed
-DBCC CHECKIDENT (N'[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]', RESEED) WITH NO_INFOMSGS
+-- 128 characters: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- 128 characters: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) ELSE MIN([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) END) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- 128 characters: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]))) AS lo FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- 128 characters: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- 128 characters: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- 128 characters: nocheck
 ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] NOCHECK CONSTRAINT [FK_Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx]
@@ -1195,6 +1841,257 @@ UPDATE [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 GO
 -- 128 characters: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- next value for default: max
+SELECT MAX([InvoiceNo]) FROM [billing].[Invoices]
+GO
+-- next value for default: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [billing].[Invoices]) THEN 1 ELSE 0 END AS bit)
+GO
+-- next value for default: count
+SELECT COUNT_BIG(*) FROM [billing].[Invoices]
+GO
+-- next value for default: count filtered
+SELECT COUNT_BIG(*) FROM [billing].[Invoices] WHERE [InvoiceNo] > @bound
+GO
+-- next value for default: select all
+SELECT [InvoiceNo], [Amount] FROM [billing].[Invoices]
+GO
+-- next value for default: select clustered order
+SELECT [InvoiceNo], [Amount] FROM [billing].[Invoices] ORDER BY [InvoiceNo]
+GO
+-- next value for default: select incremental
+SELECT [InvoiceNo], [Amount] FROM [billing].[Invoices] WHERE [InvoiceNo] > @bound
+GO
+-- next value for default: select window capped
+SELECT TOP (100) [InvoiceNo], [Amount] FROM [billing].[Invoices] WHERE [InvoiceNo] >= @bound ORDER BY [InvoiceNo]
+GO
+-- next value for default: truncate
+TRUNCATE TABLE [billing].[Invoices]
+GO
+-- next value for default: count locked
+SELECT COUNT_BIG(*) FROM [billing].[Invoices] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- next value for default: delete all
+DELETE FROM [billing].[Invoices]
+GO
+-- next value for default: delete window
+DELETE FROM [billing].[Invoices] WHERE [InvoiceNo] >= @bound
+GO
+-- next value for default: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [billing].[Invoices];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[billing].[Invoices]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- next value for default: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([InvoiceNo]) ELSE MIN([InvoiceNo]) END) FROM [billing].[Invoices];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[billing].[Invoices]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- next value for default: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([InvoiceNo]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([InvoiceNo]))) AS lo FROM [billing].[Invoices]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [billing].[Invoice Numbers] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- next value for default: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[billing].[Invoices]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- next value for default: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [billing].[Invoice Numbers] RESTART WITH 12345678901234567890123456789012345678
+GO
+-- next value for default: nocheck
+ALTER TABLE [billing].[Invoices] NOCHECK CONSTRAINT [FK_Invoices_InvoiceNo]
+GO
+-- next value for default: recheck
+ALTER TABLE [billing].[Invoices] WITH CHECK CHECK CONSTRAINT [FK_Invoices_InvoiceNo]
+GO
+-- next value for default: history create
+CREATE TABLE [billing].[Invoices] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- next value for default: history insert
+INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- next value for default: history finish
+UPDATE [billing].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- next value for default: history abandon
+UPDATE [billing].[Invoices] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- next value for default: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [billing].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- shared sequence: max
+SELECT MAX([DocumentNo]) FROM [dbo].[Documents]
+GO
+-- shared sequence: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [dbo].[Documents]) THEN 1 ELSE 0 END AS bit)
+GO
+-- shared sequence: count
+SELECT COUNT_BIG(*) FROM [dbo].[Documents]
+GO
+-- shared sequence: count filtered
+SELECT COUNT_BIG(*) FROM [dbo].[Documents] WHERE [DocumentNo] > @bound
+GO
+-- shared sequence: select all
+SELECT [DocumentNo], [Title] FROM [dbo].[Documents]
+GO
+-- shared sequence: select clustered order
+SELECT [DocumentNo], [Title] FROM [dbo].[Documents] ORDER BY [DocumentNo]
+GO
+-- shared sequence: select incremental
+SELECT [DocumentNo], [Title] FROM [dbo].[Documents] WHERE [DocumentNo] > @bound
+GO
+-- shared sequence: select window capped
+SELECT TOP (100) [DocumentNo], [Title] FROM [dbo].[Documents] WHERE [DocumentNo] >= @bound ORDER BY [DocumentNo]
+GO
+-- shared sequence: truncate
+TRUNCATE TABLE [dbo].[Documents]
+GO
+-- shared sequence: count locked
+SELECT COUNT_BIG(*) FROM [dbo].[Documents] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- shared sequence: delete all
+DELETE FROM [dbo].[Documents]
+GO
+-- shared sequence: delete window
+DELETE FROM [dbo].[Documents] WHERE [DocumentNo] >= @bound
+GO
+-- shared sequence: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[Documents];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Documents]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- shared sequence: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([DocumentNo]) ELSE MIN([DocumentNo]) END) FROM [dbo].[Documents];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Documents]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- shared sequence: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([DocumentNo]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([DocumentNo]))) AS lo FROM [archive].[Documents]
+        UNION ALL SELECT CONVERT(numeric(38,0), CEILING(MAX([DocumentNo]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([DocumentNo]))) AS lo FROM [dbo].[Documents]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[Document No] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- shared sequence: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[Documents]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- shared sequence: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[Document No] RESTART WITH 12345678901234567890123456789012345678
+GO
+-- shared sequence: nocheck
+ALTER TABLE [dbo].[Documents] NOCHECK CONSTRAINT [FK_Documents_DocumentNo]
+GO
+-- shared sequence: recheck
+ALTER TABLE [dbo].[Documents] WITH CHECK CHECK CONSTRAINT [FK_Documents_DocumentNo]
+GO
+-- shared sequence: history create
+CREATE TABLE [dbo].[Documents] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- shared sequence: history insert
+INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- shared sequence: history finish
+UPDATE [dbo].[Documents] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- shared sequence: history abandon
+UPDATE [dbo].[Documents] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- shared sequence: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Documents] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- staging: layout columns
 SELECT c.name, c.column_id, ty.name, c.max_length, c.precision, c.scale, c.collation_name, c.is_nullable,
@@ -1716,4 +2613,70 @@ ALTER TABLE [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 GO
 -- 128 characters: drop staging
 DROP TABLE IF EXISTS [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0]
+GO
+-- next value for default: staging create
+CREATE TABLE [billing].[_dr_stage_0123abcd_0] ([InvoiceNo] int NOT NULL, [Amount] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- next value for default: staging before load 0
+ALTER TABLE [billing].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([InvoiceNo] ASC) ON [Data Files]]1]
+GO
+-- next value for default: staging after load 0
+CREATE NONCLUSTERED INDEX [IX next value for default]]] ON [billing].[_dr_stage_0123abcd_0] ([Amount] DESC) WHERE ([Amount] IS NOT NULL) ON [Data Files]]1]
+GO
+-- next value for default: staging after load 1
+ALTER TABLE [billing].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Amount] ASC) ON [Data Files]]1]
+GO
+-- next value for default: staging after load 2
+ALTER TABLE [billing].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([InvoiceNo]>(0))
+GO
+-- next value for default: switch out
+ALTER TABLE [billing].[Invoices] SWITCH TO [billing].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- next value for default: switch in
+ALTER TABLE [billing].[_dr_stage_0123abcd_0] SWITCH TO [billing].[Invoices] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- next value for default: truncate partitions
+TRUNCATE TABLE [billing].[Invoices] WITH (PARTITIONS (2 TO 3))
+GO
+-- next value for default: truncate one partition
+TRUNCATE TABLE [billing].[Invoices] WITH (PARTITIONS (3))
+GO
+-- next value for default: switch partition
+ALTER TABLE [billing].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [billing].[Invoices] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- next value for default: drop staging
+DROP TABLE IF EXISTS [billing].[_dr_stage_0123abcd_0]
+GO
+-- shared sequence: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([DocumentNo] int NOT NULL, [Title] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- shared sequence: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([DocumentNo] ASC) ON [Data Files]]1]
+GO
+-- shared sequence: staging after load 0
+CREATE NONCLUSTERED INDEX [IX shared sequence]]] ON [dbo].[_dr_stage_0123abcd_0] ([Title] DESC) WHERE ([Title] IS NOT NULL) ON [Data Files]]1]
+GO
+-- shared sequence: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Title] ASC) ON [Data Files]]1]
+GO
+-- shared sequence: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([DocumentNo]>(0))
+GO
+-- shared sequence: switch out
+ALTER TABLE [dbo].[Documents] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- shared sequence: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[Documents] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- shared sequence: truncate partitions
+TRUNCATE TABLE [dbo].[Documents] WITH (PARTITIONS (2 TO 3))
+GO
+-- shared sequence: truncate one partition
+TRUNCATE TABLE [dbo].[Documents] WITH (PARTITIONS (3))
+GO
+-- shared sequence: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Documents] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- shared sequence: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
 GO

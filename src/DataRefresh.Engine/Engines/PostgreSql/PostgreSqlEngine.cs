@@ -132,7 +132,7 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         ArgumentNullException.ThrowIfNull(table);
         const string columnsSql = """
             SELECT a.attname, a.attnum, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, a.attidentity::text, a.attgenerated::text,
-                   co.collname, pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname), c.relkind::text
+                   co.collname, c.relkind::text
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> 0 AND co.collname <> 'default'
@@ -156,9 +156,8 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
                     Identity = identity switch { "a" => IdentityKind.Always, "d" => IdentityKind.ByDefault, _ => IdentityKind.None },
                     IsGenerated = reader.GetString(5) == "s",
                     Collation = reader.IsDBNull(6) ? null : reader.GetString(6),
-                    Sequence = reader.IsDBNull(7) ? null : reader.GetString(7),
                 });
-                partitioned = reader.GetString(8) == "p";
+                partitioned = reader.GetString(7) == "p";
             }
         }
 
@@ -205,7 +204,9 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
             }
         }
 
-        return new TableSchema { Name = table, Columns = columns, PrimaryKey = primaryKey, References = references, ReferencedBy = referencedBy, IsPartitioned = partitioned };
+        var sequences = await ReadSequencesAsync(connection, table, cancellationToken).ConfigureAwait(false);
+        var fed = columns.Select(c => c with { Sequence = sequences.FirstOrDefault(s => s.Users.Contains(new SequenceUser(table, c.Name)))?.Name.ToString() }).ToList();
+        return new TableSchema { Name = table, Columns = fed, PrimaryKey = primaryKey, References = references, ReferencedBy = referencedBy, IsPartitioned = partitioned, Sequences = sequences };
     }
 
     public async Task<object?> ReadMaxAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, string column, CancellationToken cancellationToken) =>
@@ -311,18 +312,6 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(filter);
         return await target.ExecuteAsync(transaction, $"DELETE FROM {Quote(table)} WHERE {Quote(filter.Column)} {Operator(filter)} @bound", cancellationToken, commandTimeout, ("bound", filter.Value)).ConfigureAwait(false);
-    }
-
-    public async Task AdvanceIdentityAsync(DbConnection target, DbTransaction transaction, TableSchema table, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(table);
-        foreach (var column in table.Columns.Where(c => c.Sequence is not null))
-        {
-            // is_called=false on an empty table so the next value is the sequence's start, not start+1.
-            var sql = $"SELECT setval(@seq::regclass, coalesce(max({Quote(column.Name)})::bigint, (SELECT seqstart FROM pg_sequence WHERE seqrelid = @seq::regclass)), max({Quote(column.Name)}) IS NOT NULL) FROM {Quote(table.Name)}";
-            await target.ExecuteAsync(transaction, sql, cancellationToken, null, ("seq", column.Sequence)).ConfigureAwait(false);
-        }
     }
 
     public async Task<bool> CanWriteAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)

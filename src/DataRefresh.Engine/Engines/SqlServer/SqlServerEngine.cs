@@ -11,7 +11,7 @@ namespace DataRefresh.Engines.SqlServer;
 
 /// <summary>
 /// SQL Server: catalog from sys.*, SqlDataReader (sequential) streamed into SqlBulkCopy inside the target
-/// transaction, sp_getapplock per table, DBCC CHECKIDENT after load. Statements come from <see cref="SqlServerSql"/>.
+/// transaction, sp_getapplock per table, identities and sequences moved after load. Statements come from <see cref="SqlServerSql"/>.
 /// </summary>
 public sealed class SqlServerEngine : IDatabaseEngine
 {
@@ -179,6 +179,27 @@ public sealed class SqlServerEngine : IDatabaseEngine
             }
         }
 
+        var sequences = new List<SequenceInfo>();
+        if (columns.FirstOrDefault(c => c.Identity != IdentityKind.None) is { } identity)
+        {
+            sequences.Add(new SequenceInfo { Name = table, Kind = SequenceKind.Identity, Users = [new SequenceUser(table, identity.Name)] });
+        }
+
+        var users = new List<(QualifiedName Sequence, SequenceUser User)>();
+        await using (var command = connection.Command(null, SqlServerSequenceSql.SequenceUsers, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                users.Add((new QualifiedName(reader.GetString(0), reader.GetString(1)), new SequenceUser(new QualifiedName(reader.GetString(2), reader.GetString(3)), reader.GetString(4))));
+            }
+        }
+
+        // A sequence only a text column of this table uses has no row for this table: it is not this table's to move.
+        sequences.AddRange(users.GroupBy(u => u.Sequence).Where(g => g.Any(u => u.User.Table == table))
+            .Select(g => new SequenceInfo { Name = g.Key, Kind = SequenceKind.Sequence, Users = g.Select(u => u.User).ToList() }));
+        columns = columns.Select(c => c with { Sequence = sequences.FirstOrDefault(s => s.Users.Contains(new SequenceUser(table, c.Name)))?.Name.ToString() }).ToList();
+
         // SQL Server cannot defer a constraint, but NOCHECK + WITH CHECK CHECK inside the transaction has the same effect.
         var foreignKeys = keys.GroupBy(k => (k.Name, k.From)).Select(g => new ForeignKeyInfo(g.Key.Name, g.Key.From, g.Select(k => k.FromColumn).ToList(), g.First().To, g.Select(k => k.ToColumn).ToList(), Deferrable: true)).ToList();
         return new TableSchema
@@ -191,6 +212,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
             ReferencedBy = foreignKeys.Where(fk => fk.To == table).ToList(),
             IsPartitioned = partitioned,
             IsSystemVersioned = temporal,
+            Sequences = sequences,
         };
     }
 
@@ -293,7 +315,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
         }
 
         var rows = Convert.ToInt64(await target.ScalarAsync(transaction, CountLocked(table), cancellationToken, commandTimeout).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        await target.ExecuteAsync(transaction, Truncate(table), cancellationToken, commandTimeout).ConfigureAwait(false);
+        await target.ExecuteAsync(transaction, SqlServerSequenceSql.TruncateKeepingIdentity(table), cancellationToken, commandTimeout, ("table", Quote(table))).ConfigureAwait(false);
         return rows;
     }
 
@@ -352,13 +374,15 @@ public sealed class SqlServerEngine : IDatabaseEngine
         return bulk.RowsCopied64;
     }
 
-    public async Task AdvanceIdentityAsync(DbConnection target, DbTransaction transaction, TableSchema table, CancellationToken cancellationToken)
+    /// <summary>IDENTITY by DBCC CHECKIDENT … RESEED, a sequence by ALTER SEQUENCE … RESTART WITH; see <see cref="SqlServerSequenceSql"/>.</summary>
+    public async Task<bool> AdvanceSequenceAsync(DbConnection target, DbTransaction transaction, SequenceInfo sequence, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        if (table.Columns.Any(c => c.Identity != IdentityKind.None))
-        {
-            await target.ExecuteAsync(transaction, Reseed(table.Name), cancellationToken).ConfigureAwait(false);
-        }
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(sequence);
+        var moved = sequence.Kind == SequenceKind.Identity
+            ? await target.ScalarAsync(transaction, SqlServerSequenceSql.AdvanceIdentity(sequence.Name, sequence.Users[0].Column), cancellationToken, null, ("table", Quote(sequence.Name))).ConfigureAwait(false)
+            : await target.ScalarAsync(transaction, SqlServerSequenceSql.AdvanceSequence(sequence.Name, sequence.Users), cancellationToken, null, ("sequence", Quote(sequence.Name))).ConfigureAwait(false);
+        return moved is true;
     }
 
     public async Task<bool> CanWriteAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) =>

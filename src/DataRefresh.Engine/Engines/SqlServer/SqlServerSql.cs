@@ -113,9 +113,6 @@ public static class SqlServerSql
     /// <summary>Lock the table against other writers for the rest of the transaction, and count what TRUNCATE will remove.</summary>
     public static string CountLocked(QualifiedName table) => $"SELECT COUNT_BIG(*) FROM {Quote(table)} WITH (TABLOCKX, HOLDLOCK)";
 
-    /// <summary>RESEED without a value moves the identity up to the column's maximum, never down.</summary>
-    public static string Reseed(QualifiedName table) => $"DBCC CHECKIDENT ({Literal(Quote(table))}, RESEED) WITH NO_INFOMSGS";
-
     public const string GetAppLock = """
         DECLARE @result int;
         EXEC @result = sys.sp_getapplock @Resource = @resource, @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = @timeout;

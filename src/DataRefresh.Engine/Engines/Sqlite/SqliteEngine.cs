@@ -152,6 +152,11 @@ public sealed class SqliteEngine : IDatabaseEngine
             PrimaryKey = primaryKey,
             References = references,
             ReferencedBy = referencedBy.Select(fk => fk with { To = table }).ToList(),
+
+            // An INTEGER PRIMARY KEY without AUTOINCREMENT needs nothing: SQLite gives a new row MAX(rowid) + 1.
+            Sequences = rowid is not null && autoincrement
+                ? [new SequenceInfo { Name = table, Kind = SequenceKind.AutoIncrement, Users = [new SequenceUser(table, rowid)] }]
+                : [],
         };
     }
 
@@ -270,23 +275,34 @@ public sealed class SqliteEngine : IDatabaseEngine
         return rows;
     }
 
-    public async Task AdvanceIdentityAsync(DbConnection target, DbTransaction transaction, TableSchema table, CancellationToken cancellationToken)
+    /// <summary>
+    /// AUTOINCREMENT never reuses a rowid: a new row gets more than both MAX(rowid) and the table's sqlite_sequence
+    /// row, which DELETE leaves alone. Raise that row to the loaded MAX so it counts the loaded rows as handed out;
+    /// never lower it, so ids UAT handed out before the refresh stay retired.
+    /// </summary>
+    public async Task<bool> AdvanceSequenceAsync(DbConnection target, DbTransaction transaction, SequenceInfo sequence, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        foreach (var column in table.Columns.Where(c => c.Sequence is not null))
+        ArgumentNullException.ThrowIfNull(sequence);
+        var moved = false;
+        foreach (var user in sequence.Users)
         {
-            var max = await target.ScalarAsync(transaction, $"SELECT max({Quote(column.Name)}) FROM {Quote(table.Name)}", cancellationToken).ConfigureAwait(false);
+            var max = await target.ScalarAsync(transaction, $"SELECT max({Quote(user.Column)}) FROM {Quote(user.Table)}", cancellationToken).ConfigureAwait(false);
             if (max is null)
             {
                 continue;
             }
 
-            var updated = await target.ExecuteAsync(transaction, "UPDATE sqlite_sequence SET seq = @max WHERE name = @name AND seq < @max", cancellationToken, null, ("max", max), ("name", table.Name.Name)).ConfigureAwait(false);
+            var name = ("name", (object?)user.Table.Name);
+            var updated = await target.ExecuteAsync(transaction, "UPDATE sqlite_sequence SET seq = @max WHERE name = @name AND seq < @max", cancellationToken, null, ("max", max), name).ConfigureAwait(false);
             if (updated == 0)
             {
-                await target.ExecuteAsync(transaction, "INSERT INTO sqlite_sequence (name, seq) SELECT @name, @max WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = @name)", cancellationToken, null, ("max", max), ("name", table.Name.Name)).ConfigureAwait(false);
+                updated = await target.ExecuteAsync(transaction, "INSERT INTO sqlite_sequence (name, seq) SELECT @name, @max WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = @name)", cancellationToken, null, ("max", max), name).ConfigureAwait(false);
             }
+
+            moved |= updated > 0;
         }
+
+        return moved;
     }
 
     /// <summary>SQLite has no logins: the question is whether this process could open the file for writing.</summary>
