@@ -212,7 +212,7 @@ GO
 UPDATE [dbo].[Events] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- heap: history abandon
-UPDATE [dbo].[Events] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[Events] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- heap: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Events] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -337,7 +337,7 @@ GO
 UPDATE [dbo].[Users] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- clustered primary key: history abandon
-UPDATE [dbo].[Users] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[Users] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- clustered primary key: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Users] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -462,7 +462,7 @@ GO
 UPDATE [sales].[Orders] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- identity: history abandon
-UPDATE [sales].[Orders] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [sales].[Orders] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- identity: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [sales].[Orders] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -587,7 +587,7 @@ GO
 UPDATE [dbo].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- computed and rowversion: history abandon
-UPDATE [dbo].[Invoices] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[Invoices] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- computed and rowversion: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -712,7 +712,7 @@ GO
 UPDATE [hr].[Employees] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- temporal: history abandon
-UPDATE [hr].[Employees] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [hr].[Employees] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- temporal: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [hr].[Employees] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -837,7 +837,7 @@ GO
 UPDATE [rpt].[DailyReports] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- partitioned: history abandon
-UPDATE [rpt].[DailyReports] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [rpt].[DailyReports] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- partitioned: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [rpt].[DailyReports] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -962,7 +962,7 @@ GO
 UPDATE [dbo].[Weird]]Name] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- close bracket: history abandon
-UPDATE [dbo].[Weird]]Name] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[Weird]]Name] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- close bracket: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Weird]]Name] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -1087,7 +1087,7 @@ GO
 UPDATE [dbo].[[Bracketed] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- open bracket: history abandon
-UPDATE [dbo].[[Bracketed] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[[Bracketed] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- open bracket: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[[Bracketed] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -1212,7 +1212,7 @@ GO
 UPDATE [O'Brien].[It's] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- quote: history abandon
-UPDATE [O'Brien].[It's] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [O'Brien].[It's] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- quote: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [O'Brien].[It's] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -1337,7 +1337,7 @@ GO
 UPDATE [dbo].[a;DROP TABLE x;--] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- semicolon: history abandon
-UPDATE [dbo].[a;DROP TABLE x;--] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[a;DROP TABLE x;--] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- semicolon: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -1462,7 +1462,7 @@ GO
 UPDATE [sales].[Order Lines] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- spaces: history abandon
-UPDATE [sales].[Order Lines] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [sales].[Order Lines] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- spaces: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [sales].[Order Lines] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -1587,7 +1587,7 @@ GO
 UPDATE [données].[Überstunden 日本] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- unicode: history abandon
-UPDATE [données].[Überstunden 日本] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [données].[Überstunden 日本] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- unicode: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [données].[Überstunden 日本] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -1712,7 +1712,7 @@ GO
 UPDATE [select].[table] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- reserved words: history abandon
-UPDATE [select].[table] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [select].[table] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- reserved words: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [select].[table] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -1837,7 +1837,7 @@ GO
 UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- 128 characters: history abandon
-UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- 128 characters: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -1962,7 +1962,7 @@ GO
 UPDATE [billing].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- next value for default: history abandon
-UPDATE [billing].[Invoices] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [billing].[Invoices] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- next value for default: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [billing].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
@@ -2088,7 +2088,7 @@ GO
 UPDATE [dbo].[Documents] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- shared sequence: history abandon
-UPDATE [dbo].[Documents] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[Documents] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- shared sequence: history select
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Documents] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
