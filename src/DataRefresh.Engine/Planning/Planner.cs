@@ -9,7 +9,7 @@ namespace DataRefresh.Planning;
 /// Turns configuration plus both catalogs into one <see cref="RefreshPlan"/> per table, in run order. Opens
 /// read-only sessions on both sides and writes nothing anywhere.
 /// </summary>
-public static class Planner
+public static partial class Planner
 {
     public static async Task<IReadOnlyList<RefreshPlan>> PlanAsync(RefreshConfig config, IReadOnlyList<string>? tables, CancellationToken cancellationToken)
     {
