@@ -244,6 +244,87 @@ Describe 'SQLite: writing nothing' {
     }
 }
 
+Describe 'SQLite: answering No at the -Confirm prompt' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'ConfirmHost.psm1') -Force
+
+        function New-UnitScenario([string]$Name) {
+            <# The four tables that foreign keys tie together, all full_replace: one unit, children listed first. #>
+            $u = New-Scenario $Name
+            $u.Config = Write-Utf8File (Join-Path $u.Dir 'unit.yaml') @"
+databases:
+  source:
+    engine: sqlite
+    database: production.db
+  target:
+    engine: sqlite
+    database: uat.db
+tables:
+  - name: order_lines
+  - name: orders
+  - name: products
+  - name: customers
+settings:
+  max_retries: 0
+
+"@
+            $u
+        }
+
+        $invoke = 'param($Module, $Config) Import-Module $Module -ErrorAction Stop; Invoke-TableRefresh -Config $Config -Confirm'
+        $unitTables = @('customers', 'products', 'orders', 'order_lines')
+    }
+
+    It 'plans the four tables as one unit (the premise)' {
+        $u = New-UnitScenario 'confirm-premise'
+        @(Get-RefreshPlan -Config $u.Config | ForEach-Object Unit | Sort-Object -Unique).Count | Should -Be 1
+    }
+
+    Context 'No for the child, after Yes for its parents' {
+        BeforeAll {
+            $u = New-UnitScenario 'confirm-no-child'
+            $run = Invoke-WithConfirmAnswer -Script $invoke -ArgumentList $env:DATAREFRESH_MODULE, $u.Config -DeclineWhere 'order_lines ('
+        }
+
+        It 'asked about every table, order_lines last' {
+            $run.Prompts.Count | Should -Be 4
+            $run.Prompts[-1] | Should -Match 'order_lines \('
+        }
+
+        It 'fails nothing: the approved partners are skipped, saying why, instead of failing on a foreign key' {
+            ($run.Errors | ForEach-Object { "$_" }) -join "`n" | Should -BeNullOrEmpty
+            @($run.Output | ForEach-Object Table | Sort-Object) -join ',' | Should -Be 'customers,orders,products'
+            foreach ($r in $run.Output) { "$($r.Status)" | Should -Be 'Skipped' -Because "$($r.Table): $($r.Error)" }
+            ($run.Output | Where-Object Table -EQ 'orders').Error | Should -Match 'order_lines was declined at the prompt'
+            ($run.Output | Where-Object Table -EQ 'products').Error | Should -Match 'order_lines was declined at the prompt'
+        }
+
+        It 'leaves uat.db as it was' {
+            $after = Get-UatCount $u.Uat
+            foreach ($t in $unitTables) { $after[$t] | Should -Be $uatCounts[$t] -Because $t }
+        }
+    }
+
+    Context 'No for the parent, asked first' {
+        BeforeAll {
+            $u = New-UnitScenario 'confirm-no-parent'
+            $run = Invoke-WithConfirmAnswer -Script $invoke -ArgumentList $env:DATAREFRESH_MODULE, $u.Config -DeclineWhere 'customers ('
+        }
+
+        It 'does not ask about the partners the No leaves without a parent' {
+            @($run.Prompts | Where-Object { $_ -match 'orders \(|order_lines \(' }) | Should -BeNullOrEmpty
+        }
+
+        It 'skips them, naming the declined table, and fails nothing' {
+            ($run.Errors | ForEach-Object { "$_" }) -join "`n" | Should -BeNullOrEmpty
+            ($run.Output | Where-Object Table -EQ 'orders').Error | Should -Match 'customers was declined at the prompt'
+            foreach ($r in $run.Output) { "$($r.Status)" | Should -Be 'Skipped' -Because "$($r.Table): $($r.Error)" }
+            $after = Get-UatCount $u.Uat
+            foreach ($t in $unitTables) { $after[$t] | Should -Be $uatCounts[$t] -Because $t }
+        }
+    }
+}
+
 Describe 'SQLite: choosing tables' {
     Context '-Table orders' {
         BeforeAll {

@@ -42,7 +42,53 @@ public sealed record ColumnInfo
     public bool IsCopyable => !IsGenerated && !IsRowVersion;
 }
 
-public sealed record ForeignKeyInfo(string Name, QualifiedName From, IReadOnlyList<string> FromColumns, QualifiedName To, IReadOnlyList<string> ToColumns, bool Deferrable);
+/// <summary>What the database does to referencing rows when the referenced row is deleted (or its key updated).</summary>
+public enum ReferentialAction
+{
+    /// <summary>Fails if referencing rows remain when the constraint is checked (at commit once deferred).</summary>
+    NoAction,
+
+    /// <summary>Fails at once, even when the constraint is deferred (PostgreSQL, SQLite; SQL Server has no RESTRICT).</summary>
+    Restrict,
+
+    /// <summary>Deletes the referencing rows.</summary>
+    Cascade,
+
+    SetNull,
+    SetDefault,
+}
+
+public sealed record ForeignKeyInfo(string Name, QualifiedName From, IReadOnlyList<string> FromColumns, QualifiedName To, IReadOnlyList<string> ToColumns, bool Deferrable)
+{
+    public ReferentialAction OnDelete { get; init; }
+
+    public ReferentialAction OnUpdate { get; init; }
+
+    /// <summary>When <see cref="From"/> is a partition (PostgreSQL): the partitioned table a run configures and empties.</summary>
+    public QualifiedName? PartitionOf { get; init; }
+
+    /// <summary>The table a run would configure to cover the referencing rows: the partitioned table for a partition.</summary>
+    public QualifiedName ReferencingTable => PartitionOf ?? From;
+
+    /// <summary>The action from its SQL words as catalogs spell them: <c>CASCADE</c>, <c>SET NULL</c>, <c>SET_NULL</c>, <c>NO ACTION</c>.</summary>
+    public static ReferentialAction ParseAction(string words) => words.Trim().Replace('_', ' ').ToUpperInvariant() switch
+    {
+        "RESTRICT" => ReferentialAction.Restrict,
+        "CASCADE" => ReferentialAction.Cascade,
+        "SET NULL" => ReferentialAction.SetNull,
+        "SET DEFAULT" => ReferentialAction.SetDefault,
+        _ => ReferentialAction.NoAction,
+    };
+
+    public static string Sql(ReferentialAction action) => action switch
+    {
+        ReferentialAction.Restrict => "RESTRICT",
+        ReferentialAction.Cascade => "CASCADE",
+        ReferentialAction.SetNull => "SET NULL",
+        ReferentialAction.SetDefault => "SET DEFAULT",
+        _ => "NO ACTION",
+    };
+}
 
 public sealed record TableSchema
 {

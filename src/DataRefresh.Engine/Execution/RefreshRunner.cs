@@ -92,21 +92,29 @@ public sealed partial class RefreshRunner
 
         var units = plans.Where(p => !p.IsBlocked).GroupBy(p => p.Unit).Select(g => g.OrderBy(p => p.Order).ToList()).OrderBy(u => u[0].Order).ToList();
         using var throttle = new SemaphoreSlim(_engine.SupportsParallelUnits ? Math.Max(1, throttleLimit) : 1);
+        // A unit waits for every unit it depends on, wherever the plans list it (the planner lists them first).
         var running = new Dictionary<List<RefreshPlan>, Task>();
-        foreach (var unit in units)
+        var starting = new HashSet<List<RefreshPlan>>();
+        Task Start(List<RefreshPlan> unit)
         {
-            var before = units.TakeWhile(u => u != unit).Where(u => DependsOn(unit, u) || SharesSequence(unit, u)).Select(u => running[u]).ToArray();
-            running[unit] = RunUnitWhenReadyAsync(unit, before, throttle, Emit, cancellationToken);
+            if (running.TryGetValue(unit, out var task))
+            {
+                return task;
+            }
+
+            // A unit still being started is a cycle (the planner merges those): it is not waited for.
+            starting.Add(unit);
+            // Units sharing a sequence also run one after the other (in list order): each reads the other's tables
+            // to advance it, which would deadlock two parallel transactions.
+            var index = units.IndexOf(unit);
+            var before = units.Where((u, i) => u != unit && !starting.Contains(u) && (RunOrder.DependsOn(unit, u) || (i < index && SharesSequence(unit, u)))).Select(Start).ToArray();
+            starting.Remove(unit);
+            return running[unit] = RunUnitWhenReadyAsync(unit, before, throttle, Emit, cancellationToken);
         }
 
+        units.ForEach(u => Start(u));
         await Task.WhenAll(running.Values).ConfigureAwait(false);
         return results;
-    }
-
-    private static bool DependsOn(List<RefreshPlan> unit, List<RefreshPlan> other)
-    {
-        var names = other.Select(p => p.TargetSchema?.Name).OfType<QualifiedName>().ToHashSet();
-        return unit.Any(p => p.TargetSchema?.References.Any(fk => names.Contains(fk.To)) == true);
     }
 
     private async Task RunUnitWhenReadyAsync(List<RefreshPlan> unit, Task[] before, SemaphoreSlim throttle, Action<RefreshResult> emit, CancellationToken cancellationToken)
@@ -287,9 +295,10 @@ public sealed partial class RefreshRunner
     /// <summary>external_references: defer — references from tables outside the unit are checked at the end, not per row.</summary>
     private async Task<List<ForeignKeyInfo>> DeferExternalReferencesAsync(List<TableRun> tables, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
     {
-        var emptied = tables.Select(t => t.TargetName).ToHashSet();
+        // Keys from tables emptied in this unit need no deferring; every other key (an incremental partner's too) may.
+        var emptied = tables.Where(t => t.Action == RefreshAction.Full).Select(t => t.TargetName).ToHashSet();
         var deferred = tables.Where(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer)
-            .SelectMany(t => t.Plan.TargetSchema!.ReferencedBy).Where(fk => !emptied.Contains(fk.From)).Distinct().ToList();
+            .SelectMany(t => t.Plan.TargetSchema!.ReferencedBy).Where(fk => !emptied.Contains(fk.ReferencingTable)).Distinct().ToList();
         if (deferred.Count > 0)
         {
             await _engine.DeferConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);

@@ -5,27 +5,54 @@ using DataRefresh.Engines;
 namespace DataRefresh.Planning;
 
 /// <summary>
-/// Orders a run by foreign keys (parents load first, children empty first), groups tables that are emptied
-/// together into units (one transaction each), and blocks a full refresh that would orphan rows of a table
-/// that is not emptied with it.
+/// Orders a run by foreign keys (parents load first, children empty first; a unit after every unit it depends on),
+/// groups tables that remove rows together into units (one transaction each), and blocks a table whose removed
+/// rows would break or change rows of a table that is not emptied with it.
 /// </summary>
 internal static class DependencyOrder
 {
-    public static IReadOnlyList<RefreshPlan> Arrange(IReadOnlyList<RefreshPlan> drafts, IDatabaseEngine engine)
+    /// <param name="declined">Tables answered No at the -Confirm prompt, planned as not in the run (see <see cref="Planner.Decline"/>).</param>
+    public static IReadOnlyList<RefreshPlan> Arrange(IReadOnlyList<RefreshPlan> drafts, IDatabaseEngine engine, Declined? declined = null)
     {
-        var plans = drafts.ToList();
+        declined ??= Declined.None;
+        var plans = drafts.Select(d => declined.Tables.Contains(d.Table) ? d with { Action = RefreshAction.Skip, Reason = "declined at the -Confirm prompt" } : d).ToList();
         BlockDuplicates(plans);
-        BlockExternalReferences(plans);
+        var parents = RunOrder.Parents(plans);
+        Dictionary<string, int> units;
+        HashSet<string> merged;
+        do
+        {
+            BlockExternalReferences(plans, parents, engine.Kind, declined);
+            units = RunOrder.Units(plans, parents, out merged);
+        }
+        while (BlockStagedUnits(plans, units));
+
+        WarnAboutFallback(plans, engine.Kind, declined.Tables);
         WarnAboutSkippedParents(plans);
-        var ordered = Topological(plans, out var cycle);
-        var units = Units(ordered);
-        BlockStagedUnits(ordered, units);
-        return ordered.Select((p, i) => p with
+        var ordered = RunOrder.Topological(plans, parents, out var cycle);
+        var run = RunOrder.Arrange(ordered, parents, units, out var numbers);
+        var draftOf = drafts.ToDictionary(d => d.Table);
+        return run.Select((p, i) => p with
         {
             Order = i + 1,
-            Unit = units[p.Table],
-            Warnings = cycle.Contains(p.Table) ? [.. p.Warnings, "foreign keys among this run's tables form a cycle: loaded in configuration order"] : p.Warnings,
+            Unit = numbers[units[p.Table]],
+            Warnings = [.. p.Warnings, .. Notes(p, cycle, merged, units, plans)],
+            Draft = draftOf[p.Table].Draft ?? draftOf[p.Table],
         }).ToList();
+    }
+
+    private static IEnumerable<string> Notes(RefreshPlan plan, HashSet<string> cycle, HashSet<string> merged, Dictionary<string, int> units, List<RefreshPlan> plans)
+    {
+        if (cycle.Contains(plan.Table))
+        {
+            yield return "foreign keys among this run's tables form a cycle: loaded in configuration order";
+        }
+
+        if (merged.Contains(plan.Table))
+        {
+            var partners = plans.Where(p => p.Table != plan.Table && !p.IsBlocked && units[p.Table] == units[plan.Table]).Select(p => p.Table);
+            yield return $"foreign keys tie this table to {string.Join(", ", partners)} in both directions through tables refreshed separately: they run in one transaction, so each finds the rows it references";
+        }
     }
 
     private static QualifiedName? Target(RefreshPlan p) => p.TargetSchema?.Name;
@@ -44,51 +71,57 @@ internal static class DependencyOrder
         }
     }
 
-    /// <summary>Why emptying this table would break rows of a table that the run does not empty, if it would.</summary>
-    private static List<string> ExternalProblems(RefreshPlan plan, HashSet<QualifiedName> emptied)
+    private static ExternalReferenceRules.RunTables RunTables(List<RefreshPlan> plans, IReadOnlySet<string> declined)
     {
-        var problems = new List<string>();
-        var schema = plan.TargetSchema!;
-        foreach (var fk in schema.ReferencedBy.Where(fk => fk.From != schema.Name && !emptied.Contains(fk.From)))
+        var byTarget = new Dictionary<QualifiedName, RefreshPlan>();
+        foreach (var p in plans.Where(p => Target(p) is not null))
         {
-            if (plan.TableConfig.ExternalReferences == ExternalReferences.Block)
-            {
-                problems.Add($"emptying it would break foreign key {fk.Name} from {fk.From}, which this run does not empty; add {fk.From.Name} to the run with full_replace, or set external_references: defer to let the database check the reloaded rows at commit");
-            }
-            else if (!fk.Deferrable)
-            {
-                problems.Add($"external_references: defer needs foreign key {fk.Name} on {fk.From} to be DEFERRABLE (ALTER TABLE {fk.From} ALTER CONSTRAINT {fk.Name} DEFERRABLE)");
-            }
+            byTarget.TryAdd(Target(p)!, p);
         }
 
-        return problems;
+        var emptied = plans.Where(p => p.Action == RefreshAction.Full).Select(Target).OfType<QualifiedName>().ToHashSet();
+        return new ExternalReferenceRules.RunTables(byTarget, emptied, declined);
     }
 
-    private static void BlockExternalReferences(List<RefreshPlan> plans)
+    /// <summary>
+    /// Blocks every table whose removed rows would break others (and, after a No at the prompt, every unit partner
+    /// left without a parent it was loaded with), until no more blocks follow from the blocks.
+    /// </summary>
+    private static void BlockExternalReferences(List<RefreshPlan> plans, Dictionary<string, HashSet<string>> parents, EngineKind engine, Declined declined)
     {
         bool changed;
         do
         {
             changed = false;
-            var emptied = plans.Where(p => p.Action == RefreshAction.Full).Select(Target).OfType<QualifiedName>().ToHashSet();
+            var run = RunTables(plans, declined.Tables);
             for (var i = 0; i < plans.Count; i++)
             {
                 var plan = plans[i];
-                if (plan.Action == RefreshAction.Full && plan.TargetSchema is not null && ExternalProblems(plan, emptied) is { Count: > 0 } problems)
+                var problems = plan.IsBlocked ? [] : declined.Orphaned(plan, parents[plan.Table], run.ByTarget.Values);
+                if (problems.Count == 0 && ExternalReferenceRules.RemovesRows(plan) && plan.TargetSchema is not null)
+                {
+                    problems = ExternalReferenceRules.Problems(plan, run, engine);
+                }
+
+                if (problems.Count > 0)
                 {
                     plans[i] = plan with { Action = RefreshAction.Skip, Reason = "blocked: " + string.Join("; ", problems), Warnings = [.. plan.Warnings, .. problems] };
                     changed = true;
+                    run = RunTables(plans, declined.Tables);
                 }
             }
         }
         while (changed);
+    }
 
-        var final = plans.Where(p => p.Action == RefreshAction.Full).Select(Target).OfType<QualifiedName>().ToHashSet();
+    private static void WarnAboutFallback(List<RefreshPlan> plans, EngineKind engine, IReadOnlySet<string> declined)
+    {
+        var run = RunTables(plans, declined);
         for (var i = 0; i < plans.Count; i++)
         {
             var plan = plans[i];
             if (plan.Action == RefreshAction.Incremental && plan.TableConfig.FallbackToFull && plan.TargetSchema is not null
-                && ExternalProblems(plan, final) is { Count: > 0 } problems)
+                && ExternalReferenceRules.Problems(plan, run, engine, asFull: true) is { Count: > 0 } problems)
             {
                 var why = string.Join("; ", problems);
                 plans[i] = plan with { FallbackBlockedBy = why, Reason = plan.Reason.Replace(Planner.FallbackWords, "", StringComparison.Ordinal), Warnings = [.. plan.Warnings, $"fallback_to_full could not run if the incremental attempt failed: {why}"] };
@@ -112,75 +145,21 @@ internal static class DependencyOrder
     }
 
     /// <summary>A staged table swaps on its own, so it cannot share a transaction with tables its foreign keys tie it to.</summary>
-    private static void BlockStagedUnits(List<RefreshPlan> ordered, Dictionary<string, int> units)
+    private static bool BlockStagedUnits(List<RefreshPlan> plans, Dictionary<string, int> units)
     {
-        for (var i = 0; i < ordered.Count; i++)
+        var changed = false;
+        for (var i = 0; i < plans.Count; i++)
         {
-            var plan = ordered[i];
-            var partners = ordered.Where(p => p != plan && units[p.Table] == units[plan.Table]).Select(p => p.Table).ToList();
+            var plan = plans[i];
+            var partners = plans.Where(p => p != plan && !p.IsBlocked && units[p.Table] == units[plan.Table]).Select(p => p.Table).ToList();
             if (plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch && !plan.IsBlocked && partners.Count > 0)
             {
                 var reason = $"blocked: staging_partition_switch refreshes a table on its own, but foreign keys tie it to {string.Join(", ", partners)}, emptied in the same run; use simple_copy for these tables or refresh them in separate runs";
-                ordered[i] = plan with { Action = RefreshAction.Skip, Reason = reason, Warnings = [.. plan.Warnings, reason] };
-            }
-        }
-    }
-
-    private static List<RefreshPlan> Topological(List<RefreshPlan> plans, out HashSet<string> cycle)
-    {
-        var byTarget = plans.Where(p => Target(p) is not null).ToDictionary(p => Target(p)!, p => p);
-        var parents = plans.ToDictionary(
-            p => p.Table,
-            p => (p.TargetSchema?.References ?? []).Where(fk => fk.To != fk.From && byTarget.ContainsKey(fk.To)).Select(fk => byTarget[fk.To].Table).ToHashSet());
-        var ordered = new List<RefreshPlan>();
-        var done = new HashSet<string>();
-        while (ordered.Count < plans.Count)
-        {
-            var next = plans.FirstOrDefault(p => !done.Contains(p.Table) && parents[p.Table].All(done.Contains));
-            if (next is null)
-            {
-                break;
-            }
-
-            ordered.Add(next);
-            done.Add(next.Table);
-        }
-
-        var stuck = plans.Where(p => !done.Contains(p.Table)).Select(p => p.Table).ToHashSet();
-        ordered.AddRange(plans.Where(p => stuck.Contains(p.Table)));
-        cycle = stuck;
-        return ordered;
-    }
-
-    private static Dictionary<string, int> Units(List<RefreshPlan> ordered)
-    {
-        var unitOf = new Dictionary<string, int>();
-        var next = 1;
-        var emptied = ordered.Where(p => p.Action == RefreshAction.Full && p.TargetSchema is not null).ToDictionary(p => p.TargetSchema!.Name, p => p.Table);
-        foreach (var plan in ordered)
-        {
-            if (unitOf.ContainsKey(plan.Table))
-            {
-                continue;
-            }
-
-            var unit = next++;
-            var queue = new Queue<RefreshPlan>([plan]);
-            while (queue.TryDequeue(out var current))
-            {
-                if (!unitOf.TryAdd(current.Table, unit) || current.Action != RefreshAction.Full || current.TargetSchema is not { } schema)
-                {
-                    continue;
-                }
-
-                var linked = schema.References.Select(fk => fk.To).Concat(schema.ReferencedBy.Select(fk => fk.From));
-                foreach (var other in linked.Where(emptied.ContainsKey).Select(n => emptied[n]).Where(t => !unitOf.ContainsKey(t)))
-                {
-                    queue.Enqueue(ordered.First(p => p.Table == other));
-                }
+                plans[i] = plan with { Action = RefreshAction.Skip, Reason = reason, Warnings = [.. plan.Warnings, reason] };
+                changed = true;
             }
         }
 
-        return unitOf;
+        return changed;
     }
 }

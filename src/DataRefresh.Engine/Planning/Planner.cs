@@ -9,7 +9,7 @@ namespace DataRefresh.Planning;
 /// Turns configuration plus both catalogs into one <see cref="RefreshPlan"/> per table, in run order. Opens
 /// read-only sessions on both sides and writes nothing anywhere.
 /// </summary>
-public static class Planner
+public static partial class Planner
 {
     /// <summary>How the plan announces fallback_to_full (dropped again when foreign keys would forbid the reload).</summary>
     internal const string FallbackWords = "; if the incremental attempt fails, fallback_to_full reloads the whole table";

@@ -71,5 +71,8 @@ public sealed record RefreshPlan
     /// <summary>Why fallback_to_full could not empty this table, if it cannot (foreign keys from outside the run).</summary>
     public string? FallbackBlockedBy { get; init; }
 
+    /// <summary>This table's plan before the run was arranged (units, order, blocks from other tables), to arrange it again.</summary>
+    internal RefreshPlan? Draft { get; init; }
+
     public bool IsBlocked => Action == RefreshAction.Skip;
 }

@@ -84,13 +84,43 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
             return;
         }
 
-        var approved = plans.Where(p => p.IsBlocked || Approve(p, config)).ToList();
+        var approved = Confirm(plans, config);
         if (approved.Count == 0)
         {
             return;
         }
 
         RunEngine((observer, token) => new RefreshRunner(config, observer).RunAsync(approved, ThrottleLimit, token), config.Files);
+    }
+
+    /// <summary>
+    /// Asks table by table, in run order. After a No the engine plans the rest again without that table, so a unit
+    /// partner that needed it is blocked (and not asked about) instead of failing on a foreign key mid-run.
+    /// </summary>
+    private List<RefreshPlan> Confirm(IReadOnlyList<RefreshPlan> plans, RefreshConfig config)
+    {
+        var current = plans;
+        var approved = new HashSet<string>(StringComparer.Ordinal);
+        var declined = new List<string>();
+        foreach (var table in plans.Select(p => p.Table))
+        {
+            if (current.FirstOrDefault(p => p.Table == table) is not { IsBlocked: false } plan)
+            {
+                continue;
+            }
+
+            if (Approve(plan, config))
+            {
+                approved.Add(table);
+            }
+            else
+            {
+                declined.Add(table);
+                current = Planner.Decline(plans, declined);
+            }
+        }
+
+        return current.Where(p => p.IsBlocked || approved.Contains(p.Table)).ToList();
     }
 
     /// <summary>-WhatIf always wins; -Force skips only the confirmation prompt.</summary>

@@ -164,10 +164,14 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         const string keysSql = """
             SELECT k.contype::text, k.conname, k.condeferrable,
                    cn.nspname, cc.relname, ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.i)::text[],
-                   fn.nspname, fc.relname, ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i)::text[]
+                   fn.nspname, fc.relname, ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i)::text[],
+                   CASE k.confdeltype WHEN 'r' THEN 'RESTRICT' WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END,
+                   CASE k.confupdtype WHEN 'r' THEN 'RESTRICT' WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END,
+                   rn.nspname, rc.relname
             FROM pg_constraint k
             JOIN pg_class cc ON cc.oid = k.conrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
             LEFT JOIN pg_class fc ON fc.oid = k.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+            LEFT JOIN pg_class rc ON cc.relispartition AND rc.oid = pg_partition_root(cc.oid) LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
             WHERE k.contype IN ('p', 'f') AND k.conparentid = 0
               AND ((cn.nspname = @schema AND cc.relname = @name) OR (k.contype = 'f' AND fn.nspname = @schema AND fc.relname = @name))
             ORDER BY k.conname
@@ -191,7 +195,13 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
                     continue;
                 }
 
-                var fk = new ForeignKeyInfo(reader.GetString(1), from, reader.GetFieldValue<string[]>(5), new QualifiedName(reader.GetString(6), reader.GetString(7)), reader.GetFieldValue<string[]>(8), reader.GetBoolean(2));
+                // A key declared on a partition (not inherited from its table) names the partition; a run configures the partitioned table.
+                var fk = new ForeignKeyInfo(reader.GetString(1), from, reader.GetFieldValue<string[]>(5), new QualifiedName(reader.GetString(6), reader.GetString(7)), reader.GetFieldValue<string[]>(8), reader.GetBoolean(2))
+                {
+                    OnDelete = ForeignKeyInfo.ParseAction(reader.GetString(9)),
+                    OnUpdate = ForeignKeyInfo.ParseAction(reader.GetString(10)),
+                    PartitionOf = reader.IsDBNull(11) ? null : new QualifiedName(reader.GetString(11), reader.GetString(12)),
+                };
                 if (fk.From == table)
                 {
                     references.Add(fk);

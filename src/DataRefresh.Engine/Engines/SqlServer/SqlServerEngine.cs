@@ -169,13 +169,13 @@ public sealed class SqlServerEngine : IDatabaseEngine
             }
         }
 
-        var keys = new List<(string Name, QualifiedName From, string FromColumn, QualifiedName To, string ToColumn)>();
+        var keys = new List<(string Name, QualifiedName From, string FromColumn, QualifiedName To, string ToColumn, string OnDelete, string OnUpdate)>();
         await using (var command = connection.Command(null, ForeignKeys, null, ("table", quoted)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                keys.Add((reader.GetString(0), new QualifiedName(reader.GetString(1), reader.GetString(2)), reader.GetString(3), new QualifiedName(reader.GetString(4), reader.GetString(5)), reader.GetString(6)));
+                keys.Add((reader.GetString(0), new QualifiedName(reader.GetString(1), reader.GetString(2)), reader.GetString(3), new QualifiedName(reader.GetString(4), reader.GetString(5)), reader.GetString(6), reader.GetString(7), reader.GetString(8)));
             }
         }
 
@@ -201,7 +201,11 @@ public sealed class SqlServerEngine : IDatabaseEngine
         columns = columns.Select(c => c with { Sequence = sequences.FirstOrDefault(s => s.Users.Contains(new SequenceUser(table, c.Name)))?.Name.ToString() }).ToList();
 
         // SQL Server cannot defer a constraint, but NOCHECK + WITH CHECK CHECK inside the transaction has the same effect.
-        var foreignKeys = keys.GroupBy(k => (k.Name, k.From)).Select(g => new ForeignKeyInfo(g.Key.Name, g.Key.From, g.Select(k => k.FromColumn).ToList(), g.First().To, g.Select(k => k.ToColumn).ToList(), Deferrable: true)).ToList();
+        var foreignKeys = keys.GroupBy(k => (k.Name, k.From)).Select(g => new ForeignKeyInfo(g.Key.Name, g.Key.From, g.Select(k => k.FromColumn).ToList(), g.First().To, g.Select(k => k.ToColumn).ToList(), Deferrable: true)
+        {
+            OnDelete = ForeignKeyInfo.ParseAction(g.First().OnDelete),
+            OnUpdate = ForeignKeyInfo.ParseAction(g.First().OnUpdate),
+        }).ToList();
         return new TableSchema
         {
             Name = table,

@@ -75,7 +75,8 @@ public static class SqlServerSql
         """;
 
     public const string ForeignKeys = """
-        SELECT fk.name, SCHEMA_NAME(cp.schema_id), cp.name, pc.name, SCHEMA_NAME(rp.schema_id), rp.name, rc.name
+        SELECT fk.name, SCHEMA_NAME(cp.schema_id), cp.name, pc.name, SCHEMA_NAME(rp.schema_id), rp.name, rc.name,
+               fk.delete_referential_action_desc, fk.update_referential_action_desc
         FROM sys.foreign_keys AS fk
         JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id
         JOIN sys.tables AS cp ON cp.object_id = fk.parent_object_id

@@ -162,13 +162,13 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     private static async Task<List<ForeignKeyInfo>> ForeignKeysAsync(DbConnection connection, string table, CancellationToken cancellationToken)
     {
-        var rows = new List<(long Id, string Parent, string From, string? To)>();
-        await using (var command = connection.Command(null, "SELECT id, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(@name) ORDER BY id, seq", null, ("name", table)))
+        var rows = new List<(long Id, string Parent, string From, string? To, string OnUpdate, string OnDelete)>();
+        await using (var command = connection.Command(null, "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(@name) ORDER BY id, seq", null, ("name", table)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetString(5)));
             }
         }
 
@@ -179,7 +179,11 @@ public sealed class SqliteEngine : IDatabaseEngine
             g.Select(r => r.From).ToList(),
             new QualifiedName("main", g.First().Parent),
             g.Select(r => r.To ?? "").ToList(),
-            Deferrable: true)).ToList();
+            Deferrable: true)
+        {
+            OnDelete = ForeignKeyInfo.ParseAction(g.First().OnDelete),
+            OnUpdate = ForeignKeyInfo.ParseAction(g.First().OnUpdate),
+        }).ToList();
     }
 
     public async Task<object?> ReadMaxAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, string column, CancellationToken cancellationToken) =>
