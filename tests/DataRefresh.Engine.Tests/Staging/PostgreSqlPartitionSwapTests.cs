@@ -65,6 +65,8 @@ public sealed class PostgreSqlPartitionSwapTests : PostgresTestBase
         ALTER TABLE payments_2024_04 CLUSTER ON payments_2024_04_id;
 
         CREATE TRIGGER payments_2024_05_stamp BEFORE INSERT ON payments_2024_05 FOR EACH ROW EXECUTE FUNCTION stamp();
+        CREATE TRIGGER payments_touch BEFORE UPDATE ON payments FOR EACH ROW EXECUTE FUNCTION stamp();
+        ALTER TABLE payments_2024_04 DISABLE TRIGGER payments_touch;
         """;
 
     /// <summary>Everything the catalog says about each partition of payments, without OIDs: equal text, equal partitions.</summary>
@@ -210,6 +212,34 @@ public sealed class PostgreSqlPartitionSwapTests : PostgresTestBase
             },
             Src,
             Tgt);
+    }
+
+    [Fact]
+    public async Task A_partition_changed_while_its_replacement_was_built_fails_the_refresh_and_stays_as_it_was()
+    {
+        await Both(Schema);
+        await Pg.ExecAsync(Src, Rows(160));
+        await Pg.ExecAsync(Tgt, Rows(131));
+        var before = await Pg.DumpAsync(Tgt, "payments", "payment_id, payment_date");
+        var observer = new RecordingObserver
+        {
+            OnVerbose = m =>
+            {
+                if (m.Contains("partition payments_2024_04:", StringComparison.Ordinal) && m.Contains("and indexed", StringComparison.Ordinal))
+                {
+                    Pg.ExecAsync(Tgt, "COMMENT ON TABLE payments_2024_04 IS 'changed by a DBA meanwhile'").GetAwaiter().GetResult();
+                }
+            },
+        };
+
+        var (_, results, _) = await RunAsync(Pg.Config(Src, Tgt, [Full("payments") with { Strategy = RefreshStrategy.StagingPartitionSwitch }]), observer);
+
+        Assert.Equal(RefreshStatus.Failed, results[0].Status);
+        Assert.Contains("the replacement of partition public.payments_2024_04 would differ from it", results[0].Error, StringComparison.Ordinal);
+        Assert.Contains("changed by a DBA meanwhile", results[0].Error, StringComparison.Ordinal);
+        Assert.Equal(before, await Pg.DumpAsync(Tgt, "payments", "payment_id, payment_date"));
+        Assert.Equal("changed by a DBA meanwhile", await Pg.ScalarAsync<string>(Tgt, "SELECT obj_description('payments_2024_04'::regclass, 'pg_class')"));
+        Assert.Equal(0L, await Pg.ScalarAsync<long>(Tgt, StagingNames));
     }
 
     [Fact]
