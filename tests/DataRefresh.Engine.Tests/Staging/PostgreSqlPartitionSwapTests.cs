@@ -243,6 +243,31 @@ public sealed class PostgreSqlPartitionSwapTests : PostgresTestBase
     }
 
     [Fact]
+    public async Task With_nothing_to_delete_rows_uat_adds_to_an_empty_partition_during_the_load_are_kept()
+    {
+        await Both(Schema);
+        await Pg.ExecAsync(Src, Rows(160));
+        await Pg.ExecAsync(Tgt, Rows(131));
+        var observer = new RecordingObserver
+        {
+            OnVerbose = m =>
+            {
+                if (m.Contains("partition payments_2024_06:", StringComparison.Ordinal) && m.Contains("and indexed", StringComparison.Ordinal))
+                {
+                    Pg.ExecAsync(Tgt, "INSERT INTO payments VALUES (900009, '2024-06-30', 1, 9, 'made in UAT during the load')").GetAwaiter().GetResult();
+                }
+            },
+        };
+
+        var (plans, results, _) = await RunAsync(Pg.Config(Src, Tgt, [Mode("newer") with { Strategy = RefreshStrategy.StagingPartitionSwitch }]), observer);
+
+        Assert.Contains("payments_2024_06: swapped", string.Join("\n", plans[0].Steps), StringComparison.Ordinal);
+        Assert.Equal((RefreshStatus.Succeeded, 116L, 0L), (results[0].Status, results[0].RowsCopied, results[0].RowsDeleted));
+        Assert.Equal(1L, await Pg.ScalarAsync<long>(Tgt, "SELECT count(*) FROM payments WHERE payment_id = 900009"));
+        Assert.Equal(await Pg.DumpAsync(Src, "payments", "payment_id, payment_date"), (await Pg.DumpAsync(Tgt, "payments", "payment_id, payment_date")).Where(r => !r.Contains("900009", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_partition_a_view_depends_on_is_not_swapped_and_the_plan_says_why()
     {
         await Both(Schema);

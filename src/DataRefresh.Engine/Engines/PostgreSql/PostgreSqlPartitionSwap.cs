@@ -118,6 +118,9 @@ internal static class PostgreSqlPartitionSwap
         var (parent, tx) = (Quote(request.TargetTable.Name), request.SwapTransaction);
         if (request.Action == RefreshAction.Full && request.Truncate)
         {
+            // The table first, as simple_copy's TRUNCATE locks it: a reader holding the table and waiting for a
+            // truncated partition would otherwise deadlock with the DETACH that follows.
+            await request.Target.ExecuteAsync(tx, $"LOCK TABLE {parent} IN ACCESS EXCLUSIVE MODE", cancellationToken, request.CommandTimeout).ConfigureAwait(false);
             long rows = 0;
             foreach (var move in layout.InPlace)
             {
