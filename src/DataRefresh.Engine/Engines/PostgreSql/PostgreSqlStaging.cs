@@ -106,7 +106,7 @@ internal sealed class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitc
         (action, delete, what) switch
         {
             (RefreshAction.Full, _, "the target") => "empty the target (TRUNCATE where allowed, else DELETE)",
-            (RefreshAction.Full, _, _) => $"empty {what} (TRUNCATE where allowed, else DELETE)",
+            (RefreshAction.Full, _, _) => $"empty {(what == "its rows" ? "it" : "them")} (TRUNCATE where allowed, else DELETE)",
             (_, null, _) => "delete nothing",
             (_, _, "the target") => $"delete the target's rows with {engine.DescribeFilter(delete)}",
             _ => $"delete {what} with {engine.DescribeFilter(delete)}",
