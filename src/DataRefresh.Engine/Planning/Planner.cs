@@ -146,7 +146,7 @@ public static partial class Planner
         IReadOnlyList<string> steps = [];
         if (table.Strategy == RefreshStrategy.StagingPartitionSwitch && engine.Staging is { } staging)
         {
-            var preflight = await staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, cancellationToken).ConfigureAwait(false);
+            var preflight = await staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, delete, table.RowLimit, cancellationToken).ConfigureAwait(false);
             steps = preflight.Steps;
             reason += "; staging_partition_switch: loaded aside, then swapped in (see Steps)";
             warnings.AddRange(preflight.Warnings);

@@ -56,7 +56,11 @@ public interface IStagingSwitch
     /// <summary>Staging objects start with this; the run tag follows.</summary>
     const string Prefix = "_dr_stage_";
 
-    Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, CancellationToken cancellationToken);
+    /// <summary>
+    /// What the run will do, from the same sync decision the run takes: <paramref name="filter"/> selects the source
+    /// rows, <paramref name="deleteFilter"/> (when set) the target rows replaced, and <paramref name="rowLimit"/> caps the copy.
+    /// </summary>
+    Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, CancellationToken cancellationToken);
 
     /// <summary>Load staging and swap it in inside <see cref="StagingRequest.SwapTransaction"/> (the caller commits).</summary>
     Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken);

@@ -55,6 +55,14 @@ public interface IConformanceTarget : IAsyncDisposable
     /// <summary>The timestamp at midnight of <paramref name="day"/> ('yyyy-MM-dd') plus <paramref name="hours"/>.</summary>
     string AddHours(string day, string hours);
 
+    /// <summary>
+    /// Statements that create <paramref name="table"/> (<paramref name="columns"/>, constraints included) split by
+    /// calendar month on the date column <paramref name="column"/>, one partition per month of <paramref name="months"/>
+    /// starting at <paramref name="first"/> (PostgreSQL RANGE partitions, a SQL Server partition scheme); a plain table
+    /// on an engine without partitions.
+    /// </summary>
+    IReadOnlyList<string> MonthlyPartitioned(string table, string columns, string column, DateOnly first, int months);
+
     Task ExecAsync(DatabaseSide side, string sql);
 
     Task<object?> ScalarAsync(DatabaseSide side, string sql);

@@ -94,6 +94,13 @@ public sealed class PostgreSqlConformanceTests : EngineConformanceTests
 
         public string AddHours(string day, string hours) => $"('{day}'::timestamp + ({hours}) * interval '1 hour')";
 
+        public IReadOnlyList<string> MonthlyPartitioned(string table, string columns, string column, DateOnly first, int months) =>
+        [
+            $"CREATE TABLE {table} ({columns}) PARTITION BY RANGE ({column})",
+            .. Enumerable.Range(0, months).Select(m => first.AddMonths(m)).Select(m =>
+                $"CREATE TABLE {table}_{m:yyyy_MM} PARTITION OF {table} FOR VALUES FROM ('{m:yyyy-MM-dd}') TO ('{m.AddMonths(1):yyyy-MM-dd}')"),
+        ];
+
         private string Database(DatabaseSide side) => side == DatabaseSide.Source ? _source : _target;
 
         public Task ExecAsync(DatabaseSide side, string sql) => _pg.ExecAsync(Database(side), sql);

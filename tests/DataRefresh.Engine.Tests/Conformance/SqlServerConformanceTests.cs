@@ -299,6 +299,14 @@ public sealed class SqlServerConformanceTests(SqlServerInstance instance) : Engi
 
         public string AddHours(string day, string hours) => $"DATEADD(hour, {hours}, CAST('{day}' AS datetime2(7)))";
 
+        /// <summary>RANGE RIGHT on each month's first day: partition 1 holds everything before the second month.</summary>
+        public IReadOnlyList<string> MonthlyPartitioned(string table, string columns, string column, DateOnly first, int months) =>
+        [
+            $"CREATE PARTITION FUNCTION pf_{table} (date) AS RANGE RIGHT FOR VALUES ({string.Join(", ", Enumerable.Range(1, months - 1).Select(m => $"'{first.AddMonths(m):yyyy-MM-dd}'"))})",
+            $"CREATE PARTITION SCHEME ps_{table} AS PARTITION pf_{table} ALL TO ([PRIMARY])",
+            $"CREATE TABLE {table} ({columns}) ON ps_{table} ({column})",
+        ];
+
         private string Database(DatabaseSide side) => side == DatabaseSide.Source ? _source : _target;
 
         public Task ExecAsync(DatabaseSide side, string sql) => _server.ExecAsync(Database(side), sql);

@@ -132,6 +132,9 @@ public sealed class SqliteConformanceTests : EngineConformanceTests
 
         public string AddHours(string day, string hours) => $"datetime('{day}', ({hours}) || ' hours')";
 
+        /// <summary>SQLite has no partitions: a plain table.</summary>
+        public IReadOnlyList<string> MonthlyPartitioned(string table, string columns, string column, DateOnly first, int months) => [$"CREATE TABLE {table} ({columns})"];
+
         private static SqliteConnection Open(string file)
         {
             var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ConnectionString);

@@ -161,6 +161,8 @@ public sealed class SqlServerScriptTests
             yield return ($"{shape}: truncate partitions", SqlServerStagingSql.TruncatePartitions(table, 2, 3));
             yield return ($"{shape}: truncate one partition", SqlServerStagingSql.TruncatePartitions(table, 3, 3));
             yield return ($"{shape}: switch partition", SqlServerStagingSql.SwitchPartition(stage, table, 2, TimeSpan.FromSeconds(90)));
+            yield return ($"{shape}: staging rows of one partition", SqlServerSql.Select(stage, columns, null, null, key, SqlServerStagingSql.InPartition("pf daily]", columns[0], 3)));
+            yield return ($"{shape}: staging rows of one partition, filtered", SqlServerSql.Select(stage, columns, new RowFilter(columns[0], FilterOperator.GreaterOrEqual, new DateTime(2024, 1, 1), "date"), null, [], SqlServerStagingSql.InPartition("pf_daily", columns[0], 12)));
             yield return ($"{shape}: drop staging", SqlServerStagingSql.Drop(stage));
         }
     }

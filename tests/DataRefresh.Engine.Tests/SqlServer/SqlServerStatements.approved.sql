@@ -2183,6 +2183,12 @@ GO
 -- heap: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Events] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- heap: staging rows of one partition
+SELECT [EventId], [Payload] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([EventId]) = 3
+GO
+-- heap: staging rows of one partition, filtered
+SELECT [EventId], [Payload] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [EventId] >= @bound AND $PARTITION.[pf_daily]([EventId]) = 12
+GO
 -- heap: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
 GO
@@ -2215,6 +2221,12 @@ TRUNCATE TABLE [dbo].[Users] WITH (PARTITIONS (3))
 GO
 -- clustered primary key: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Users] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- clustered primary key: staging rows of one partition
+SELECT [UserId], [Name], [Email] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([UserId]) = 3 ORDER BY [UserId]
+GO
+-- clustered primary key: staging rows of one partition, filtered
+SELECT [UserId], [Name], [Email] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [UserId] >= @bound AND $PARTITION.[pf_daily]([UserId]) = 12
 GO
 -- clustered primary key: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
@@ -2249,6 +2261,12 @@ GO
 -- identity: switch partition
 ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [sales].[Orders] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- identity: staging rows of one partition
+SELECT [order_id], [amount], [placed_at] FROM [sales].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([order_id]) = 3 ORDER BY [order_id]
+GO
+-- identity: staging rows of one partition, filtered
+SELECT [order_id], [amount], [placed_at] FROM [sales].[_dr_stage_0123abcd_0] WHERE [order_id] >= @bound AND $PARTITION.[pf_daily]([order_id]) = 12
+GO
 -- identity: drop staging
 DROP TABLE IF EXISTS [sales].[_dr_stage_0123abcd_0]
 GO
@@ -2281,6 +2299,12 @@ TRUNCATE TABLE [dbo].[Invoices] WITH (PARTITIONS (3))
 GO
 -- computed and rowversion: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Invoices] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- computed and rowversion: staging rows of one partition
+SELECT [InvoiceId], [Net], [Tax] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([InvoiceId]) = 3 ORDER BY [InvoiceId]
+GO
+-- computed and rowversion: staging rows of one partition, filtered
+SELECT [InvoiceId], [Net], [Tax] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [InvoiceId] >= @bound AND $PARTITION.[pf_daily]([InvoiceId]) = 12
 GO
 -- computed and rowversion: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
@@ -2315,6 +2339,12 @@ GO
 -- temporal: switch partition
 ALTER TABLE [hr].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [hr].[Employees] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- temporal: staging rows of one partition
+SELECT [EmployeeId], [Salary] FROM [hr].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([EmployeeId]) = 3 ORDER BY [EmployeeId]
+GO
+-- temporal: staging rows of one partition, filtered
+SELECT [EmployeeId], [Salary] FROM [hr].[_dr_stage_0123abcd_0] WHERE [EmployeeId] >= @bound AND $PARTITION.[pf_daily]([EmployeeId]) = 12
+GO
 -- temporal: drop staging
 DROP TABLE IF EXISTS [hr].[_dr_stage_0123abcd_0]
 GO
@@ -2347,6 +2377,12 @@ TRUNCATE TABLE [rpt].[DailyReports] WITH (PARTITIONS (3))
 GO
 -- partitioned: switch partition
 ALTER TABLE [rpt].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [rpt].[DailyReports] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- partitioned: staging rows of one partition
+SELECT [report_date], [region], [revenue] FROM [rpt].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([report_date]) = 3 ORDER BY [report_date], [region]
+GO
+-- partitioned: staging rows of one partition, filtered
+SELECT [report_date], [region], [revenue] FROM [rpt].[_dr_stage_0123abcd_0] WHERE [report_date] >= @bound AND $PARTITION.[pf_daily]([report_date]) = 12
 GO
 -- partitioned: drop staging
 DROP TABLE IF EXISTS [rpt].[_dr_stage_0123abcd_0]
@@ -2381,6 +2417,12 @@ GO
 -- close bracket: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Weird]]Name] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- close bracket: staging rows of one partition
+SELECT [col]]umn], [x] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([col]]umn]) = 3 ORDER BY [col]]umn]
+GO
+-- close bracket: staging rows of one partition, filtered
+SELECT [col]]umn], [x] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [col]]umn] >= @bound AND $PARTITION.[pf_daily]([col]]umn]) = 12
+GO
 -- close bracket: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
 GO
@@ -2413,6 +2455,12 @@ TRUNCATE TABLE [dbo].[[Bracketed] WITH (PARTITIONS (3))
 GO
 -- open bracket: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[[Bracketed] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- open bracket: staging rows of one partition
+SELECT [[a], [b[] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([[a]) = 3 ORDER BY [[a]
+GO
+-- open bracket: staging rows of one partition, filtered
+SELECT [[a], [b[] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [[a] >= @bound AND $PARTITION.[pf_daily]([[a]) = 12
 GO
 -- open bracket: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
@@ -2447,6 +2495,12 @@ GO
 -- quote: switch partition
 ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [O'Brien].[It's] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- quote: staging rows of one partition
+SELECT [Customer's Name], [id] FROM [O'Brien].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([Customer's Name]) = 3 ORDER BY [id]
+GO
+-- quote: staging rows of one partition, filtered
+SELECT [Customer's Name], [id] FROM [O'Brien].[_dr_stage_0123abcd_0] WHERE [Customer's Name] >= @bound AND $PARTITION.[pf_daily]([Customer's Name]) = 12
+GO
 -- quote: drop staging
 DROP TABLE IF EXISTS [O'Brien].[_dr_stage_0123abcd_0]
 GO
@@ -2479,6 +2533,12 @@ TRUNCATE TABLE [dbo].[a;DROP TABLE x;--] WITH (PARTITIONS (3))
 GO
 -- semicolon: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[a;DROP TABLE x;--] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- semicolon: staging rows of one partition
+SELECT [c;d], [--e] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([c;d]) = 3 ORDER BY [c;d]
+GO
+-- semicolon: staging rows of one partition, filtered
+SELECT [c;d], [--e] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [c;d] >= @bound AND $PARTITION.[pf_daily]([c;d]) = 12
 GO
 -- semicolon: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
@@ -2513,6 +2573,12 @@ GO
 -- spaces: switch partition
 ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [sales].[Order Lines] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- spaces: staging rows of one partition
+SELECT [Line No], [Unit Price] FROM [sales].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([Line No]) = 3 ORDER BY [Line No]
+GO
+-- spaces: staging rows of one partition, filtered
+SELECT [Line No], [Unit Price] FROM [sales].[_dr_stage_0123abcd_0] WHERE [Line No] >= @bound AND $PARTITION.[pf_daily]([Line No]) = 12
+GO
 -- spaces: drop staging
 DROP TABLE IF EXISTS [sales].[_dr_stage_0123abcd_0]
 GO
@@ -2545,6 +2611,12 @@ TRUNCATE TABLE [données].[Überstunden 日本] WITH (PARTITIONS (3))
 GO
 -- unicode: switch partition
 ALTER TABLE [données].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [données].[Überstunden 日本] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- unicode: staging rows of one partition
+SELECT [名前], [ñandú], [emoji😀] FROM [données].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([名前]) = 3 ORDER BY [名前]
+GO
+-- unicode: staging rows of one partition, filtered
+SELECT [名前], [ñandú], [emoji😀] FROM [données].[_dr_stage_0123abcd_0] WHERE [名前] >= @bound AND $PARTITION.[pf_daily]([名前]) = 12
 GO
 -- unicode: drop staging
 DROP TABLE IF EXISTS [données].[_dr_stage_0123abcd_0]
@@ -2579,6 +2651,12 @@ GO
 -- reserved words: switch partition
 ALTER TABLE [select].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [select].[table] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- reserved words: staging rows of one partition
+SELECT [from], [where], [order], [group] FROM [select].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([from]) = 3 ORDER BY [from]
+GO
+-- reserved words: staging rows of one partition, filtered
+SELECT [from], [where], [order], [group] FROM [select].[_dr_stage_0123abcd_0] WHERE [from] >= @bound AND $PARTITION.[pf_daily]([from]) = 12
+GO
 -- reserved words: drop staging
 DROP TABLE IF EXISTS [select].[_dr_stage_0123abcd_0]
 GO
@@ -2611,6 +2689,12 @@ TRUNCATE TABLE [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 GO
 -- 128 characters: switch partition
 ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- 128 characters: staging rows of one partition
+SELECT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) = 3 ORDER BY [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: staging rows of one partition, filtered
+SELECT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] WHERE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] >= @bound AND $PARTITION.[pf_daily]([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) = 12
 GO
 -- 128 characters: drop staging
 DROP TABLE IF EXISTS [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0]

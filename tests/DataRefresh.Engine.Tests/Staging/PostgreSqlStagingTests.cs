@@ -36,13 +36,17 @@ public sealed class PostgreSqlStagingTests : PostgresTestBase
         var february = await Physical("daily_2024_02");
         var config = Pg.Config(Src, Tgt, [Staged(Incremental("daily", "report_date", IncrementalType.Date, buffer: 40))]);
 
+        // The window starts on March 21: March straddles it (its rows before the 21st stay), April is wholly inside.
         var plan = (await PlanAsync(config)).Single();
-        Assert.Contains("rebuild 2 partition(s) aside (daily_2024_03, daily_2024_04)", plan.Steps[0], StringComparison.Ordinal);
+        var steps = string.Join("\n", plan.Steps);
+        Assert.Contains("daily_2024_01, daily_2024_02: untouched", steps, StringComparison.Ordinal);
+        Assert.Contains("daily_2024_03: rows moved in place", steps, StringComparison.Ordinal);
+        Assert.Contains("daily_2024_04: swapped", steps, StringComparison.Ordinal);
 
         var (_, results, _) = await RunAsync(config);
 
         var result = results.Single();
-        Assert.Equal((RefreshStatus.Succeeded, 183L, 183L), (result.Status, result.RowsCopied, result.RowsDeleted));
+        Assert.Equal((RefreshStatus.Succeeded, 123L, 123L), (result.Status, result.RowsCopied, result.RowsDeleted));
         Assert.Equal(january, await Physical("daily_2024_01"));
         Assert.Equal(february, await Physical("daily_2024_02"));
         Assert.Equal(await Pg.DumpAsync(Src, "daily", "report_date, region") is var all ? all.Where(r => !r.Contains("2024-01-10", StringComparison.Ordinal)) : [], (await Pg.DumpAsync(Tgt, "daily", "report_date, region")).Where(r => !r.Contains("2024-01-10", StringComparison.Ordinal)));
@@ -116,6 +120,7 @@ public sealed class PostgreSqlStagingTests : PostgresTestBase
     {
         { "partitioned", "progress" }, { "partitioned", "building indexes" }, { "partitioned", "indexed" }, { "partitioned", "swapped in" },
         { "plain", "progress" }, { "plain", "loaded into staging" }, { "plain", "moved in from staging" },
+        { "window", "progress" }, { "window", "in place" }, { "window", "swapped in" },
     };
 
     [Theory]
@@ -123,7 +128,7 @@ public sealed class PostgreSqlStagingTests : PostgresTestBase
     public async Task Killing_a_session_at_any_step_leaves_the_target_as_before_and_no_staging_behind(string shape, string point)
     {
         string table;
-        if (shape == "partitioned")
+        if (shape is "partitioned" or "window")
         {
             await Both(Partitioned);
             await Pg.ExecAsync(Src, Days.Replace("unnest(ARRAY['north', 'south', 'west'])", "(SELECT 'r' || g FROM generate_series(1, 100) g)", StringComparison.Ordinal));
@@ -138,7 +143,7 @@ public sealed class PostgreSqlStagingTests : PostgresTestBase
             table = "facts";
         }
 
-        var order = shape == "partitioned" ? "report_date, region" : "id";
+        var order = shape == "plain" ? "id" : "report_date, region";
         var before = await Pg.DumpAsync(Tgt, table, order);
         var killed = false;
         void Kill(bool swapSession)
@@ -164,10 +169,11 @@ public sealed class PostgreSqlStagingTests : PostgresTestBase
         }
         else
         {
-            observer.OnVerbose = m => { if (m.Contains(point, StringComparison.Ordinal)) { Kill(swapSession: point is "swapped in" or "moved in from staging" or "loaded into staging"); } };
+            observer.OnVerbose = m => { if (m.Contains(point, StringComparison.Ordinal)) { Kill(swapSession: point is "swapped in" or "moved in from staging" or "loaded into staging" or "in place"); } };
         }
 
-        var config = Pg.Config(Src, Tgt, [Staged(Full(table)) with { BatchSize = 1000 }]);
+        // "window": March straddles the 40-day window (its rows are moved in place), April is swapped.
+        var config = Pg.Config(Src, Tgt, [Staged(shape == "window" ? Incremental(table, "report_date", IncrementalType.Date, buffer: 40) : Full(table)) with { BatchSize = 1000 }]);
         var (_, results, _) = await RunAsync(config, observer);
 
         Assert.True(killed, "the session was never killed");

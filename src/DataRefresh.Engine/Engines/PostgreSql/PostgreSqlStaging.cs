@@ -1,19 +1,22 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
 using DataRefresh.Catalog;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
-using Npgsql;
 using static DataRefresh.Engines.PostgreSql.PostgreSqlEngine;
 
 namespace DataRefresh.Engines.PostgreSql;
 
 /// <summary>
-/// staging_partition_switch on PostgreSQL.
+/// staging_partition_switch on PostgreSQL. It deletes and copies exactly the rows simple_copy would for the same
+/// sync mode; only how the rows get there differs.
 /// <para>
-/// A RANGE-partitioned target: each partition the refresh touches is rebuilt aside as a standalone table with a
-/// CHECK constraint equal to its bound (so ATTACH skips its validation scan) and the parent's indexes built after
-/// the load; then, in one short transaction, the old partition is detached and dropped and the new one attached.
+/// A RANGE-partitioned target is handled partition by partition (<see cref="PostgreSqlPartitionLayout"/>). A
+/// partition all of whose rows are replaced is rebuilt aside as a standalone table — the bound as a CHECK (so
+/// ATTACH skips its validation scan), loaded from the source, then given every object of the old partition
+/// (<see cref="PartitionRecipe"/>) — and, in one short transaction, the old one is detached and dropped and the
+/// new one attached under its name, checked against the old one's catalog before commit. A partition that keeps
+/// some rows (it straddles the delete bound), or has something a rebuild could not reproduce, keeps its identity:
+/// its window rows are deleted and the source's inserted from a staging table in the refresh transaction.
 /// Partitions outside the window keep their rows untouched (same ctid/xmin).
 /// </para>
 /// <para>
@@ -23,17 +26,13 @@ namespace DataRefresh.Engines.PostgreSql;
 /// transaction (DELETE or TRUNCATE, then INSERT … SELECT from staging): readers see the old rows until commit.
 /// </para>
 /// </summary>
-internal sealed partial class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitch
+internal sealed class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitch
 {
-    private sealed record Partition(QualifiedName Name, string Lower, string Upper);
-
-    private sealed record Layout(string? Key, string? KeyType, IReadOnlyList<Partition> Partitions, string? Reason);
-
-    public async Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, CancellationToken cancellationToken)
+    public async Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targetTable);
-        var layout = await LayoutAsync(target, targetTable, action, filter, cancellationToken).ConfigureAwait(false);
-        if (layout.Partitions.Count == 0)
+        var layout = await PostgreSqlPartitionLayout.ReadAsync(target, null, targetTable, action, filter, deleteFilter, rowLimit, cancellationToken).ConfigureAwait(false);
+        if (layout.Key is null || layout.Reason is not null)
         {
             return new StagingPreflight
             {
@@ -41,7 +40,7 @@ internal sealed partial class PostgreSqlStaging(PostgreSqlEngine engine) : IStag
                 Steps =
                 [
                     "load the source rows into a staging table (no lock held on the target meanwhile)",
-                    $"in one transaction: {(action == RefreshAction.Full ? "empty the target" : "delete the target's window")}, INSERT … SELECT from staging, advance identity; readers keep the old rows until commit",
+                    $"in one transaction: {Removal(action, deleteFilter, "the target")}, INSERT … SELECT from staging, advance identity; readers keep the old rows until commit",
                     "drop the staging table",
                 ],
             };
@@ -54,16 +53,30 @@ internal sealed partial class PostgreSqlStaging(PostgreSqlEngine engine) : IStag
             blockers.Add($"{outside} source row(s) fall outside every partition of {targetTable.Name} on {layout.Key}; create partitions for them in the target first");
         }
 
-        var names = string.Join(", ", layout.Partitions.Select(p => p.Name.Name));
+        var steps = new List<string>
+        {
+            action == RefreshAction.Full ? "every target row is replaced by the source's"
+            : deleteFilter is not null ? $"target rows with {engine.DescribeFilter(deleteFilter)} are deleted and the source rows with {engine.DescribeFilter(filter!)} copied; rows below the bound stay"
+            : filter is not null ? $"no target row is deleted; the source rows with {engine.DescribeFilter(filter)} are copied"
+            : "no target row is deleted; every source row is copied",
+        };
+        foreach (var group in layout.Moves.GroupBy(m => (m.Fate, m.Why)))
+        {
+            var names = string.Join(", ", group.Select(m => m.Partition.Name.Name));
+            steps.Add(group.Key.Fate switch
+            {
+                PartitionFate.Untouched => $"{names}: untouched ({group.Key.Why})",
+                PartitionFate.InPlace => $"{names}: rows moved in place ({group.Key.Why}): the source rows for {(group.Count() == 1 ? "it" : "them")} are loaded into a staging table (no lock on the target meanwhile); then, in the refresh transaction, {Removal(action, deleteFilter, group.Count() == 1 ? "its rows" : "their rows")} and INSERT … SELECT from staging",
+                _ => $"{names}: swapped: each rebuilt aside as a standalone table with its bound as a CHECK, loaded from the source (no lock on the target meanwhile), then given the old partition's own indexes, constraints, triggers, policies, row security, comments, owner, grants and storage options; then, in the refresh transaction (lock_timeout bounds the wait), the old partition is detached and dropped and its replacement attached under its name",
+            });
+        }
+
+        steps.Add("the staging tables are dropped");
         return new StagingPreflight
         {
             Blockers = blockers,
-            Steps =
-            [
-                $"rebuild {layout.Partitions.Count} partition(s) aside ({names}): a standalone table each with a CHECK on its bound, loaded from the source, then indexed",
-                $"in one transaction (lock_timeout bounds it): DETACH and DROP each old partition, ATTACH its replacement",
-                "other partitions are not touched",
-            ],
+            Steps = steps,
+            Warnings = [.. layout.Moves.Where(m => m.Obstacle).Select(m => $"staging_partition_switch: partition {m.Partition.Name.Name} is not swapped ({m.Why}); its rows are moved in place instead")],
         };
     }
 
@@ -71,10 +84,10 @@ internal sealed partial class PostgreSqlStaging(PostgreSqlEngine engine) : IStag
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
-        var layout = await LayoutAsync(request.Target, request.TargetTable, request.Action, request.Filter, cancellationToken, request.SwapTransaction).ConfigureAwait(false);
-        return layout.Partitions.Count == 0
+        var layout = await PostgreSqlPartitionLayout.ReadAsync(request.Target, request.SwapTransaction, request.TargetTable, request.Action, request.Filter, request.DeleteFilter, request.RowLimit, cancellationToken).ConfigureAwait(false);
+        return layout.Key is null || layout.Reason is not null
             ? await LoadAsideAsync(request, progress, log, cancellationToken).ConfigureAwait(false)
-            : await SwapPartitionsAsync(request, layout, progress, log, cancellationToken).ConfigureAwait(false);
+            : await PostgreSqlPartitionSwap.RunAsync(engine, request, layout, progress, log, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken)
@@ -88,15 +101,26 @@ internal sealed partial class PostgreSqlStaging(PostgreSqlEngine engine) : IStag
         return StagingLeftovers.DropAsync(target, transaction, sql, table => $"DROP TABLE IF EXISTS {Quote(table)}", runTag, cancellationToken);
     }
 
+    /// <summary>What the refresh removes, in the plan's words.</summary>
+    private string Removal(RefreshAction action, RowFilter? delete, string what) =>
+        (action, delete, what) switch
+        {
+            (RefreshAction.Full, _, "the target") => "empty the target (TRUNCATE where allowed, else DELETE)",
+            (RefreshAction.Full, _, _) => $"empty {(what == "its rows" ? "it" : "them")} (TRUNCATE where allowed, else DELETE)",
+            (_, null, _) => "delete nothing",
+            (_, _, "the target") => $"delete the target's rows with {engine.DescribeFilter(delete)}",
+            _ => $"delete {what} with {engine.DescribeFilter(delete)}",
+        };
+
     private async Task<StagingOutcome> LoadAsideAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
     {
         var target = request.TargetTable;
         var stage = new QualifiedName(target.Name.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_0");
         await request.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(stage)} (LIKE {Quote(target.Name)} INCLUDING DEFAULTS)", cancellationToken).ConfigureAwait(false);
-        var copied = await engine.CopyAsync(Copy(request, stage, null, request.RowLimit), progress, cancellationToken).ConfigureAwait(false);
+        var copied = await engine.CopyAsync(PostgreSqlPartitionSwap.Copy(request, stage, null, request.RowLimit), progress, cancellationToken).ConfigureAwait(false);
         log($"{copied} row(s) loaded into staging {stage}");
 
-        await SetSwapTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
+        await PostgreSqlPartitionSwap.SetSwapTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
         long deleted = 0;
         if (request.Action == RefreshAction.Full)
         {
@@ -107,266 +131,16 @@ internal sealed partial class PostgreSqlStaging(PostgreSqlEngine engine) : IStag
             deleted = await engine.DeleteAsync(request.Target, request.SwapTransaction, target.Name, window, request.CommandTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        var columns = string.Join(", ", request.Columns.Select(Quote));
-        var overriding = target.Columns.Any(c => c.Identity == IdentityKind.Always) ? " OVERRIDING SYSTEM VALUE" : "";
-        await request.Target.ExecuteAsync(request.SwapTransaction, $"INSERT INTO {Quote(target.Name)} ({columns}){overriding} SELECT {columns} FROM {Quote(stage)}", cancellationToken, request.CommandTimeout).ConfigureAwait(false);
+        await PostgreSqlPartitionSwap.InsertFromAsync(request, stage, cancellationToken).ConfigureAwait(false);
         log($"{deleted} row(s) removed and {copied} moved in from staging, in the refresh transaction");
         return new StagingOutcome(copied, deleted);
     }
 
-    private async Task<StagingOutcome> SwapPartitionsAsync(StagingRequest request, Layout layout, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
-    {
-        var parent = request.TargetTable;
-        var indexes = await IndexDefinitionsAsync(request.Loader, parent.Name, cancellationToken).ConfigureAwait(false);
-        var staged = new List<(Partition Old, QualifiedName Stage)>();
-        long copied = 0;
-        foreach (var (partition, i) in layout.Partitions.Select((p, i) => (p, i)))
-        {
-            var stage = new QualifiedName(partition.Name.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_{i}");
-            var bound = BoundCondition(layout, partition);
-            await request.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(stage)} (LIKE {Quote(partition.Name)} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMPRESSION)", cancellationToken).ConfigureAwait(false);
-            await request.Loader.ExecuteAsync(null, $"ALTER TABLE {Quote(stage)} ADD CONSTRAINT {Quote($"{IStagingSwitch.Prefix}{request.RunTag}_bound_{i}")} CHECK ({bound})", cancellationToken).ConfigureAwait(false);
-            var offset = copied;
-            var rows = await engine.CopyAsync(Copy(request, stage, bound, null), new OffsetProgress(progress, offset), cancellationToken).ConfigureAwait(false);
-            copied += rows;
-            log($"partition {partition.Name.Name}: building indexes on {stage.Name}");
-            foreach (var index in indexes)
-            {
-                await request.Loader.ExecuteAsync(null, index(stage), cancellationToken, request.CommandTimeout).ConfigureAwait(false);
-            }
-
-            log($"partition {partition.Name.Name}: {rows} row(s) staged in {stage.Name} and indexed");
-            staged.Add((partition, stage));
-        }
-
-        // Count what goes before the first DETACH locks the parent, so readers wait only for metadata changes.
-        long deleted = 0;
-        foreach (var (old, _) in staged)
-        {
-            deleted += await engine.CountAsync(request.Target, request.SwapTransaction, old.Name, null, cancellationToken).ConfigureAwait(false);
-        }
-
-        await SetSwapTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
-        foreach (var (old, stage) in staged)
-        {
-            await request.Target.ExecuteAsync(request.SwapTransaction, $"ALTER TABLE {Quote(parent.Name)} DETACH PARTITION {Quote(old.Name)}", cancellationToken).ConfigureAwait(false);
-            await request.Target.ExecuteAsync(request.SwapTransaction, $"DROP TABLE {Quote(old.Name)}", cancellationToken).ConfigureAwait(false);
-            await request.Target.ExecuteAsync(request.SwapTransaction, $"ALTER TABLE {Quote(stage)} RENAME TO {Quote(old.Name.Name)}", cancellationToken).ConfigureAwait(false);
-            await request.Target.ExecuteAsync(request.SwapTransaction, $"ALTER TABLE {Quote(parent.Name)} ATTACH PARTITION {Quote(old.Name)} FOR VALUES FROM ({old.Lower}) TO ({old.Upper})", cancellationToken).ConfigureAwait(false);
-            await TidyAsync(request, stage, old.Name, cancellationToken).ConfigureAwait(false);
-        }
-
-        log($"{staged.Count} partition(s) swapped in; {deleted} old row(s) dropped with them");
-        return new StagingOutcome(copied, deleted);
-    }
-
-    /// <summary>
-    /// The attached partition keeps the old one's name; its indexes take names derived from it too, and the bound
-    /// CHECK (redundant once attached) goes, so nothing named after staging stays behind.
-    /// </summary>
-    private static async Task TidyAsync(StagingRequest request, QualifiedName stage, QualifiedName partition, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT 'i', ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = @table::regclass AND starts_with(ic.relname, @prefix)
-            UNION ALL
-            SELECT 'c', conname FROM pg_constraint WHERE conrelid = @table::regclass AND contype = 'c' AND starts_with(conname, @prefix)
-            """;
-        var renames = new List<(string Kind, string Name)>();
-        await using (var command = request.Target.Command(request.SwapTransaction, sql, null, ("table", Quote(partition)), ("prefix", stage.Name)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                renames.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var (kind, name) in renames)
-        {
-            var statement = kind == "c"
-                ? $"ALTER TABLE {Quote(partition)} DROP CONSTRAINT {Quote(name)}"
-                : $"ALTER INDEX {Quote(new QualifiedName(partition.Schema, name))} RENAME TO {Quote(Truncate63(partition.Name + name[stage.Name.Length..]))}";
-            await request.Target.ExecuteAsync(request.SwapTransaction, statement, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>PostgreSQL cuts names at 63 bytes; cut them ourselves, keeping them distinct.</summary>
-    private static string Truncate63(string name) =>
-        System.Text.Encoding.UTF8.GetByteCount(name) <= 63 ? name : $"{name[..40]}_{(uint)name.GetHashCode(StringComparison.Ordinal):x8}";
-
-    private static CopyRequest Copy(StagingRequest request, QualifiedName stage, string? predicate, long? rowLimit) => new()
-    {
-        Source = request.Source,
-        SourceTransaction = request.SourceTransaction,
-        Target = request.Loader,
-        TargetTransaction = null!,
-        SourceTable = request.SourceTable,
-        TargetTable = request.TargetTable with { Name = stage },
-        Columns = request.Columns,
-        Filter = predicate is null ? request.Filter : null,
-        SourcePredicate = predicate,
-        RowLimit = rowLimit,
-        BatchSize = request.BatchSize,
-        CommandTimeout = request.CommandTimeout,
-    };
-
-    private static async Task SetSwapTimeoutAsync(StagingRequest request, CancellationToken cancellationToken) =>
-        await request.Target.ExecuteAsync(request.SwapTransaction, "SELECT set_config('lock_timeout', @ms, true)", cancellationToken, null, ("ms", $"{(long)request.SwapTimeout.TotalMilliseconds}ms")).ConfigureAwait(false);
-
-    private static string BoundCondition(Layout layout, Partition p)
-    {
-        var key = Quote(layout.Key!);
-        var parts = new List<string> { $"{key} IS NOT NULL" };
-        if (!p.Lower.Equals("MINVALUE", StringComparison.OrdinalIgnoreCase))
-        {
-            parts.Add($"{key} >= {p.Lower}::{layout.KeyType}");
-        }
-
-        if (!p.Upper.Equals("MAXVALUE", StringComparison.OrdinalIgnoreCase))
-        {
-            parts.Add($"{key} < {p.Upper}::{layout.KeyType}");
-        }
-
-        return string.Join(" AND ", parts);
-    }
-
-    /// <summary>Which partitions a refresh rebuilds, or none (with the reason) when the partition-wise swap does not apply.</summary>
-    private static async Task<Layout> LayoutAsync(DbConnection target, TableSchema table, RefreshAction action, RowFilter? filter, CancellationToken cancellationToken, DbTransaction? transaction = null)
-    {
-        if (!table.IsPartitioned)
-        {
-            return new Layout(null, null, [], null);
-        }
-
-        const string keySql = """
-            SELECT pt.partstrat::text, pt.partnatts, a.attname, format_type(a.atttypid, a.atttypmod)
-            FROM pg_partitioned_table pt LEFT JOIN pg_attribute a ON a.attrelid = pt.partrelid AND a.attnum = pt.partattrs[0]
-            WHERE pt.partrelid = @table::regclass
-            """;
-        string? key = null, keyType = null, strategy = null;
-        short keys = 0;
-        await using (var command = target.Command(transaction, keySql, null, ("table", Quote(table.Name))))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                (strategy, keys) = (reader.GetString(0), reader.GetInt16(1));
-                (key, keyType) = reader.IsDBNull(2) ? (null, null) : (reader.GetString(2), reader.GetString(3));
-            }
-        }
-
-        if (strategy != "r" || keys != 1 || key is null)
-        {
-            return new Layout(null, null, [], "the target is not RANGE-partitioned on a single column");
-        }
-
-        if (action == RefreshAction.Incremental && filter is not null && filter.Column != key)
-        {
-            return new Layout(null, null, [], $"the target is partitioned on {key}, not on the incremental column {filter.Column}");
-        }
-
-        if (table.ReferencedBy.Count > 0)
-        {
-            return new Layout(null, null, [], "foreign keys reference the target, and detaching a partition would check them row by row");
-        }
-
-        const string partitionsSql = """
-            SELECT n.nspname, c.relname, pg_get_expr(c.relpartbound, c.oid), c.relkind::text
-            FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE i.inhparent = @table::regclass
-            ORDER BY n.nspname, c.relname
-            """;
-        var partitions = new List<Partition>();
-        await using (var command = target.Command(transaction, partitionsSql, null, ("table", Quote(table.Name))))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var bound = BoundPattern().Match(reader.GetString(2));
-                if (!bound.Success || reader.GetString(3) != "r")
-                {
-                    return new Layout(null, null, [], $"partition {reader.GetString(1)} is a default or sub-partitioned partition");
-                }
-
-                partitions.Add(new Partition(new QualifiedName(reader.GetString(0), reader.GetString(1)), bound.Groups[1].Value, bound.Groups[2].Value));
-            }
-        }
-
-        if (partitions.Count == 0)
-        {
-            return new Layout(null, null, [], "the target has no partitions");
-        }
-
-        // A full refresh rebuilds every partition; an incremental one only those whose range reaches the window.
-        var touched = new List<Partition>();
-        foreach (var p in partitions)
-        {
-            var reaches = action == RefreshAction.Full || filter is null || p.Upper.Equals("MAXVALUE", StringComparison.OrdinalIgnoreCase)
-                || await target.ScalarAsync(transaction, $"SELECT {p.Upper}::{keyType} > {Literal(filter.Value)}", cancellationToken).ConfigureAwait(false) is true;
-            if (reaches)
-            {
-                touched.Add(p);
-            }
-        }
-
-        return new Layout(key, keyType, touched, touched.Count == 0 ? "no partition reaches the window" : null);
-    }
-
     /// <summary>Source rows (within the window) that no partition of the target would accept.</summary>
-    private static async Task<long> RowsOutsideAsync(DbConnection source, TableSchema sourceTable, Layout layout, RowFilter? filter, CancellationToken cancellationToken)
+    private static async Task<long> RowsOutsideAsync(DbConnection source, TableSchema sourceTable, PartitionLayout layout, RowFilter? filter, CancellationToken cancellationToken)
     {
-        var inside = string.Join(" OR ", layout.Partitions.Select(p => $"({BoundCondition(layout, p)})"));
         var window = filter is null ? "" : $"{Quote(filter.Column)} {Operator(filter)} {Literal(filter.Value)} AND ";
-        var sql = $"SELECT count(*) FROM {Quote(sourceTable.Name)} WHERE {window}NOT ({inside})";
+        var sql = $"SELECT count(*) FROM {Quote(sourceTable.Name)} WHERE {window}NOT ({layout.Within(layout.Touched)})";
         return Convert.ToInt64(await source.ScalarAsync(null, sql, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// The parent's indexes, as statements that build the same on a staging table, so ATTACH adopts them instead of
-    /// building its own: primary keys and unique constraints as constraints (ATTACH only adopts a constraint's index
-    /// for a constraint), other indexes as indexes.
-    /// </summary>
-    private static async Task<List<Func<QualifiedName, string>>> IndexDefinitionsAsync(DbConnection connection, QualifiedName parent, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT pg_get_indexdef(i.indexrelid), format('%I.%I', n.nspname, c.relname), pg_get_constraintdef(k.oid)
-            FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u')
-            WHERE i.indrelid = @table::regclass
-            """;
-        var definitions = new List<Func<QualifiedName, string>>();
-        await using var command = connection.Command(null, sql, null, ("table", Quote(parent)));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (!reader.IsDBNull(2))
-            {
-                var constraint = reader.GetString(2);
-                definitions.Add(stage => $"ALTER TABLE {Quote(stage)} ADD {constraint}");
-                continue;
-            }
-
-            var definition = reader.GetString(0);
-            var on = $" ON ONLY {reader.GetString(1)} USING ";
-            var at = definition.IndexOf(on, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                continue;
-            }
-
-            var unique = definition.StartsWith("CREATE UNIQUE INDEX", StringComparison.Ordinal) ? "UNIQUE " : "";
-            var rest = definition[(at + on.Length)..];
-            definitions.Add(stage => $"CREATE {unique}INDEX ON {Quote(stage)} USING {rest}");
-        }
-
-        return definitions;
-    }
-
-    [GeneratedRegex(@"^FOR VALUES FROM \((.+)\) TO \((.+)\)$")]
-    private static partial Regex BoundPattern();
-
-    private sealed class OffsetProgress(IProgress<long> inner, long offset) : IProgress<long>
-    {
-        public void Report(long value) => inner.Report(offset + value);
     }
 }

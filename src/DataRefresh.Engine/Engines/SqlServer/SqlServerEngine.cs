@@ -345,7 +345,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
         var order = request.RowLimit is null
             ? (ordered ? clustered : [])
             : request.Filter is { } f ? [f.Column] : request.SourceTable.PrimaryKey;
-        await using var select = (SqlCommand)request.Source.Command(request.SourceTransaction, Select(request.SourceTable.Name, request.Columns, request.Filter, request.RowLimit, order), request.CommandTimeout);
+        await using var select = (SqlCommand)request.Source.Command(request.SourceTransaction, Select(request.SourceTable.Name, request.Columns, request.Filter, request.RowLimit, order, request.SourcePredicate), request.CommandTimeout);
         Bind(select, request.Filter);
         await using var reader = await select.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
 

@@ -98,11 +98,13 @@ public static class SqlServerSql
     public static string Where(RowFilter? filter) => filter is null ? "" : $" WHERE {Quote(filter.Column)} {Operator(filter.Operator)} @bound";
 
     /// <summary>The source read: columns by name, the filter, and an order when rows are capped or the target is clustered.</summary>
-    public static string Select(QualifiedName table, IReadOnlyList<string> columns, RowFilter? filter, long? rowLimit, IReadOnlyList<string> orderBy)
+    /// <param name="predicate">An extra condition the engine built from catalog facts (a partition number), never user text.</param>
+    public static string Select(QualifiedName table, IReadOnlyList<string> columns, RowFilter? filter, long? rowLimit, IReadOnlyList<string> orderBy, string? predicate = null)
     {
         var top = rowLimit is { } limit ? $"TOP ({limit.ToString(CultureInfo.InvariantCulture)}) " : "";
         var order = orderBy.Count > 0 ? " ORDER BY " + string.Join(", ", orderBy.Select(Quote)) : "";
-        return $"SELECT {top}{string.Join(", ", columns.Select(Quote))} FROM {Quote(table)}{Where(filter)}{order}";
+        var and = predicate is null ? "" : $"{(filter is null ? " WHERE " : " AND ")}{predicate}";
+        return $"SELECT {top}{string.Join(", ", columns.Select(Quote))} FROM {Quote(table)}{Where(filter)}{and}{order}";
     }
 
     public static string Truncate(QualifiedName table) => $"TRUNCATE TABLE {Quote(table)}";

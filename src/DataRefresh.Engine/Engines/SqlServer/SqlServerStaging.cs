@@ -16,15 +16,17 @@ namespace DataRefresh.Engines.SqlServer;
 /// <list type="bullet">
 /// <item>a non-partitioned target's rows are switched out to an identical, empty scratch table and staging is
 /// switched in; the scratch goes after commit;</item>
-/// <item>a partitioned target gets, for each partition the refresh touches, TRUNCATE … WITH (PARTITIONS (n)) and
-/// SWITCH PARTITION n; other partitions are untouched.</item>
+/// <item>a partitioned target gets, for each partition the refresh empties, TRUNCATE … WITH (PARTITIONS (n)) and
+/// SWITCH PARTITION n. An incremental refresh leaves the partitions below its window alone, and the one holding the
+/// window's bound (or the watermark) keeps its rows below it: its window rows are deleted and the source's bulk-copied
+/// in from staging — exactly the rows simple_copy would delete and copy.</item>
 /// </list>
 /// Every SWITCH waits at low priority (ABORT_AFTER_WAIT = SELF), and LOCK_TIMEOUT bounds the TRUNCATE, so a long
 /// UAT reader makes the refresh give up cleanly instead of queueing everyone behind a schema lock.
 /// </summary>
 internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
 {
-    public async Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, CancellationToken cancellationToken)
+    public async Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targetTable);
         var layout = await ReadLayoutAsync(target, targetTable, null, cancellationToken).ConfigureAwait(false);
@@ -38,13 +40,40 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         var steps = new List<string>
         {
             $"create staging from the catalog on {(space.IsScheme ? $"partition scheme {space.Name}({space.PartitionColumn})" : $"filegroup {space.Name}")}, clustered key first",
-            "bulk-load the source rows into staging (no lock on the target meanwhile), then build the other indexes and CHECK constraints",
+            $"bulk-load the source rows{(filter is null ? "" : $" with {engine.DescribeFilter(filter)}")} into staging (no lock on the target meanwhile), then build the other indexes and CHECK constraints",
         };
-        steps.Add(space.IsScheme
-            ? "in one transaction: for each partition the refresh touches, TRUNCATE … WITH (PARTITIONS (n)) and SWITCH PARTITION n (WAIT_AT_LOW_PRIORITY); other partitions are untouched"
-            : "in one transaction: SWITCH the target's rows out to an empty scratch table and SWITCH staging in (WAIT_AT_LOW_PRIORITY); drop the scratch after commit");
+        if (!space.IsScheme)
+        {
+            steps.Add("in one transaction: SWITCH the target's rows out to an empty scratch table and SWITCH staging in (WAIT_AT_LOW_PRIORITY); drop the scratch after commit");
+        }
+        else if (action == RefreshAction.Full || blockers.Count > 0)
+        {
+            steps.Add("in one transaction: TRUNCATE … WITH (PARTITIONS (1 TO n)) and SWITCH PARTITION n for every partition (WAIT_AT_LOW_PRIORITY)");
+        }
+        else
+        {
+            var first = filter is null ? 1 : Convert.ToInt32(await target.ScalarAsync(null, PartitionOf(space.PartitionFunction!), cancellationToken, null, ("bound", filter.Value)).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            var last = space.Partitions;
+            if (first > 1)
+            {
+                steps.Add($"{Partitions(1, first - 1)}: untouched (wholly below the {(deleteFilter is null ? "watermark" : "bound")})");
+            }
+
+            steps.Add(deleteFilter is null
+                ? $"partition {first}: its rows stay; in the refresh transaction the source's newer rows for it are bulk-copied from staging, as simple_copy loads them"
+                : $"partition {first} (it holds the bound): in the refresh transaction, DELETE its rows with {engine.DescribeFilter(deleteFilter)} and bulk-copy the source's rows for it from staging, as simple_copy loads them; its rows below the bound stay");
+            if (first < last)
+            {
+                steps.Add(deleteFilter is null
+                    ? $"{Partitions(first + 1, last)}: nothing to delete (no target rows are above the watermark); SWITCH PARTITION n from staging (WAIT_AT_LOW_PRIORITY)"
+                    : $"{Partitions(first + 1, last)}: TRUNCATE … WITH (PARTITIONS ({first + 1} TO {last})) and SWITCH PARTITION n from staging (WAIT_AT_LOW_PRIORITY)");
+            }
+        }
+
         return new StagingPreflight { Steps = steps, Blockers = blockers };
     }
+
+    private static string Partitions(int from, int to) => from == to ? $"partition {from}" : $"partitions {from} to {to}";
 
     public async Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
     {
@@ -59,14 +88,13 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
 
         var space = layout.DataSpace;
         var stage = new QualifiedName(target.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_0");
-        var first = 1;
-        RowFilter? load = request.Action == RefreshAction.Full ? null : request.Filter;
-        if (space.IsScheme && request.Action == RefreshAction.Incremental && request.Filter is { } window)
-        {
-            // Rebuild whole partitions: every source row from the first partition the window reaches.
-            first = Convert.ToInt32(await request.Target.ScalarAsync(request.SwapTransaction, PartitionOf(space.PartitionFunction!), cancellationToken, null, ("bound", window.Value)).ConfigureAwait(false), CultureInfo.InvariantCulture);
-            load = first == 1 ? null : new RowFilter(space.PartitionColumn!, space.RangeRight ? FilterOperator.GreaterOrEqual : FilterOperator.Greater, space.Boundaries[first - 2], window.ColumnType);
-        }
+        // Staging gets exactly the source rows simple_copy would copy. The partition holding the window's bound (or
+        // the watermark) keeps the target's rows below it, so it is not switched: its rows come from staging by bulk copy.
+        var incremental = space.IsScheme && request.Action == RefreshAction.Incremental;
+        var first = incremental && request.Filter is { } window
+            ? Convert.ToInt32(await request.Target.ScalarAsync(request.SwapTransaction, PartitionOf(space.PartitionFunction!), cancellationToken, null, ("bound", window.Value)).ConfigureAwait(false), CultureInfo.InvariantCulture)
+            : 1;
+        var load = request.Action == RefreshAction.Full ? null : request.Filter;
 
         await BuildAsync(request.Loader, stage, layout, BeforeLoad(stage, layout), request.CommandTimeout, cancellationToken).ConfigureAwait(false);
         var copied = await engine.CopyAsync(
@@ -97,14 +125,47 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         long deleted;
         if (space.IsScheme)
         {
-            deleted = Convert.ToInt64(await request.Target.ScalarAsync(tx, PartitionRowsFrom, cancellationToken, null, ("table", Quote(target)), ("first", first)).ConfigureAwait(false), CultureInfo.InvariantCulture);
-            await request.Target.ExecuteAsync(tx, TruncatePartitions(target, first, space.Partitions), cancellationToken).ConfigureAwait(false);
-            for (var n = first; n <= space.Partitions; n++)
+            // Switched partitions: every target row in them goes (none, with nothing to delete: SWITCH needs them empty).
+            var switched = incremental ? first + 1 : 1;
+            deleted = 0;
+            if (switched <= space.Partitions && (!incremental || request.DeleteFilter is not null))
+            {
+                deleted = Convert.ToInt64(await request.Target.ScalarAsync(tx, PartitionRowsFrom, cancellationToken, null, ("table", Quote(target)), ("first", switched)).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                await request.Target.ExecuteAsync(tx, TruncatePartitions(target, switched, space.Partitions), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (incremental)
+            {
+                if (request.DeleteFilter is { } delete)
+                {
+                    // Only partition `first` still has rows in the window.
+                    deleted += await engine.DeleteAsync(request.Target, tx, target, delete, request.CommandTimeout, cancellationToken).ConfigureAwait(false);
+                }
+
+                await engine.CopyAsync(
+                    new CopyRequest
+                    {
+                        Source = request.Loader,
+                        Target = request.Target,
+                        TargetTransaction = tx,
+                        SourceTable = request.TargetTable with { Name = stage },
+                        TargetTable = request.TargetTable,
+                        Columns = request.Columns,
+                        SourcePredicate = InPartition(space.PartitionFunction!, space.PartitionColumn!, first),
+                        BatchSize = request.BatchSize,
+                        CommandTimeout = request.CommandTimeout,
+                    },
+                    new Progress<long>(),
+                    cancellationToken).ConfigureAwait(false);
+                log($"partition {first}: {(request.DeleteFilter is null ? "its rows kept" : "its window rows deleted")} and the source's bulk-copied in from staging");
+            }
+
+            for (var n = switched; n <= space.Partitions; n++)
             {
                 await request.Target.ExecuteAsync(tx, SwitchPartition(stage, target, n, request.SwapTimeout), cancellationToken).ConfigureAwait(false);
             }
 
-            log($"partitions {first} to {space.Partitions} switched in; {deleted} old row(s) truncated");
+            log($"{(switched <= space.Partitions ? $"partitions {switched} to {space.Partitions} switched in" : "no partition switched")}; {deleted} old row(s) removed in all");
         }
         else
         {

@@ -75,6 +75,10 @@ public static class SqlServerStagingSql
 
     public static string PartitionOf(string function) => $"SELECT $PARTITION.{Quote(function)}(@bound)";
 
+    /// <summary>The rows of one partition (of staging, read to be bulk-copied into the target's same partition).</summary>
+    public static string InPartition(string function, string column, int partition) =>
+        $"$PARTITION.{Quote(function)}({Quote(column)}) = {partition.ToString(CultureInfo.InvariantCulture)}";
+
     public static string CreateTable(QualifiedName stage, SqlServerLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);

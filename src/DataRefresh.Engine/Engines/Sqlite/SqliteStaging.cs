@@ -12,13 +12,13 @@ namespace DataRefresh.Engines.Sqlite;
 /// </summary>
 internal sealed class SqliteStaging(SqliteEngine engine) : IStagingSwitch
 {
-    public Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, CancellationToken cancellationToken) =>
+    public Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, CancellationToken cancellationToken) =>
         Task.FromResult(new StagingPreflight
         {
             Steps =
             [
                 "in one transaction: load the source rows into a staging table",
-                $"{(action == RefreshAction.Full ? "empty the target" : "delete the target's window")} and insert from staging",
+                $"{(action == RefreshAction.Full ? "empty the target" : deleteFilter is null ? "delete nothing" : $"delete the target's rows with {engine.DescribeFilter(deleteFilter)}")} and insert from staging",
                 "drop the staging table; readers keep the old rows until commit",
             ],
         });

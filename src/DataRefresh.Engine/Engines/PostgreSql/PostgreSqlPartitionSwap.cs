@@ -1,0 +1,188 @@
+using DataRefresh.Catalog;
+using DataRefresh.Planning;
+using DataRefresh.Staging;
+using static DataRefresh.Engines.PostgreSql.PostgreSqlEngine;
+
+namespace DataRefresh.Engines.PostgreSql;
+
+/// <summary>
+/// The partition-wise run of staging_partition_switch on PostgreSQL (see <see cref="PostgreSqlStaging"/>): load
+/// the staging tables on the loader session, then, in the refresh transaction, move the in-place partitions' rows
+/// and swap the others.
+/// </summary>
+internal static class PostgreSqlPartitionSwap
+{
+    private sealed record Staged(PartitionMove Move, QualifiedName Stage, QualifiedName Bound, PartitionRecipe Recipe);
+
+    public static async Task<StagingOutcome> RunAsync(PostgreSqlEngine engine, StagingRequest request, PartitionLayout layout, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
+    {
+        var schema = request.TargetTable.Name.Schema;
+        var staged = new List<Staged>();
+        long copied = 0;
+        foreach (var (move, i) in layout.Swapped.Select((m, i) => (m, i)))
+        {
+            var name = move.Partition.Name;
+            var stage = new QualifiedName(name.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_{i}");
+            var bound = new QualifiedName(name.Schema, $"{stage.Name}_bound");
+            var recipe = await PartitionRecipe.ReadAsync(request.Loader, name, stage, bound, layout.Bound(move.Partition), cancellationToken).ConfigureAwait(false);
+            await ExecuteAllAsync(request, recipe.BeforeLoad, cancellationToken).ConfigureAwait(false);
+            var rows = await engine.CopyAsync(Copy(request, stage, layout.Bound(move.Partition), null), new OffsetProgress(progress, copied), cancellationToken).ConfigureAwait(false);
+            copied += rows;
+            log($"partition {name.Name}: building indexes on {stage.Name}");
+            await ExecuteAllAsync(request, recipe.AfterLoad, cancellationToken).ConfigureAwait(false);
+            log($"partition {name.Name}: {rows} row(s) staged in {stage.Name} and indexed");
+            staged.Add(new Staged(move, stage, bound, recipe));
+        }
+
+        var inPlace = layout.InPlace;
+        var rowsStage = new QualifiedName(schema, $"{IStagingSwitch.Prefix}{request.RunTag}_rows");
+        if (inPlace.Count > 0)
+        {
+            await request.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(rowsStage)} (LIKE {Quote(request.TargetTable.Name)} INCLUDING DEFAULTS)", cancellationToken).ConfigureAwait(false);
+            var rows = await engine.CopyAsync(Copy(request, rowsStage, layout.Within(inPlace), null), new OffsetProgress(progress, copied), cancellationToken).ConfigureAwait(false);
+            copied += rows;
+            log($"{rows} row(s) for {string.Join(", ", inPlace.Select(m => m.Partition.Name.Name))} loaded into staging {rowsStage.Name}");
+        }
+
+        await SetSwapTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
+        long deleted = 0;
+        if (inPlace.Count > 0)
+        {
+            deleted += await RemoveInPlaceAsync(engine, request, layout, cancellationToken).ConfigureAwait(false);
+            await InsertFromAsync(request, rowsStage, cancellationToken).ConfigureAwait(false);
+            log($"{string.Join(", ", inPlace.Select(m => m.Partition.Name.Name))}: {deleted} row(s) removed and the source's moved in from staging, in place");
+        }
+
+        // Count what goes before the first DETACH locks the parent, so readers wait only for metadata changes.
+        var swaps = new List<Staged>();
+        foreach (var s in staged)
+        {
+            var old = await engine.CountAsync(request.Target, request.SwapTransaction, s.Move.Partition.Name, null, cancellationToken).ConfigureAwait(false);
+            if (old > 0 && request.Action == RefreshAction.Incremental && request.DeleteFilter is null)
+            {
+                // Nothing may be deleted, yet the partition got rows since the decision (newer than the target's maximum): keep them.
+                await InsertFromAsync(request, s.Stage, cancellationToken).ConfigureAwait(false);
+                log($"partition {s.Move.Partition.Name.Name}: {old} row(s) appeared in it since the decision, so the source's rows were moved in place instead of swapping it");
+                continue;
+            }
+
+            deleted += old;
+            swaps.Add(s);
+        }
+
+        foreach (var s in swaps)
+        {
+            await SwapAsync(request, s, cancellationToken).ConfigureAwait(false);
+        }
+
+        log($"{swaps.Count} partition(s) swapped in; {deleted} old row(s) removed in all");
+        return new StagingOutcome(copied, deleted);
+    }
+
+    /// <summary>
+    /// DETACH and DROP the old partition, give its names to the replacement, ATTACH it, and check it against the
+    /// old one's catalog: anything different fails the refresh (the transaction rolls back, UAT keeps the old one).
+    /// </summary>
+    private static async Task SwapAsync(StagingRequest request, Staged s, CancellationToken cancellationToken)
+    {
+        var (parent, tx) = (Quote(request.TargetTable.Name), request.SwapTransaction);
+        var old = s.Move.Partition;
+        var before = await PostgreSqlPartitionObstacles.FingerprintAsync(request.Target, tx, old.Name, cancellationToken).ConfigureAwait(false);
+        await request.Target.ExecuteAsync(tx, $"ALTER TABLE {parent} DETACH PARTITION {Quote(old.Name)}", cancellationToken).ConfigureAwait(false);
+        await request.Target.ExecuteAsync(tx, $"DROP TABLE {Quote(old.Name)}", cancellationToken).ConfigureAwait(false);
+        await request.Target.ExecuteAsync(tx, $"ALTER TABLE {Quote(s.Stage)} RENAME TO {Quote(old.Name.Name)}", cancellationToken).ConfigureAwait(false);
+        foreach (var statement in s.Recipe.AfterDrop)
+        {
+            await request.Target.ExecuteAsync(tx, statement, cancellationToken).ConfigureAwait(false);
+        }
+
+        await request.Target.ExecuteAsync(tx, $"ALTER TABLE {parent} ATTACH PARTITION {Quote(old.Name)} FOR VALUES FROM ({old.Lower}) TO ({old.Upper})", cancellationToken).ConfigureAwait(false);
+        await request.Target.ExecuteAsync(tx, $"ALTER TABLE {Quote(old.Name)} DROP CONSTRAINT {Quote(s.Bound.Name)}", cancellationToken).ConfigureAwait(false);
+        foreach (var statement in s.Recipe.AfterAttach)
+        {
+            await request.Target.ExecuteAsync(tx, statement, cancellationToken).ConfigureAwait(false);
+        }
+
+        var after = await PostgreSqlPartitionObstacles.FingerprintAsync(request.Target, tx, old.Name, cancellationToken).ConfigureAwait(false);
+        if (!before.SequenceEqual(after))
+        {
+            var lost = string.Join("; ", before.Except(after));
+            var gained = string.Join("; ", after.Except(before));
+            throw new InvalidOperationException($"staging_partition_switch: the replacement of partition {old.Name} would differ from it (had: {lost}; would have: {gained}); the refresh is rolled back and the partition kept as it was");
+        }
+    }
+
+    /// <summary>The in-place partitions' window rows, removed as simple_copy would (through the table, so the same triggers fire).</summary>
+    private static async Task<long> RemoveInPlaceAsync(PostgreSqlEngine engine, StagingRequest request, PartitionLayout layout, CancellationToken cancellationToken)
+    {
+        var (parent, tx) = (Quote(request.TargetTable.Name), request.SwapTransaction);
+        if (request.Action == RefreshAction.Full && request.Truncate)
+        {
+            // The table first, as simple_copy's TRUNCATE locks it: a reader holding the table and waiting for a
+            // truncated partition would otherwise deadlock with the DETACH that follows.
+            await request.Target.ExecuteAsync(tx, $"LOCK TABLE {parent} IN ACCESS EXCLUSIVE MODE", cancellationToken, request.CommandTimeout).ConfigureAwait(false);
+            long rows = 0;
+            foreach (var move in layout.InPlace)
+            {
+                rows += await engine.EmptyAsync(request.Target, tx, move.Partition.Name, true, request.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
+            return rows;
+        }
+
+        if (request.Action == RefreshAction.Full)
+        {
+            return await request.Target.ExecuteAsync(tx, $"DELETE FROM {parent} WHERE {layout.Within(layout.InPlace)}", cancellationToken, request.CommandTimeout).ConfigureAwait(false);
+        }
+
+        if (request.DeleteFilter is not { } window)
+        {
+            return 0;
+        }
+
+        var sql = $"DELETE FROM {parent} WHERE {Quote(window.Column)} {Operator(window)} @bound AND ({layout.Within(layout.InPlace)})";
+        return await request.Target.ExecuteAsync(tx, sql, cancellationToken, request.CommandTimeout, ("bound", window.Value)).ConfigureAwait(false);
+    }
+
+    /// <summary>Rows from a staging table into the target, through the table (as simple_copy's COPY goes), in the refresh transaction.</summary>
+    public static async Task InsertFromAsync(StagingRequest request, QualifiedName stage, CancellationToken cancellationToken)
+    {
+        var target = request.TargetTable;
+        var columns = string.Join(", ", request.Columns.Select(Quote));
+        var overriding = target.Columns.Any(c => c.Identity == IdentityKind.Always) ? " OVERRIDING SYSTEM VALUE" : "";
+        await request.Target.ExecuteAsync(request.SwapTransaction, $"INSERT INTO {Quote(target.Name)} ({columns}){overriding} SELECT {columns} FROM {Quote(stage)}", cancellationToken, request.CommandTimeout).ConfigureAwait(false);
+    }
+
+    /// <summary>The source rows the sync mode copies (its filter), within <paramref name="predicate"/>, into a staging table on the loader.</summary>
+    public static CopyRequest Copy(StagingRequest request, QualifiedName stage, string? predicate, long? rowLimit) => new()
+    {
+        Source = request.Source,
+        SourceTransaction = request.SourceTransaction,
+        Target = request.Loader,
+        TargetTransaction = null!,
+        SourceTable = request.SourceTable,
+        TargetTable = request.TargetTable with { Name = stage },
+        Columns = request.Columns,
+        Filter = request.Filter,
+        SourcePredicate = predicate,
+        RowLimit = rowLimit,
+        BatchSize = request.BatchSize,
+        CommandTimeout = request.CommandTimeout,
+    };
+
+    public static async Task SetSwapTimeoutAsync(StagingRequest request, CancellationToken cancellationToken) =>
+        await request.Target.ExecuteAsync(request.SwapTransaction, "SELECT set_config('lock_timeout', @ms, true)", cancellationToken, null, ("ms", $"{(long)request.SwapTimeout.TotalMilliseconds}ms")).ConfigureAwait(false);
+
+    private static async Task ExecuteAllAsync(StagingRequest request, IEnumerable<string> statements, CancellationToken cancellationToken)
+    {
+        foreach (var statement in statements)
+        {
+            await request.Loader.ExecuteAsync(null, statement, cancellationToken, request.CommandTimeout).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class OffsetProgress(IProgress<long> inner, long offset) : IProgress<long>
+    {
+        public void Report(long value) => inner.Report(offset + value);
+    }
+}
