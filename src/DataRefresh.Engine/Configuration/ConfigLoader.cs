@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace DataRefresh.Configuration;
 
 /// <summary>
@@ -40,7 +37,7 @@ public static class ConfigLoader
         {
             var full = Path.GetFullPath(path);
             fullPaths.Add(full);
-            var root = Parse(full, path, reader);
+            var root = YamlFile.Read(full, path, reader);
             if (root is not null)
             {
                 merged = merged is null ? root : merged.Merge(root, tablesByName: true);
@@ -67,46 +64,6 @@ public static class ConfigLoader
             .ThenBy(e => e.Location?.Line ?? 0)
             .ThenBy(e => e.Location?.Column ?? 0)
             .ToList();
-
-    private static MappingNode? Parse(string fullPath, string shownPath, ConfigReader reader)
-    {
-        if (!File.Exists(fullPath))
-        {
-            reader.Error(null, shownPath, $"configuration file not found (looked for {fullPath})");
-            return null;
-        }
-
-        try
-        {
-            using var text = File.OpenText(fullPath);
-            var stream = new YamlStream();
-            stream.Load(text);
-            if (stream.Documents.Count == 0)
-            {
-                reader.Error(new SourceLocation(shownPath, 1, 1), "", "the file is empty");
-                return null;
-            }
-
-            if (stream.Documents.Count > 1)
-            {
-                reader.Error(ConfigNode.Loc(stream.Documents[1].RootNode, shownPath), "", "the file holds more than one YAML document; use one per file");
-                return null;
-            }
-
-            if (ConfigNode.From(stream.Documents[0].RootNode, shownPath) is MappingNode map)
-            {
-                return map;
-            }
-
-            reader.Error(ConfigNode.Loc(stream.Documents[0].RootNode, shownPath), "", "the file must be a mapping with databases, tables and settings");
-            return null;
-        }
-        catch (YamlException ex)
-        {
-            reader.Error(new SourceLocation(shownPath, (int)ex.Start.Line, (int)ex.Start.Column), "", $"not valid YAML: {ex.Message}");
-            return null;
-        }
-    }
 
     private static RefreshConfig? Bind(MappingNode root, IReadOnlyList<string> files, ConfigReader r, Func<string, string?> environment)
     {
