@@ -1,3 +1,4 @@
+using DataRefresh.Checks;
 using DataRefresh.Planning;
 using DataRefresh.Tests.Support;
 using static DataRefresh.Tests.Support.RefreshHarness;
@@ -22,6 +23,19 @@ public sealed class PostgreSqlNameTests : PostgresTestBase
         var ambiguous = Plan("ÜNÏCÖDÉ表");
         Assert.Equal(RefreshAction.Skip, ambiguous.Action);
         Assert.Contains("'ÜNÏCÖDÉ表' matches several tables (public.Ünïcödé表, public.ünïcödé表); quote the name", ambiguous.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_connected_check_reports_an_ambiguous_name_as_a_failed_check_instead_of_throwing()
+    {
+        await Both("CREATE TABLE \"Ünïcödé表\" (id int PRIMARY KEY); CREATE TABLE \"ünïcödé表\" (id int PRIMARY KEY)");
+
+        var checks = await ConfigChecks.ConnectAsync(Pg.Config(Src, Tgt, [Full("\"ünïcödé表\""), Full("ÜNÏCÖDÉ表")]), TestContext.Current.CancellationToken);
+
+        var exists = checks.Where(c => c.Check == "TableExists").ToList();
+        Assert.Equal(4, exists.Count);
+        Assert.Equal(2, exists.Count(c => c.Outcome == CheckOutcome.Passed && c.Message.EndsWith("is public.ünïcödé表", StringComparison.Ordinal)));
+        Assert.Equal(2, exists.Count(c => c.Outcome == CheckOutcome.Failed && c.Message.Contains("'ÜNÏCÖDÉ表' matches several tables", StringComparison.Ordinal)));
     }
 
     [Fact]
