@@ -181,7 +181,6 @@ public static class Planner
         };
     }
 
-    /// <summary>Columns match by name, never position. Drift becomes warnings; an incompatible type blocks the table.</summary>
     /// <summary>Where the history table is in this catalog, if it exists (an ambiguous name is the journal's problem, not this table's).</summary>
     private static QualifiedName? HistoryTable(RefreshConfig config, TableCatalog catalog)
     {
@@ -195,6 +194,7 @@ public static class Planner
         }
     }
 
+    /// <summary>Columns match by name, never position. Drift becomes warnings; an incompatible type blocks the table.</summary>
     private static List<string> MatchColumns(IDatabaseEngine engine, TableSchema source, TableSchema target, List<string> warnings, List<string> blockers)
     {
         var copied = new List<string>();
