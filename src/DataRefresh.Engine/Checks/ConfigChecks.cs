@@ -1,3 +1,4 @@
+using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
 
@@ -69,9 +70,20 @@ public static class ConfigChecks
                 checks.Add(new ConfigCheck("Authentication", name, CheckOutcome.Passed, side.Auth == AuthType.Sql ? $"logged in as {side.UserVariable}" : side.Auth == AuthType.None ? "no login (SQLite file)" : "integrated login accepted"));
                 identities[side.Side] = await engine.IdentifyAsync(connection, cancellationToken).ConfigureAwait(false);
                 var writable = false;
+                var catalog = await engine.ReadCatalogAsync(connection, cancellationToken).ConfigureAwait(false);
                 foreach (var table in config.Tables)
                 {
-                    var resolved = await engine.ResolveTableAsync(connection, TableName.Parse(table.Name), cancellationToken).ConfigureAwait(false);
+                    QualifiedName? resolved;
+                    try
+                    {
+                        resolved = catalog.Resolve(TableName.Parse(table.Name));
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        checks.Add(new ConfigCheck("TableExists", name, CheckOutcome.Failed, ex.Message));
+                        continue;
+                    }
+
                     checks.Add(resolved is null
                         ? new ConfigCheck("TableExists", name, CheckOutcome.Failed, $"table '{table.Name}' does not exist in {side.Display}")
                         : new ConfigCheck("TableExists", name, CheckOutcome.Passed, $"{table.Name} is {resolved}"));

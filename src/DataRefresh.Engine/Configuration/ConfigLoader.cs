@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace DataRefresh.Configuration;
 
 /// <summary>
@@ -40,7 +37,7 @@ public static class ConfigLoader
         {
             var full = Path.GetFullPath(path);
             fullPaths.Add(full);
-            var root = Parse(full, path, reader);
+            var root = YamlFile.Read(full, path, reader);
             if (root is not null)
             {
                 merged = merged is null ? root : merged.Merge(root, tablesByName: true);
@@ -68,46 +65,6 @@ public static class ConfigLoader
             .ThenBy(e => e.Location?.Column ?? 0)
             .ToList();
 
-    private static MappingNode? Parse(string fullPath, string shownPath, ConfigReader reader)
-    {
-        if (!File.Exists(fullPath))
-        {
-            reader.Error(null, shownPath, $"configuration file not found (looked for {fullPath})");
-            return null;
-        }
-
-        try
-        {
-            using var text = File.OpenText(fullPath);
-            var stream = new YamlStream();
-            stream.Load(text);
-            if (stream.Documents.Count == 0)
-            {
-                reader.Error(new SourceLocation(shownPath, 1, 1), "", "the file is empty");
-                return null;
-            }
-
-            if (stream.Documents.Count > 1)
-            {
-                reader.Error(ConfigNode.Loc(stream.Documents[1].RootNode, shownPath), "", "the file holds more than one YAML document; use one per file");
-                return null;
-            }
-
-            if (ConfigNode.From(stream.Documents[0].RootNode, shownPath) is MappingNode map)
-            {
-                return map;
-            }
-
-            reader.Error(ConfigNode.Loc(stream.Documents[0].RootNode, shownPath), "", "the file must be a mapping with databases, tables and settings");
-            return null;
-        }
-        catch (YamlException ex)
-        {
-            reader.Error(new SourceLocation(shownPath, (int)ex.Start.Line, (int)ex.Start.Column), "", $"not valid YAML: {ex.Message}");
-            return null;
-        }
-    }
-
     private static RefreshConfig? Bind(MappingNode root, IReadOnlyList<string> files, ConfigReader r, Func<string, string?> environment)
     {
         r.CheckKeys(root, "", RootKeys);
@@ -120,8 +77,9 @@ public static class ConfigLoader
             target = BindDatabase(databases, DatabaseSide.Target, r, environment);
         }
 
-        var settings = BindSettings(r.Map(root, "settings", "", required: false), r);
-        var tables = BindTables(r.Sequence(root, "tables", ""), r);
+        var engine = source?.Engine ?? target?.Engine;
+        var settings = BindSettings(r.Map(root, "settings", "", required: false), r, engine);
+        var tables = BindTables(r.Sequence(root, "tables", ""), r, engine, settings.HistoryTable);
 
         if (source is not null && target is not null)
         {
@@ -221,7 +179,7 @@ public static class ConfigLoader
         return false;
     }
 
-    private static RefreshSettings BindSettings(MappingNode? map, ConfigReader r)
+    private static RefreshSettings BindSettings(MappingNode? map, ConfigReader r, EngineKind? engine)
     {
         var defaults = new RefreshSettings();
         if (map is null)
@@ -232,9 +190,14 @@ public static class ConfigLoader
         const string path = "settings";
         r.CheckKeys(map, path, SettingsKeys);
         var history = r.String(map, "history_table", path);
-        if (history is not null && !TableName.TryParse(history, out _, out var historyError))
+        TableName? historyName = null;
+        if (history is not null && !TableName.TryParse(history, out historyName, out var historyError))
         {
             r.Error(map.Find("history_table")!.Value.Location, "settings.history_table", historyError);
+        }
+        else if (historyName is not null && engine is { } kind && SystemTables.Refusal(kind, historyName) is { } refusal)
+        {
+            r.Error(map.Find("history_table")!.Value.Location, "settings.history_table", refusal);
         }
 
         return new RefreshSettings
@@ -251,7 +214,7 @@ public static class ConfigLoader
         };
     }
 
-    private static List<TableConfig> BindTables(SequenceNode? list, ConfigReader r)
+    private static List<TableConfig> BindTables(SequenceNode? list, ConfigReader r, EngineKind? engine, string historyTable)
     {
         var tables = new List<TableConfig>();
         if (list is null)
@@ -274,7 +237,7 @@ public static class ConfigLoader
                 continue;
             }
 
-            var table = BindTable(map, path, r);
+            var table = BindTable(map, path, r, engine, historyTable);
             if (table is null)
             {
                 continue;
@@ -293,7 +256,7 @@ public static class ConfigLoader
         return tables;
     }
 
-    private static TableConfig? BindTable(MappingNode map, string path, ConfigReader r)
+    private static TableConfig? BindTable(MappingNode map, string path, ConfigReader r, EngineKind? engine, string historyTable)
     {
         r.CheckKeys(map, path, TableKeys);
         var name = r.String(map, "name", path, required: true);
@@ -313,9 +276,14 @@ public static class ConfigLoader
         var limit = r.Integer(map, "row_limit", path, 1, long.MaxValue);
         var external = r.Choice(map, "external_references", path, ExternalReferenceChoices) ?? ExternalReferences.Block;
 
-        if (name is not null && !TableName.TryParse(name, out _, out var nameError))
+        TableName? parsed = null;
+        if (name is not null && !TableName.TryParse(name, out parsed, out var nameError))
         {
             r.Error(map.Find("name")!.Value.Location, $"{path}.name", $"'{name}' is not a table name: {nameError}");
+        }
+        else if (parsed is not null && ((engine is { } kind ? SystemTables.Refusal(kind, parsed) : null) ?? SystemTables.HistoryRefusal(engine, parsed, historyTable)) is { } refusal)
+        {
+            r.Error(map.Find("name")!.Value.Location, $"{path}.name", refusal);
         }
 
         if (map.Find("sync_mode") is not null && r.Choice(map, "sync_mode", path, Modes, report: false) is null)

@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace DataRefresh.Configuration;
 
 /// <summary>Where a value came from: file, line, column. Every config error names one.</summary>
@@ -13,18 +10,9 @@ public readonly record struct SourceLocation(string File, int Line, int Column)
 /// A YAML node that remembers the file and line it was read from, so that values merged from several files
 /// still report where each one was written.
 /// </summary>
+/// <remarks>Built by <see cref="YamlFile"/>. An alias shares its anchor's node: nodes are never changed in place.</remarks>
 internal abstract record ConfigNode(SourceLocation Location)
 {
-    public static ConfigNode From(YamlNode node, string file) => node switch
-    {
-        YamlScalarNode s => new ScalarNode(Loc(s, file), s.Value, s.Style is ScalarStyle.Plain),
-        YamlSequenceNode q => new SequenceNode(Loc(q, file), q.Children.Select(c => From(c, file)).ToList()),
-        YamlMappingNode m => MappingNode.From(m, file),
-        _ => throw new InvalidOperationException($"unsupported YAML node {node.GetType().Name}"),
-    };
-
-    public static SourceLocation Loc(YamlNode n, string file) => new(file, (int)n.Start.Line, (int)n.Start.Column);
-
     public abstract string Kind { get; }
 }
 
@@ -46,18 +34,6 @@ internal sealed record MappingEntry(string Key, SourceLocation KeyLocation, Conf
 internal sealed record MappingNode(SourceLocation Location, IReadOnlyList<MappingEntry> Entries) : ConfigNode(Location)
 {
     public override string Kind => "a mapping";
-
-    public static MappingNode From(YamlMappingNode m, string file)
-    {
-        var entries = new List<MappingEntry>();
-        foreach (var (k, v) in m.Children)
-        {
-            var key = k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString();
-            entries.Add(new MappingEntry(key, Loc(k, file), From(v, file)));
-        }
-
-        return new MappingNode(Loc(m, file), entries);
-    }
 
     public MappingEntry? Find(string key) => Entries.LastOrDefault(e => e.Key == key);
 

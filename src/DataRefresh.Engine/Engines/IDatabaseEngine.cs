@@ -78,8 +78,11 @@ public interface IDatabaseEngine
 
     Task<ServerIdentity> IdentifyAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Find a configured name in the catalog. Null when it does not exist; throws when it is ambiguous.</summary>
-    Task<QualifiedName?> ResolveTableAsync(DbConnection connection, TableName name, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every table a configured name could mean, with its search order, for <see cref="TableCatalog.Resolve"/>: names
+    /// are matched in C#, never with the server's lower(). Read once per connection and plan.
+    /// </summary>
+    Task<TableCatalog> ReadCatalogAsync(DbConnection connection, CancellationToken cancellationToken);
 
     Task<TableSchema> ReadTableAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken);
 

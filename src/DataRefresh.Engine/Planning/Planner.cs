@@ -24,10 +24,13 @@ public static partial class Planner
         await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Inspect, config.Settings, label, cancellationToken).ConfigureAwait(false);
         await RefuseSameDatabaseAsync(engine, source, target, config, cancellationToken).ConfigureAwait(false);
 
+        // One catalog read per side, however many tables the plan names.
+        var sourceCatalog = await engine.ReadCatalogAsync(source, cancellationToken).ConfigureAwait(false);
+        var targetCatalog = await engine.ReadCatalogAsync(target, cancellationToken).ConfigureAwait(false);
         var drafts = new List<RefreshPlan>();
         foreach (var table in selected)
         {
-            drafts.Add(await PlanTableAsync(engine, config, table, source, target, cancellationToken).ConfigureAwait(false));
+            drafts.Add(await PlanTableAsync(engine, config, table, source, target, (sourceCatalog, targetCatalog), cancellationToken).ConfigureAwait(false));
         }
 
         return DependencyOrder.Arrange(drafts, engine);
@@ -46,7 +49,7 @@ public static partial class Planner
         }
     }
 
-    internal static async Task<RefreshPlan> PlanTableAsync(IDatabaseEngine engine, RefreshConfig config, TableConfig table, DbConnection source, DbConnection target, CancellationToken cancellationToken)
+    internal static async Task<RefreshPlan> PlanTableAsync(IDatabaseEngine engine, RefreshConfig config, TableConfig table, DbConnection source, DbConnection target, (TableCatalog Source, TableCatalog Target) catalogs, CancellationToken cancellationToken)
     {
         var name = TableName.Parse(table.Name);
         var warnings = new List<string>();
@@ -70,12 +73,17 @@ public static partial class Planner
         QualifiedName? sourceName, targetName;
         try
         {
-            sourceName = await engine.ResolveTableAsync(source, name, cancellationToken).ConfigureAwait(false);
-            targetName = await engine.ResolveTableAsync(target, name, cancellationToken).ConfigureAwait(false);
+            sourceName = catalogs.Source.Resolve(name);
+            targetName = catalogs.Target.Resolve(name);
         }
         catch (InvalidOperationException ex)
         {
             return Blocked($"blocked: {ex.Message}");
+        }
+
+        if (targetName is not null && targetName == HistoryTable(config, catalogs.Target))
+        {
+            return Blocked($"blocked: '{table.Name}' is {targetName}, the history table (settings.history_table); DataRefresh writes its own history there and never refreshes it");
         }
 
         if (sourceName is null || targetName is null)
@@ -192,6 +200,19 @@ public static partial class Planner
     {
         var type = dataType.ToLowerInvariant();
         return type.StartsWith("timestamp", StringComparison.Ordinal) || type.StartsWith("datetime", StringComparison.Ordinal) || type.StartsWith("smalldatetime", StringComparison.Ordinal);
+    }
+
+    /// <summary>Where the history table is in this catalog, if it exists (an ambiguous name is the journal's problem, not this table's).</summary>
+    private static QualifiedName? HistoryTable(RefreshConfig config, TableCatalog catalog)
+    {
+        try
+        {
+            return TableName.TryParse(config.Settings.HistoryTable, out var history, out _) ? catalog.Resolve(history!) : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Columns match by name, never position. Drift becomes warnings; an incompatible type blocks the table.</summary>

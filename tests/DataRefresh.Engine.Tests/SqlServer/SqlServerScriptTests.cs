@@ -50,7 +50,7 @@ public sealed class SqlServerScriptTests
     {
         yield return ("identify", SqlServerSql.Identify);
         yield return ("snapshot allowed", SqlServerSql.SnapshotAllowed);
-        yield return ("resolve table", SqlServerSql.ResolveTable);
+        yield return ("catalog tables", SqlServerSql.CatalogTables);
         yield return ("columns", SqlServerSql.Columns);
         yield return ("table facts", SqlServerSql.TableFacts);
         yield return ("key columns", SqlServerSql.KeyColumns);

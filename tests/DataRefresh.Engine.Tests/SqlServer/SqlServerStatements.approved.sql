@@ -4,11 +4,10 @@ GO
 -- snapshot allowed
 SELECT CAST(CASE WHEN snapshot_isolation_state = 1 THEN 1 ELSE 0 END AS bit) FROM sys.databases WHERE database_id = DB_ID()
 GO
--- resolve table
-SELECT s.name, t.name, CASE WHEN s.name = SCHEMA_NAME() THEN 0 WHEN s.name = N'dbo' THEN 1 ELSE 2 END AS search_order
+-- catalog tables
+SELECT s.name, t.name, CASE WHEN s.name = SCHEMA_NAME() THEN 0 WHEN s.name = N'dbo' THEN 1 ELSE 2 END AS search_order,
+       CAST(CASE WHEN t.is_ms_shipped = 1 OR s.name IN (N'sys', N'INFORMATION_SCHEMA') THEN 1 ELSE 0 END AS bit) AS is_system
 FROM sys.tables AS t JOIN sys.schemas AS s ON s.schema_id = t.schema_id
-WHERE LOWER(t.name) = LOWER(@name) AND (@schema IS NULL OR LOWER(s.name) = LOWER(@schema))
-ORDER BY search_order, s.name, t.name
 GO
 -- columns
 SELECT c.name, c.column_id, ty.name AS type_name, c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity,

@@ -65,8 +65,20 @@ public class TableNameTests
     [InlineData("\"Users\"", "Users", true)]
     [InlineData("\"users\"", "Users", false)]
     [InlineData("[Users]", "USERS", false)]
-    [InlineData("Größe", "GRÖSSE", false)]
+    [InlineData("Größe", "GRÖSSE", true)]
+    [InlineData("größe", "GRÖẞE", true)]
     [InlineData("größe", "GRÖßE", true)]
+    [InlineData("\"Größe\"", "GRÖSSE", false)]
+    [InlineData("ÜNÏCÖDÉ表", "Ünïcödé表", true)]
+    [InlineData("\"Ünïcödé表\"", "Ünïcödé表", true)]
+    [InlineData("\"Ünïcödé表\"", "ünïcödé表", false)]
+    [InlineData("Crème", "CRE\u0300ME", true)]
+    [InlineData("\"Crème\"", "Cre\u0300me", false)]
+    [InlineData("ΣΊΣΥΦΟΣ", "σίσυφος", true)]
+    [InlineData("ﬁle", "FILE", true)]
+    [InlineData("istanbul", "İSTANBUL", false)]
+    [InlineData("ab", "a\u200Bb", false)]
+    [InlineData("𐐀𐐁", "𐐨𐐩", true)]
     public void Quoted_parts_match_exactly_and_unquoted_ones_ignore_case(string text, string catalogName, bool matches) =>
         Assert.Equal(matches, TableName.Parse(text).Name.Matches(catalogName));
 }

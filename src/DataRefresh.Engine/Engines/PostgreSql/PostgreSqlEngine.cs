@@ -102,28 +102,28 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         return new ServerIdentity(server, database);
     }
 
-    public async Task<QualifiedName?> ResolveTableAsync(DbConnection connection, TableName name, CancellationToken cancellationToken)
+    public async Task<TableCatalog> ReadCatalogAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(name);
+
+        // Every table of every schema, system ones flagged (pg_* schemas are reserved to PostgreSQL): names are
+        // matched in C#, because lower() on a C-collated name folds ASCII only. Unqualified names search the
+        // search path as the session sees it (current_schemas(false): pg_catalog only if it is listed explicitly).
         const string sql = """
-            SELECT n.nspname, c.relname, coalesce(array_position(current_schemas(false), n.nspname), 1000) AS search_order
+            SELECT n.nspname, c.relname, array_position(current_schemas(false), n.nspname),
+                   left(n.nspname, 3) = 'pg_' OR n.nspname = 'information_schema'
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND lower(c.relname) = lower(@name)
-              AND (@schema::text IS NULL AND n.nspname = ANY (current_schemas(false)) OR lower(n.nspname) = lower(@schema::text))
-            ORDER BY search_order, n.nspname, c.relname
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
             """;
-        var candidates = new List<(string Schema, string Name)>();
-        await using (var command = connection.Command(null, sql, null, ("name", name.Name.Value), ("schema", name.Schema?.Value)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        var tables = new List<CatalogTable>();
+        await using var command = connection.Command(null, sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                candidates.Add((reader.GetString(0), reader.GetString(1)));
-            }
+            tables.Add(new CatalogTable(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetBoolean(3)));
         }
 
-        return CatalogNames.Pick(name, candidates.Where(c => name.Schema is null || name.Schema.Matches(c.Schema)).ToList());
+        return new TableCatalog(tables);
     }
 
     public async Task<TableSchema> ReadTableAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)

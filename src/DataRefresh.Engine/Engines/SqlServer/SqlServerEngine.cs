@@ -95,22 +95,18 @@ public sealed class SqlServerEngine : IDatabaseEngine
         return new ServerIdentity(reader.IsDBNull(0) ? "" : reader.GetString(0).ToUpperInvariant(), reader.IsDBNull(1) ? "" : reader.GetString(1).ToUpperInvariant());
     }
 
-    public async Task<QualifiedName?> ResolveTableAsync(DbConnection connection, TableName name, CancellationToken cancellationToken)
+    public async Task<TableCatalog> ReadCatalogAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(name);
-        var candidates = new List<(string, string)>();
-        await using var command = connection.Command(null, ResolveTable, null, ("name", name.Name.Value), ("schema", name.Schema?.Value));
+        var tables = new List<CatalogTable>();
+        await using var command = connection.Command(null, CatalogTables);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (name.Schema is null || name.Schema.Matches(reader.GetString(0)))
-            {
-                candidates.Add((reader.GetString(0), reader.GetString(1)));
-            }
+            tables.Add(new CatalogTable(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetBoolean(3)));
         }
 
-        return CatalogNames.Pick(name, candidates);
+        return new TableCatalog(tables);
     }
 
     public async Task<TableSchema> ReadTableAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)

@@ -77,24 +77,22 @@ public sealed class SqliteEngine : IDatabaseEngine
         return new ServerIdentity("sqlite", file ?? "");
     }
 
-    public async Task<QualifiedName?> ResolveTableAsync(DbConnection connection, TableName name, CancellationToken cancellationToken)
+    public async Task<TableCatalog> ReadCatalogAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(name);
-        if (name.Schema is { } schema && !schema.Matches("main"))
-        {
-            return null;
-        }
 
-        var candidates = new List<(string, string)>();
-        await using var command = connection.Command(null, "SELECT name FROM sqlite_master WHERE type = 'table' AND lower(name) = lower(@name) ORDER BY name", null, ("name", name.Name.Value));
+        // Every table of main (the only schema a refresh uses): SQLite's lower() folds ASCII only, so names are
+        // matched in C#. Names starting sqlite_ (any case) are SQLite's own, e.g. sqlite_sequence and sqlite_stat1.
+        var tables = new List<CatalogTable>();
+        await using var command = connection.Command(null, "SELECT name FROM sqlite_master WHERE type = 'table'");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            candidates.Add(("main", reader.GetString(0)));
+            var name = reader.GetString(0);
+            tables.Add(new CatalogTable("main", name, 0, name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase)));
         }
 
-        return CatalogNames.Pick(name, candidates);
+        return new TableCatalog(tables);
     }
 
     public async Task<TableSchema> ReadTableAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)

@@ -1,0 +1,1718 @@
+-- identify
+SELECT CAST(@@SERVERNAME AS nvarchar(256)), CAST(DB_NAME() AS nvarchar(256))
+GO
+-- snapshot allowed
+SELECT CAST(CASE WHEN snapshot_isolation_state = 1 THEN 1 ELSE 0 END AS bit) FROM sys.databases WHERE database_id = DB_ID()
+GO
+-- catalog tables
+SELECT s.name, t.name, CASE WHEN s.name = SCHEMA_NAME() THEN 0 WHEN s.name = N'dbo' THEN 1 ELSE 2 END AS search_order,
+       CAST(CASE WHEN t.is_ms_shipped = 1 OR s.name IN (N'sys', N'INFORMATION_SCHEMA') THEN 1 ELSE 0 END AS bit) AS is_system
+FROM sys.tables AS t JOIN sys.schemas AS s ON s.schema_id = t.schema_id
+GO
+-- columns
+SELECT c.name, c.column_id, ty.name AS type_name, c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity,
+       c.is_computed, c.collation_name, c.generated_always_type, c.is_column_set, CAST(ty.is_user_defined AS bit) AS is_user_defined
+FROM sys.columns AS c
+JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id
+WHERE c.object_id = OBJECT_ID(@table)
+ORDER BY c.column_id
+GO
+-- table facts
+SELECT CAST(CASE WHEN t.temporal_type = 2 THEN 1 ELSE 0 END AS bit),
+       CAST(CASE WHEN ds.type = 'PS' THEN 1 ELSE 0 END AS bit)
+FROM sys.tables AS t
+JOIN sys.indexes AS i ON i.object_id = t.object_id AND i.index_id IN (0, 1)
+JOIN sys.data_spaces AS ds ON ds.data_space_id = i.data_space_id
+WHERE t.object_id = OBJECT_ID(@table)
+GO
+-- key columns
+SELECT CAST(i.is_primary_key AS bit), CAST(CASE WHEN i.type = 1 THEN 1 ELSE 0 END AS bit), c.name
+FROM sys.indexes AS i
+JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id AND ic.key_ordinal > 0
+JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+WHERE i.object_id = OBJECT_ID(@table) AND (i.is_primary_key = 1 OR i.type = 1)
+ORDER BY i.index_id, ic.key_ordinal
+GO
+-- foreign keys
+SELECT fk.name, SCHEMA_NAME(cp.schema_id), cp.name, pc.name, SCHEMA_NAME(rp.schema_id), rp.name, rc.name
+FROM sys.foreign_keys AS fk
+JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id
+JOIN sys.tables AS cp ON cp.object_id = fk.parent_object_id
+JOIN sys.columns AS pc ON pc.object_id = fkc.parent_object_id AND pc.column_id = fkc.parent_column_id
+JOIN sys.tables AS rp ON rp.object_id = fk.referenced_object_id
+JOIN sys.columns AS rc ON rc.object_id = fkc.referenced_object_id AND rc.column_id = fkc.referenced_column_id
+WHERE fk.parent_object_id = OBJECT_ID(@table) OR fk.referenced_object_id = OBJECT_ID(@table)
+ORDER BY fk.name, fkc.constraint_column_id
+GO
+-- get applock
+DECLARE @result int;
+EXEC @result = sys.sp_getapplock @Resource = @resource, @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = @timeout;
+SELECT @result;
+GO
+-- applock holder
+SELECT TOP (1) COALESCE(s.program_name, N'a session'), s.session_id
+FROM sys.dm_tran_locks AS l JOIN sys.dm_exec_sessions AS s ON s.session_id = l.request_session_id
+WHERE l.resource_type = N'APPLICATION' AND l.resource_database_id = DB_ID() AND l.request_status = N'GRANT'
+  AND l.resource_description LIKE N'%' + LEFT(@resource, 32) + N'%' AND l.request_session_id <> @@SPID
+GO
+-- applock free
+SELECT APPLOCK_TEST(N'public', @resource, N'Exclusive', N'Session')
+GO
+-- can write
+SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(@table, N'OBJECT', N'INSERT') = 1 OR HAS_PERMS_BY_NAME(@table, N'OBJECT', N'DELETE') = 1 OR HAS_PERMS_BY_NAME(@table, N'OBJECT', N'UPDATE') = 1 THEN 1 ELSE 0 END AS bit)
+GO
+-- default schema
+SELECT CAST(SCHEMA_NAME() AS nvarchar(128))
+GO
+-- login
+SELECT CAST(SUSER_SNAME() AS nvarchar(256))
+GO
+-- partition rows
+SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = OBJECT_ID(@table) AND p.index_id IN (0, 1)
+GO
+-- history: run alive
+SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 THEN 1
+                 WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions WHERE program_name LIKE N'%' + @run + N'%' AND session_id <> @@SPID) THEN 1
+                 ELSE 0 END AS bit)
+GO
+-- heap: max
+SELECT MAX([EventId]) FROM [dbo].[Events]
+GO
+-- heap: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [dbo].[Events]) THEN 1 ELSE 0 END AS bit)
+GO
+-- heap: count
+SELECT COUNT_BIG(*) FROM [dbo].[Events]
+GO
+-- heap: count filtered
+SELECT COUNT_BIG(*) FROM [dbo].[Events] WHERE [EventId] > @bound
+GO
+-- heap: select all
+SELECT [EventId], [Payload] FROM [dbo].[Events]
+GO
+-- heap: select clustered order
+SELECT [EventId], [Payload] FROM [dbo].[Events]
+GO
+-- heap: select incremental
+SELECT [EventId], [Payload] FROM [dbo].[Events] WHERE [EventId] > @bound
+GO
+-- heap: select window capped
+SELECT TOP (100) [EventId], [Payload] FROM [dbo].[Events] WHERE [EventId] >= @bound ORDER BY [EventId]
+GO
+-- heap: truncate
+TRUNCATE TABLE [dbo].[Events]
+GO
+-- heap: count locked
+SELECT COUNT_BIG(*) FROM [dbo].[Events] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- heap: delete all
+DELETE FROM [dbo].[Events]
+GO
+-- heap: delete window
+DELETE FROM [dbo].[Events] WHERE [EventId] >= @bound
+GO
+-- heap: reseed
+DBCC CHECKIDENT (N'[dbo].[Events]', RESEED) WITH NO_INFOMSGS
+GO
+-- heap: nocheck
+ALTER TABLE [dbo].[Events] NOCHECK CONSTRAINT [FK_Events_EventId]
+GO
+-- heap: recheck
+ALTER TABLE [dbo].[Events] WITH CHECK CHECK CONSTRAINT [FK_Events_EventId]
+GO
+-- heap: history create
+CREATE TABLE [dbo].[Events] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- heap: history insert
+INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- heap: history finish
+UPDATE [dbo].[Events] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- heap: history abandon
+UPDATE [dbo].[Events] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- heap: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Events] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- clustered primary key: max
+SELECT MAX([UserId]) FROM [dbo].[Users]
+GO
+-- clustered primary key: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [dbo].[Users]) THEN 1 ELSE 0 END AS bit)
+GO
+-- clustered primary key: count
+SELECT COUNT_BIG(*) FROM [dbo].[Users]
+GO
+-- clustered primary key: count filtered
+SELECT COUNT_BIG(*) FROM [dbo].[Users] WHERE [UserId] > @bound
+GO
+-- clustered primary key: select all
+SELECT [UserId], [Name], [Email] FROM [dbo].[Users]
+GO
+-- clustered primary key: select clustered order
+SELECT [UserId], [Name], [Email] FROM [dbo].[Users] ORDER BY [UserId]
+GO
+-- clustered primary key: select incremental
+SELECT [UserId], [Name], [Email] FROM [dbo].[Users] WHERE [UserId] > @bound
+GO
+-- clustered primary key: select window capped
+SELECT TOP (100) [UserId], [Name], [Email] FROM [dbo].[Users] WHERE [UserId] >= @bound ORDER BY [UserId]
+GO
+-- clustered primary key: truncate
+TRUNCATE TABLE [dbo].[Users]
+GO
+-- clustered primary key: count locked
+SELECT COUNT_BIG(*) FROM [dbo].[Users] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- clustered primary key: delete all
+DELETE FROM [dbo].[Users]
+GO
+-- clustered primary key: delete window
+DELETE FROM [dbo].[Users] WHERE [UserId] >= @bound
+GO
+-- clustered primary key: reseed
+DBCC CHECKIDENT (N'[dbo].[Users]', RESEED) WITH NO_INFOMSGS
+GO
+-- clustered primary key: nocheck
+ALTER TABLE [dbo].[Users] NOCHECK CONSTRAINT [FK_Users_UserId]
+GO
+-- clustered primary key: recheck
+ALTER TABLE [dbo].[Users] WITH CHECK CHECK CONSTRAINT [FK_Users_UserId]
+GO
+-- clustered primary key: history create
+CREATE TABLE [dbo].[Users] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- clustered primary key: history insert
+INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- clustered primary key: history finish
+UPDATE [dbo].[Users] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- clustered primary key: history abandon
+UPDATE [dbo].[Users] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- clustered primary key: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Users] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- identity: max
+SELECT MAX([order_id]) FROM [sales].[Orders]
+GO
+-- identity: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [sales].[Orders]) THEN 1 ELSE 0 END AS bit)
+GO
+-- identity: count
+SELECT COUNT_BIG(*) FROM [sales].[Orders]
+GO
+-- identity: count filtered
+SELECT COUNT_BIG(*) FROM [sales].[Orders] WHERE [order_id] > @bound
+GO
+-- identity: select all
+SELECT [order_id], [amount], [placed_at] FROM [sales].[Orders]
+GO
+-- identity: select clustered order
+SELECT [order_id], [amount], [placed_at] FROM [sales].[Orders] ORDER BY [order_id]
+GO
+-- identity: select incremental
+SELECT [order_id], [amount], [placed_at] FROM [sales].[Orders] WHERE [order_id] > @bound
+GO
+-- identity: select window capped
+SELECT TOP (100) [order_id], [amount], [placed_at] FROM [sales].[Orders] WHERE [order_id] >= @bound ORDER BY [order_id]
+GO
+-- identity: truncate
+TRUNCATE TABLE [sales].[Orders]
+GO
+-- identity: count locked
+SELECT COUNT_BIG(*) FROM [sales].[Orders] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- identity: delete all
+DELETE FROM [sales].[Orders]
+GO
+-- identity: delete window
+DELETE FROM [sales].[Orders] WHERE [order_id] >= @bound
+GO
+-- identity: reseed
+DBCC CHECKIDENT (N'[sales].[Orders]', RESEED) WITH NO_INFOMSGS
+GO
+-- identity: nocheck
+ALTER TABLE [sales].[Orders] NOCHECK CONSTRAINT [FK_Orders_order_id]
+GO
+-- identity: recheck
+ALTER TABLE [sales].[Orders] WITH CHECK CHECK CONSTRAINT [FK_Orders_order_id]
+GO
+-- identity: history create
+CREATE TABLE [sales].[Orders] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- identity: history insert
+INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- identity: history finish
+UPDATE [sales].[Orders] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- identity: history abandon
+UPDATE [sales].[Orders] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- identity: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [sales].[Orders] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- computed and rowversion: max
+SELECT MAX([InvoiceId]) FROM [dbo].[Invoices]
+GO
+-- computed and rowversion: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [dbo].[Invoices]) THEN 1 ELSE 0 END AS bit)
+GO
+-- computed and rowversion: count
+SELECT COUNT_BIG(*) FROM [dbo].[Invoices]
+GO
+-- computed and rowversion: count filtered
+SELECT COUNT_BIG(*) FROM [dbo].[Invoices] WHERE [InvoiceId] > @bound
+GO
+-- computed and rowversion: select all
+SELECT [InvoiceId], [Net], [Tax] FROM [dbo].[Invoices]
+GO
+-- computed and rowversion: select clustered order
+SELECT [InvoiceId], [Net], [Tax] FROM [dbo].[Invoices] ORDER BY [InvoiceId]
+GO
+-- computed and rowversion: select incremental
+SELECT [InvoiceId], [Net], [Tax] FROM [dbo].[Invoices] WHERE [InvoiceId] > @bound
+GO
+-- computed and rowversion: select window capped
+SELECT TOP (100) [InvoiceId], [Net], [Tax] FROM [dbo].[Invoices] WHERE [InvoiceId] >= @bound ORDER BY [InvoiceId]
+GO
+-- computed and rowversion: truncate
+TRUNCATE TABLE [dbo].[Invoices]
+GO
+-- computed and rowversion: count locked
+SELECT COUNT_BIG(*) FROM [dbo].[Invoices] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- computed and rowversion: delete all
+DELETE FROM [dbo].[Invoices]
+GO
+-- computed and rowversion: delete window
+DELETE FROM [dbo].[Invoices] WHERE [InvoiceId] >= @bound
+GO
+-- computed and rowversion: reseed
+DBCC CHECKIDENT (N'[dbo].[Invoices]', RESEED) WITH NO_INFOMSGS
+GO
+-- computed and rowversion: nocheck
+ALTER TABLE [dbo].[Invoices] NOCHECK CONSTRAINT [FK_Invoices_InvoiceId]
+GO
+-- computed and rowversion: recheck
+ALTER TABLE [dbo].[Invoices] WITH CHECK CHECK CONSTRAINT [FK_Invoices_InvoiceId]
+GO
+-- computed and rowversion: history create
+CREATE TABLE [dbo].[Invoices] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- computed and rowversion: history insert
+INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- computed and rowversion: history finish
+UPDATE [dbo].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- computed and rowversion: history abandon
+UPDATE [dbo].[Invoices] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- computed and rowversion: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- temporal: max
+SELECT MAX([EmployeeId]) FROM [hr].[Employees]
+GO
+-- temporal: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [hr].[Employees]) THEN 1 ELSE 0 END AS bit)
+GO
+-- temporal: count
+SELECT COUNT_BIG(*) FROM [hr].[Employees]
+GO
+-- temporal: count filtered
+SELECT COUNT_BIG(*) FROM [hr].[Employees] WHERE [EmployeeId] > @bound
+GO
+-- temporal: select all
+SELECT [EmployeeId], [Salary] FROM [hr].[Employees]
+GO
+-- temporal: select clustered order
+SELECT [EmployeeId], [Salary] FROM [hr].[Employees] ORDER BY [EmployeeId]
+GO
+-- temporal: select incremental
+SELECT [EmployeeId], [Salary] FROM [hr].[Employees] WHERE [EmployeeId] > @bound
+GO
+-- temporal: select window capped
+SELECT TOP (100) [EmployeeId], [Salary] FROM [hr].[Employees] WHERE [EmployeeId] >= @bound ORDER BY [EmployeeId]
+GO
+-- temporal: truncate
+TRUNCATE TABLE [hr].[Employees]
+GO
+-- temporal: count locked
+SELECT COUNT_BIG(*) FROM [hr].[Employees] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- temporal: delete all
+DELETE FROM [hr].[Employees]
+GO
+-- temporal: delete window
+DELETE FROM [hr].[Employees] WHERE [EmployeeId] >= @bound
+GO
+-- temporal: reseed
+DBCC CHECKIDENT (N'[hr].[Employees]', RESEED) WITH NO_INFOMSGS
+GO
+-- temporal: nocheck
+ALTER TABLE [hr].[Employees] NOCHECK CONSTRAINT [FK_Employees_EmployeeId]
+GO
+-- temporal: recheck
+ALTER TABLE [hr].[Employees] WITH CHECK CHECK CONSTRAINT [FK_Employees_EmployeeId]
+GO
+-- temporal: history create
+CREATE TABLE [hr].[Employees] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- temporal: history insert
+INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- temporal: history finish
+UPDATE [hr].[Employees] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- temporal: history abandon
+UPDATE [hr].[Employees] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- temporal: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [hr].[Employees] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- partitioned: max
+SELECT MAX([report_date]) FROM [rpt].[DailyReports]
+GO
+-- partitioned: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [rpt].[DailyReports]) THEN 1 ELSE 0 END AS bit)
+GO
+-- partitioned: count
+SELECT COUNT_BIG(*) FROM [rpt].[DailyReports]
+GO
+-- partitioned: count filtered
+SELECT COUNT_BIG(*) FROM [rpt].[DailyReports] WHERE [report_date] > @bound
+GO
+-- partitioned: select all
+SELECT [report_date], [region], [revenue] FROM [rpt].[DailyReports]
+GO
+-- partitioned: select clustered order
+SELECT [report_date], [region], [revenue] FROM [rpt].[DailyReports] ORDER BY [report_date], [region]
+GO
+-- partitioned: select incremental
+SELECT [report_date], [region], [revenue] FROM [rpt].[DailyReports] WHERE [report_date] > @bound
+GO
+-- partitioned: select window capped
+SELECT TOP (100) [report_date], [region], [revenue] FROM [rpt].[DailyReports] WHERE [report_date] >= @bound ORDER BY [report_date]
+GO
+-- partitioned: truncate
+TRUNCATE TABLE [rpt].[DailyReports]
+GO
+-- partitioned: count locked
+SELECT COUNT_BIG(*) FROM [rpt].[DailyReports] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- partitioned: delete all
+DELETE FROM [rpt].[DailyReports]
+GO
+-- partitioned: delete window
+DELETE FROM [rpt].[DailyReports] WHERE [report_date] >= @bound
+GO
+-- partitioned: reseed
+DBCC CHECKIDENT (N'[rpt].[DailyReports]', RESEED) WITH NO_INFOMSGS
+GO
+-- partitioned: nocheck
+ALTER TABLE [rpt].[DailyReports] NOCHECK CONSTRAINT [FK_DailyReports_report_date]
+GO
+-- partitioned: recheck
+ALTER TABLE [rpt].[DailyReports] WITH CHECK CHECK CONSTRAINT [FK_DailyReports_report_date]
+GO
+-- partitioned: history create
+CREATE TABLE [rpt].[DailyReports] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- partitioned: history insert
+INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- partitioned: history finish
+UPDATE [rpt].[DailyReports] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- partitioned: history abandon
+UPDATE [rpt].[DailyReports] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- partitioned: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [rpt].[DailyReports] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- close bracket: max
+SELECT MAX([col]]umn]) FROM [dbo].[Weird]]Name]
+GO
+-- close bracket: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [dbo].[Weird]]Name]) THEN 1 ELSE 0 END AS bit)
+GO
+-- close bracket: count
+SELECT COUNT_BIG(*) FROM [dbo].[Weird]]Name]
+GO
+-- close bracket: count filtered
+SELECT COUNT_BIG(*) FROM [dbo].[Weird]]Name] WHERE [col]]umn] > @bound
+GO
+-- close bracket: select all
+SELECT [col]]umn], [x] FROM [dbo].[Weird]]Name]
+GO
+-- close bracket: select clustered order
+SELECT [col]]umn], [x] FROM [dbo].[Weird]]Name] ORDER BY [col]]umn]
+GO
+-- close bracket: select incremental
+SELECT [col]]umn], [x] FROM [dbo].[Weird]]Name] WHERE [col]]umn] > @bound
+GO
+-- close bracket: select window capped
+SELECT TOP (100) [col]]umn], [x] FROM [dbo].[Weird]]Name] WHERE [col]]umn] >= @bound ORDER BY [col]]umn]
+GO
+-- close bracket: truncate
+TRUNCATE TABLE [dbo].[Weird]]Name]
+GO
+-- close bracket: count locked
+SELECT COUNT_BIG(*) FROM [dbo].[Weird]]Name] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- close bracket: delete all
+DELETE FROM [dbo].[Weird]]Name]
+GO
+-- close bracket: delete window
+DELETE FROM [dbo].[Weird]]Name] WHERE [col]]umn] >= @bound
+GO
+-- close bracket: reseed
+DBCC CHECKIDENT (N'[dbo].[Weird]]Name]', RESEED) WITH NO_INFOMSGS
+GO
+-- close bracket: nocheck
+ALTER TABLE [dbo].[Weird]]Name] NOCHECK CONSTRAINT [FK_Weird]]Name_col]]umn]
+GO
+-- close bracket: recheck
+ALTER TABLE [dbo].[Weird]]Name] WITH CHECK CHECK CONSTRAINT [FK_Weird]]Name_col]]umn]
+GO
+-- close bracket: history create
+CREATE TABLE [dbo].[Weird]]Name] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- close bracket: history insert
+INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- close bracket: history finish
+UPDATE [dbo].[Weird]]Name] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- close bracket: history abandon
+UPDATE [dbo].[Weird]]Name] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- close bracket: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Weird]]Name] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- open bracket: max
+SELECT MAX([[a]) FROM [dbo].[[Bracketed]
+GO
+-- open bracket: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [dbo].[[Bracketed]) THEN 1 ELSE 0 END AS bit)
+GO
+-- open bracket: count
+SELECT COUNT_BIG(*) FROM [dbo].[[Bracketed]
+GO
+-- open bracket: count filtered
+SELECT COUNT_BIG(*) FROM [dbo].[[Bracketed] WHERE [[a] > @bound
+GO
+-- open bracket: select all
+SELECT [[a], [b[] FROM [dbo].[[Bracketed]
+GO
+-- open bracket: select clustered order
+SELECT [[a], [b[] FROM [dbo].[[Bracketed] ORDER BY [[a]
+GO
+-- open bracket: select incremental
+SELECT [[a], [b[] FROM [dbo].[[Bracketed] WHERE [[a] > @bound
+GO
+-- open bracket: select window capped
+SELECT TOP (100) [[a], [b[] FROM [dbo].[[Bracketed] WHERE [[a] >= @bound ORDER BY [[a]
+GO
+-- open bracket: truncate
+TRUNCATE TABLE [dbo].[[Bracketed]
+GO
+-- open bracket: count locked
+SELECT COUNT_BIG(*) FROM [dbo].[[Bracketed] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- open bracket: delete all
+DELETE FROM [dbo].[[Bracketed]
+GO
+-- open bracket: delete window
+DELETE FROM [dbo].[[Bracketed] WHERE [[a] >= @bound
+GO
+-- open bracket: reseed
+DBCC CHECKIDENT (N'[dbo].[[Bracketed]', RESEED) WITH NO_INFOMSGS
+GO
+-- open bracket: nocheck
+ALTER TABLE [dbo].[[Bracketed] NOCHECK CONSTRAINT [FK_[Bracketed_[a]
+GO
+-- open bracket: recheck
+ALTER TABLE [dbo].[[Bracketed] WITH CHECK CHECK CONSTRAINT [FK_[Bracketed_[a]
+GO
+-- open bracket: history create
+CREATE TABLE [dbo].[[Bracketed] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- open bracket: history insert
+INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- open bracket: history finish
+UPDATE [dbo].[[Bracketed] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- open bracket: history abandon
+UPDATE [dbo].[[Bracketed] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- open bracket: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[[Bracketed] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- quote: max
+SELECT MAX([Customer's Name]) FROM [O'Brien].[It's]
+GO
+-- quote: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [O'Brien].[It's]) THEN 1 ELSE 0 END AS bit)
+GO
+-- quote: count
+SELECT COUNT_BIG(*) FROM [O'Brien].[It's]
+GO
+-- quote: count filtered
+SELECT COUNT_BIG(*) FROM [O'Brien].[It's] WHERE [Customer's Name] > @bound
+GO
+-- quote: select all
+SELECT [Customer's Name], [id] FROM [O'Brien].[It's]
+GO
+-- quote: select clustered order
+SELECT [Customer's Name], [id] FROM [O'Brien].[It's] ORDER BY [id]
+GO
+-- quote: select incremental
+SELECT [Customer's Name], [id] FROM [O'Brien].[It's] WHERE [Customer's Name] > @bound
+GO
+-- quote: select window capped
+SELECT TOP (100) [Customer's Name], [id] FROM [O'Brien].[It's] WHERE [Customer's Name] >= @bound ORDER BY [Customer's Name]
+GO
+-- quote: truncate
+TRUNCATE TABLE [O'Brien].[It's]
+GO
+-- quote: count locked
+SELECT COUNT_BIG(*) FROM [O'Brien].[It's] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- quote: delete all
+DELETE FROM [O'Brien].[It's]
+GO
+-- quote: delete window
+DELETE FROM [O'Brien].[It's] WHERE [Customer's Name] >= @bound
+GO
+-- quote: reseed
+DBCC CHECKIDENT (N'[O''Brien].[It''s]', RESEED) WITH NO_INFOMSGS
+GO
+-- quote: nocheck
+ALTER TABLE [O'Brien].[It's] NOCHECK CONSTRAINT [FK_It's_Customer's Name]
+GO
+-- quote: recheck
+ALTER TABLE [O'Brien].[It's] WITH CHECK CHECK CONSTRAINT [FK_It's_Customer's Name]
+GO
+-- quote: history create
+CREATE TABLE [O'Brien].[It's] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- quote: history insert
+INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- quote: history finish
+UPDATE [O'Brien].[It's] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- quote: history abandon
+UPDATE [O'Brien].[It's] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- quote: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [O'Brien].[It's] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- semicolon: max
+SELECT MAX([c;d]) FROM [dbo].[a;DROP TABLE x;--]
+GO
+-- semicolon: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--]) THEN 1 ELSE 0 END AS bit)
+GO
+-- semicolon: count
+SELECT COUNT_BIG(*) FROM [dbo].[a;DROP TABLE x;--]
+GO
+-- semicolon: count filtered
+SELECT COUNT_BIG(*) FROM [dbo].[a;DROP TABLE x;--] WHERE [c;d] > @bound
+GO
+-- semicolon: select all
+SELECT [c;d], [--e] FROM [dbo].[a;DROP TABLE x;--]
+GO
+-- semicolon: select clustered order
+SELECT [c;d], [--e] FROM [dbo].[a;DROP TABLE x;--] ORDER BY [c;d]
+GO
+-- semicolon: select incremental
+SELECT [c;d], [--e] FROM [dbo].[a;DROP TABLE x;--] WHERE [c;d] > @bound
+GO
+-- semicolon: select window capped
+SELECT TOP (100) [c;d], [--e] FROM [dbo].[a;DROP TABLE x;--] WHERE [c;d] >= @bound ORDER BY [c;d]
+GO
+-- semicolon: truncate
+TRUNCATE TABLE [dbo].[a;DROP TABLE x;--]
+GO
+-- semicolon: count locked
+SELECT COUNT_BIG(*) FROM [dbo].[a;DROP TABLE x;--] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- semicolon: delete all
+DELETE FROM [dbo].[a;DROP TABLE x;--]
+GO
+-- semicolon: delete window
+DELETE FROM [dbo].[a;DROP TABLE x;--] WHERE [c;d] >= @bound
+GO
+-- semicolon: reseed
+DBCC CHECKIDENT (N'[dbo].[a;DROP TABLE x;--]', RESEED) WITH NO_INFOMSGS
+GO
+-- semicolon: nocheck
+ALTER TABLE [dbo].[a;DROP TABLE x;--] NOCHECK CONSTRAINT [FK_a;DROP TABLE x;--_c;d]
+GO
+-- semicolon: recheck
+ALTER TABLE [dbo].[a;DROP TABLE x;--] WITH CHECK CHECK CONSTRAINT [FK_a;DROP TABLE x;--_c;d]
+GO
+-- semicolon: history create
+CREATE TABLE [dbo].[a;DROP TABLE x;--] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- semicolon: history insert
+INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- semicolon: history finish
+UPDATE [dbo].[a;DROP TABLE x;--] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- semicolon: history abandon
+UPDATE [dbo].[a;DROP TABLE x;--] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- semicolon: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- spaces: max
+SELECT MAX([Line No]) FROM [sales].[Order Lines]
+GO
+-- spaces: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [sales].[Order Lines]) THEN 1 ELSE 0 END AS bit)
+GO
+-- spaces: count
+SELECT COUNT_BIG(*) FROM [sales].[Order Lines]
+GO
+-- spaces: count filtered
+SELECT COUNT_BIG(*) FROM [sales].[Order Lines] WHERE [Line No] > @bound
+GO
+-- spaces: select all
+SELECT [Line No], [Unit Price] FROM [sales].[Order Lines]
+GO
+-- spaces: select clustered order
+SELECT [Line No], [Unit Price] FROM [sales].[Order Lines] ORDER BY [Line No]
+GO
+-- spaces: select incremental
+SELECT [Line No], [Unit Price] FROM [sales].[Order Lines] WHERE [Line No] > @bound
+GO
+-- spaces: select window capped
+SELECT TOP (100) [Line No], [Unit Price] FROM [sales].[Order Lines] WHERE [Line No] >= @bound ORDER BY [Line No]
+GO
+-- spaces: truncate
+TRUNCATE TABLE [sales].[Order Lines]
+GO
+-- spaces: count locked
+SELECT COUNT_BIG(*) FROM [sales].[Order Lines] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- spaces: delete all
+DELETE FROM [sales].[Order Lines]
+GO
+-- spaces: delete window
+DELETE FROM [sales].[Order Lines] WHERE [Line No] >= @bound
+GO
+-- spaces: reseed
+DBCC CHECKIDENT (N'[sales].[Order Lines]', RESEED) WITH NO_INFOMSGS
+GO
+-- spaces: nocheck
+ALTER TABLE [sales].[Order Lines] NOCHECK CONSTRAINT [FK_Order Lines_Line No]
+GO
+-- spaces: recheck
+ALTER TABLE [sales].[Order Lines] WITH CHECK CHECK CONSTRAINT [FK_Order Lines_Line No]
+GO
+-- spaces: history create
+CREATE TABLE [sales].[Order Lines] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- spaces: history insert
+INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- spaces: history finish
+UPDATE [sales].[Order Lines] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- spaces: history abandon
+UPDATE [sales].[Order Lines] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- spaces: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [sales].[Order Lines] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- unicode: max
+SELECT MAX([名前]) FROM [données].[Überstunden 日本]
+GO
+-- unicode: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [données].[Überstunden 日本]) THEN 1 ELSE 0 END AS bit)
+GO
+-- unicode: count
+SELECT COUNT_BIG(*) FROM [données].[Überstunden 日本]
+GO
+-- unicode: count filtered
+SELECT COUNT_BIG(*) FROM [données].[Überstunden 日本] WHERE [名前] > @bound
+GO
+-- unicode: select all
+SELECT [名前], [ñandú], [emoji😀] FROM [données].[Überstunden 日本]
+GO
+-- unicode: select clustered order
+SELECT [名前], [ñandú], [emoji😀] FROM [données].[Überstunden 日本] ORDER BY [名前]
+GO
+-- unicode: select incremental
+SELECT [名前], [ñandú], [emoji😀] FROM [données].[Überstunden 日本] WHERE [名前] > @bound
+GO
+-- unicode: select window capped
+SELECT TOP (100) [名前], [ñandú], [emoji😀] FROM [données].[Überstunden 日本] WHERE [名前] >= @bound ORDER BY [名前]
+GO
+-- unicode: truncate
+TRUNCATE TABLE [données].[Überstunden 日本]
+GO
+-- unicode: count locked
+SELECT COUNT_BIG(*) FROM [données].[Überstunden 日本] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- unicode: delete all
+DELETE FROM [données].[Überstunden 日本]
+GO
+-- unicode: delete window
+DELETE FROM [données].[Überstunden 日本] WHERE [名前] >= @bound
+GO
+-- unicode: reseed
+DBCC CHECKIDENT (N'[données].[Überstunden 日本]', RESEED) WITH NO_INFOMSGS
+GO
+-- unicode: nocheck
+ALTER TABLE [données].[Überstunden 日本] NOCHECK CONSTRAINT [FK_Überstunden 日本_名前]
+GO
+-- unicode: recheck
+ALTER TABLE [données].[Überstunden 日本] WITH CHECK CHECK CONSTRAINT [FK_Überstunden 日本_名前]
+GO
+-- unicode: history create
+CREATE TABLE [données].[Überstunden 日本] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- unicode: history insert
+INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- unicode: history finish
+UPDATE [données].[Überstunden 日本] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- unicode: history abandon
+UPDATE [données].[Überstunden 日本] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- unicode: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [données].[Überstunden 日本] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- reserved words: max
+SELECT MAX([from]) FROM [select].[table]
+GO
+-- reserved words: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [select].[table]) THEN 1 ELSE 0 END AS bit)
+GO
+-- reserved words: count
+SELECT COUNT_BIG(*) FROM [select].[table]
+GO
+-- reserved words: count filtered
+SELECT COUNT_BIG(*) FROM [select].[table] WHERE [from] > @bound
+GO
+-- reserved words: select all
+SELECT [from], [where], [order], [group] FROM [select].[table]
+GO
+-- reserved words: select clustered order
+SELECT [from], [where], [order], [group] FROM [select].[table] ORDER BY [from]
+GO
+-- reserved words: select incremental
+SELECT [from], [where], [order], [group] FROM [select].[table] WHERE [from] > @bound
+GO
+-- reserved words: select window capped
+SELECT TOP (100) [from], [where], [order], [group] FROM [select].[table] WHERE [from] >= @bound ORDER BY [from]
+GO
+-- reserved words: truncate
+TRUNCATE TABLE [select].[table]
+GO
+-- reserved words: count locked
+SELECT COUNT_BIG(*) FROM [select].[table] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- reserved words: delete all
+DELETE FROM [select].[table]
+GO
+-- reserved words: delete window
+DELETE FROM [select].[table] WHERE [from] >= @bound
+GO
+-- reserved words: reseed
+DBCC CHECKIDENT (N'[select].[table]', RESEED) WITH NO_INFOMSGS
+GO
+-- reserved words: nocheck
+ALTER TABLE [select].[table] NOCHECK CONSTRAINT [FK_table_from]
+GO
+-- reserved words: recheck
+ALTER TABLE [select].[table] WITH CHECK CHECK CONSTRAINT [FK_table_from]
+GO
+-- reserved words: history create
+CREATE TABLE [select].[table] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- reserved words: history insert
+INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- reserved words: history finish
+UPDATE [select].[table] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- reserved words: history abandon
+UPDATE [select].[table] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- reserved words: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [select].[table] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- 128 characters: max
+SELECT MAX([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) THEN 1 ELSE 0 END AS bit)
+GO
+-- 128 characters: count
+SELECT COUNT_BIG(*) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: count filtered
+SELECT COUNT_BIG(*) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] > @bound
+GO
+-- 128 characters: select all
+SELECT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: select clustered order
+SELECT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ORDER BY [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: select incremental
+SELECT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] > @bound
+GO
+-- 128 characters: select window capped
+SELECT TOP (100) [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] >= @bound ORDER BY [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: truncate
+TRUNCATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: count locked
+SELECT COUNT_BIG(*) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- 128 characters: delete all
+DELETE FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: delete window
+DELETE FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] >= @bound
+GO
+-- 128 characters: reseed
+DBCC CHECKIDENT (N'[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]', RESEED) WITH NO_INFOMSGS
+GO
+-- 128 characters: nocheck
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] NOCHECK CONSTRAINT [FK_Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx]
+GO
+-- 128 characters: recheck
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH CHECK CHECK CONSTRAINT [FK_Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx]
+GO
+-- 128 characters: history create
+CREATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL
+)
+GO
+-- 128 characters: history insert
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- 128 characters: history finish
+UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- 128 characters: history abandon
+UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- 128 characters: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- staging: layout columns
+SELECT c.name, c.column_id, ty.name, c.max_length, c.precision, c.scale, c.collation_name, c.is_nullable,
+       CAST(ic.seed_value AS nvarchar(40)), CAST(ic.increment_value AS nvarchar(40)), cc.definition, CAST(ISNULL(cc.is_persisted, 0) AS bit), c.is_sparse
+FROM sys.columns AS c
+JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id
+LEFT JOIN sys.identity_columns AS ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
+LEFT JOIN sys.computed_columns AS cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
+WHERE c.object_id = OBJECT_ID(@table) AND c.is_column_set = 0
+ORDER BY c.column_id
+GO
+-- staging: layout data space
+SELECT ds.name, CAST(CASE WHEN ds.type = 'PS' THEN 1 ELSE 0 END AS bit), pc.name, pf.name, CAST(ISNULL(pf.boundary_value_on_right, 0) AS bit)
+FROM sys.indexes AS i
+JOIN sys.data_spaces AS ds ON ds.data_space_id = i.data_space_id
+LEFT JOIN sys.partition_schemes AS ps ON ps.data_space_id = ds.data_space_id
+LEFT JOIN sys.partition_functions AS pf ON pf.function_id = ps.function_id
+LEFT JOIN sys.index_columns AS ixc ON ixc.object_id = i.object_id AND ixc.index_id = i.index_id AND ixc.partition_ordinal = 1
+LEFT JOIN sys.columns AS pc ON pc.object_id = ixc.object_id AND pc.column_id = ixc.column_id
+WHERE i.object_id = OBJECT_ID(@table) AND i.index_id IN (0, 1)
+GO
+-- staging: layout boundaries
+SELECT rv.value
+FROM sys.partition_functions AS pf JOIN sys.partition_range_values AS rv ON rv.function_id = pf.function_id
+WHERE pf.name = @function
+ORDER BY rv.boundary_id
+GO
+-- staging: layout indexes
+SELECT i.name, CAST(CASE WHEN i.type = 1 THEN 1 ELSE 0 END AS bit), i.is_unique, i.is_primary_key, i.is_unique_constraint, i.filter_definition,
+       c.name, ic.is_descending_key, ic.is_included_column, i.type, CAST(CASE WHEN i.data_space_id = t.data_space_id THEN 1 ELSE 0 END AS bit)
+FROM sys.indexes AS i
+JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
+JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+JOIN sys.indexes AS t ON t.object_id = i.object_id AND t.index_id IN (0, 1)
+WHERE i.object_id = OBJECT_ID(@table) AND i.index_id > 0 AND (ic.key_ordinal > 0 OR ic.is_included_column = 1)
+ORDER BY i.index_id, ic.is_included_column, ic.key_ordinal, ic.index_column_id
+GO
+-- staging: layout checks
+SELECT name, definition FROM sys.check_constraints WHERE parent_object_id = OBJECT_ID(@table) AND is_disabled = 0 ORDER BY name
+GO
+-- staging: schema-bound dependents
+SELECT DISTINCT OBJECT_SCHEMA_NAME(d.referencing_id) + N'.' + OBJECT_NAME(d.referencing_id)
+FROM sys.sql_expression_dependencies AS d
+WHERE d.referenced_id = OBJECT_ID(@table) AND d.is_schema_bound_reference = 1
+GO
+-- staging: staging tables
+SELECT SCHEMA_NAME(t.schema_id), t.name,
+       CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 THEN 1
+                 WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions AS s WHERE s.program_name LIKE N'DataRefresh run ' + SUBSTRING(t.name, 11, 8) + N'%' AND s.session_id <> @@SPID) THEN 1
+                 ELSE 0 END AS bit)
+FROM sys.tables AS t
+WHERE t.name LIKE N'\_dr\_stage\_%' ESCAPE N'\'
+GO
+-- staging: partition rows from
+SELECT ISNULL(SUM(p.rows), 0) FROM sys.partitions AS p
+WHERE p.object_id = OBJECT_ID(@table) AND p.index_id IN (0, 1) AND p.partition_number >= @first
+GO
+-- staging: partition of
+SELECT $PARTITION.[pf daily]]](@bound)
+GO
+-- staging: lock timeout
+SET LOCK_TIMEOUT 30000
+GO
+-- heap: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([EventId] int NOT NULL, [Payload] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [PRIMARY]
+GO
+-- heap: staging after load 0
+CREATE NONCLUSTERED INDEX [IX heap]]] ON [dbo].[_dr_stage_0123abcd_0] ([Payload] DESC) WHERE ([Payload] IS NOT NULL) ON [PRIMARY]
+GO
+-- heap: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Payload] ASC) ON [PRIMARY]
+GO
+-- heap: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([EventId]>(0))
+GO
+-- heap: switch out
+ALTER TABLE [dbo].[Events] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- heap: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[Events] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- heap: truncate partitions
+TRUNCATE TABLE [dbo].[Events] WITH (PARTITIONS (2 TO 3))
+GO
+-- heap: truncate one partition
+TRUNCATE TABLE [dbo].[Events] WITH (PARTITIONS (3))
+GO
+-- heap: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Events] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- heap: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- clustered primary key: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([UserId] int NOT NULL, [Name] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [Email] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- clustered primary key: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([UserId] ASC) ON [Data Files]]1]
+GO
+-- clustered primary key: staging after load 0
+CREATE NONCLUSTERED INDEX [IX clustered primary key]]] ON [dbo].[_dr_stage_0123abcd_0] ([Email] DESC) INCLUDE ([Name]) WHERE ([Email] IS NOT NULL) ON [Data Files]]1]
+GO
+-- clustered primary key: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Email] ASC) ON [Data Files]]1]
+GO
+-- clustered primary key: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([UserId]>(0))
+GO
+-- clustered primary key: switch out
+ALTER TABLE [dbo].[Users] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- clustered primary key: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[Users] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- clustered primary key: truncate partitions
+TRUNCATE TABLE [dbo].[Users] WITH (PARTITIONS (2 TO 3))
+GO
+-- clustered primary key: truncate one partition
+TRUNCATE TABLE [dbo].[Users] WITH (PARTITIONS (3))
+GO
+-- clustered primary key: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Users] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- clustered primary key: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- identity: staging create
+CREATE TABLE [sales].[_dr_stage_0123abcd_0] ([order_id] bigint IDENTITY(1, 1) NOT NULL, [amount] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [placed_at] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- identity: staging before load 0
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([order_id] ASC) ON [Data Files]]1]
+GO
+-- identity: staging after load 0
+CREATE NONCLUSTERED INDEX [IX identity]]] ON [sales].[_dr_stage_0123abcd_0] ([placed_at] DESC) INCLUDE ([amount]) WHERE ([placed_at] IS NOT NULL) ON [Data Files]]1]
+GO
+-- identity: staging after load 1
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([placed_at] ASC) ON [Data Files]]1]
+GO
+-- identity: staging after load 2
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([order_id]>(0))
+GO
+-- identity: switch out
+ALTER TABLE [sales].[Orders] SWITCH TO [sales].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- identity: switch in
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH TO [sales].[Orders] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- identity: truncate partitions
+TRUNCATE TABLE [sales].[Orders] WITH (PARTITIONS (2 TO 3))
+GO
+-- identity: truncate one partition
+TRUNCATE TABLE [sales].[Orders] WITH (PARTITIONS (3))
+GO
+-- identity: switch partition
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [sales].[Orders] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- identity: drop staging
+DROP TABLE IF EXISTS [sales].[_dr_stage_0123abcd_0]
+GO
+-- computed and rowversion: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([InvoiceId] int NOT NULL, [Net] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [Tax] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [Gross] AS ([Net]*(1.2)) PERSISTED, [Version] rowversion NOT NULL) ON [Data Files]]1]
+GO
+-- computed and rowversion: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([InvoiceId] ASC) ON [Data Files]]1]
+GO
+-- computed and rowversion: staging after load 0
+CREATE NONCLUSTERED INDEX [IX computed and rowversion]]] ON [dbo].[_dr_stage_0123abcd_0] ([Tax] DESC) INCLUDE ([Net]) WHERE ([Tax] IS NOT NULL) ON [Data Files]]1]
+GO
+-- computed and rowversion: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Tax] ASC) ON [Data Files]]1]
+GO
+-- computed and rowversion: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([InvoiceId]>(0))
+GO
+-- computed and rowversion: switch out
+ALTER TABLE [dbo].[Invoices] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- computed and rowversion: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[Invoices] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- computed and rowversion: truncate partitions
+TRUNCATE TABLE [dbo].[Invoices] WITH (PARTITIONS (2 TO 3))
+GO
+-- computed and rowversion: truncate one partition
+TRUNCATE TABLE [dbo].[Invoices] WITH (PARTITIONS (3))
+GO
+-- computed and rowversion: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Invoices] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- computed and rowversion: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- temporal: staging create
+CREATE TABLE [hr].[_dr_stage_0123abcd_0] ([EmployeeId] int NOT NULL, [Salary] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- temporal: staging before load 0
+ALTER TABLE [hr].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([EmployeeId] ASC) ON [Data Files]]1]
+GO
+-- temporal: staging after load 0
+CREATE NONCLUSTERED INDEX [IX temporal]]] ON [hr].[_dr_stage_0123abcd_0] ([Salary] DESC) WHERE ([Salary] IS NOT NULL) ON [Data Files]]1]
+GO
+-- temporal: staging after load 1
+ALTER TABLE [hr].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Salary] ASC) ON [Data Files]]1]
+GO
+-- temporal: staging after load 2
+ALTER TABLE [hr].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([EmployeeId]>(0))
+GO
+-- temporal: switch out
+ALTER TABLE [hr].[Employees] SWITCH TO [hr].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- temporal: switch in
+ALTER TABLE [hr].[_dr_stage_0123abcd_0] SWITCH TO [hr].[Employees] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- temporal: truncate partitions
+TRUNCATE TABLE [hr].[Employees] WITH (PARTITIONS (2 TO 3))
+GO
+-- temporal: truncate one partition
+TRUNCATE TABLE [hr].[Employees] WITH (PARTITIONS (3))
+GO
+-- temporal: switch partition
+ALTER TABLE [hr].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [hr].[Employees] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- temporal: drop staging
+DROP TABLE IF EXISTS [hr].[_dr_stage_0123abcd_0]
+GO
+-- partitioned: staging create
+CREATE TABLE [rpt].[_dr_stage_0123abcd_0] ([report_date] int NOT NULL, [region] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [revenue] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [ps_daily]([report_date])
+GO
+-- partitioned: staging before load 0
+ALTER TABLE [rpt].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([report_date] ASC, [region] ASC) ON [ps_daily]([report_date])
+GO
+-- partitioned: staging after load 0
+CREATE NONCLUSTERED INDEX [IX partitioned]]] ON [rpt].[_dr_stage_0123abcd_0] ([revenue] DESC) INCLUDE ([region]) WHERE ([revenue] IS NOT NULL) ON [ps_daily]([report_date])
+GO
+-- partitioned: staging after load 1
+ALTER TABLE [rpt].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([revenue] ASC) ON [ps_daily]([report_date])
+GO
+-- partitioned: staging after load 2
+ALTER TABLE [rpt].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([report_date]>(0))
+GO
+-- partitioned: switch out
+ALTER TABLE [rpt].[DailyReports] SWITCH TO [rpt].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- partitioned: switch in
+ALTER TABLE [rpt].[_dr_stage_0123abcd_0] SWITCH TO [rpt].[DailyReports] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- partitioned: truncate partitions
+TRUNCATE TABLE [rpt].[DailyReports] WITH (PARTITIONS (2 TO 3))
+GO
+-- partitioned: truncate one partition
+TRUNCATE TABLE [rpt].[DailyReports] WITH (PARTITIONS (3))
+GO
+-- partitioned: switch partition
+ALTER TABLE [rpt].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [rpt].[DailyReports] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- partitioned: drop staging
+DROP TABLE IF EXISTS [rpt].[_dr_stage_0123abcd_0]
+GO
+-- close bracket: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([col]]umn] int NOT NULL, [x] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- close bracket: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([col]]umn] ASC) ON [Data Files]]1]
+GO
+-- close bracket: staging after load 0
+CREATE NONCLUSTERED INDEX [IX close bracket]]] ON [dbo].[_dr_stage_0123abcd_0] ([x] DESC) WHERE ([x] IS NOT NULL) ON [Data Files]]1]
+GO
+-- close bracket: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([x] ASC) ON [Data Files]]1]
+GO
+-- close bracket: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([col]]umn]>(0))
+GO
+-- close bracket: switch out
+ALTER TABLE [dbo].[Weird]]Name] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- close bracket: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[Weird]]Name] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- close bracket: truncate partitions
+TRUNCATE TABLE [dbo].[Weird]]Name] WITH (PARTITIONS (2 TO 3))
+GO
+-- close bracket: truncate one partition
+TRUNCATE TABLE [dbo].[Weird]]Name] WITH (PARTITIONS (3))
+GO
+-- close bracket: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Weird]]Name] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- close bracket: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- open bracket: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([[a] int NOT NULL, [b[] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- open bracket: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([[a] ASC) ON [Data Files]]1]
+GO
+-- open bracket: staging after load 0
+CREATE NONCLUSTERED INDEX [IX open bracket]]] ON [dbo].[_dr_stage_0123abcd_0] ([b[] DESC) WHERE ([b[] IS NOT NULL) ON [Data Files]]1]
+GO
+-- open bracket: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([b[] ASC) ON [Data Files]]1]
+GO
+-- open bracket: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([[a]>(0))
+GO
+-- open bracket: switch out
+ALTER TABLE [dbo].[[Bracketed] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- open bracket: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[[Bracketed] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- open bracket: truncate partitions
+TRUNCATE TABLE [dbo].[[Bracketed] WITH (PARTITIONS (2 TO 3))
+GO
+-- open bracket: truncate one partition
+TRUNCATE TABLE [dbo].[[Bracketed] WITH (PARTITIONS (3))
+GO
+-- open bracket: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[[Bracketed] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- open bracket: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- quote: staging create
+CREATE TABLE [O'Brien].[_dr_stage_0123abcd_0] ([Customer's Name] int NOT NULL, [id] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- quote: staging before load 0
+ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([id] ASC) ON [Data Files]]1]
+GO
+-- quote: staging after load 0
+CREATE NONCLUSTERED INDEX [IX quote]]] ON [O'Brien].[_dr_stage_0123abcd_0] ([id] DESC) WHERE ([id] IS NOT NULL) ON [Data Files]]1]
+GO
+-- quote: staging after load 1
+ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([id] ASC) ON [Data Files]]1]
+GO
+-- quote: staging after load 2
+ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([Customer's Name]>(0))
+GO
+-- quote: switch out
+ALTER TABLE [O'Brien].[It's] SWITCH TO [O'Brien].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- quote: switch in
+ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] SWITCH TO [O'Brien].[It's] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- quote: truncate partitions
+TRUNCATE TABLE [O'Brien].[It's] WITH (PARTITIONS (2 TO 3))
+GO
+-- quote: truncate one partition
+TRUNCATE TABLE [O'Brien].[It's] WITH (PARTITIONS (3))
+GO
+-- quote: switch partition
+ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [O'Brien].[It's] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- quote: drop staging
+DROP TABLE IF EXISTS [O'Brien].[_dr_stage_0123abcd_0]
+GO
+-- semicolon: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([c;d] int NOT NULL, [--e] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- semicolon: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([c;d] ASC) ON [Data Files]]1]
+GO
+-- semicolon: staging after load 0
+CREATE NONCLUSTERED INDEX [IX semicolon]]] ON [dbo].[_dr_stage_0123abcd_0] ([--e] DESC) WHERE ([--e] IS NOT NULL) ON [Data Files]]1]
+GO
+-- semicolon: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([--e] ASC) ON [Data Files]]1]
+GO
+-- semicolon: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([c;d]>(0))
+GO
+-- semicolon: switch out
+ALTER TABLE [dbo].[a;DROP TABLE x;--] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- semicolon: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[a;DROP TABLE x;--] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- semicolon: truncate partitions
+TRUNCATE TABLE [dbo].[a;DROP TABLE x;--] WITH (PARTITIONS (2 TO 3))
+GO
+-- semicolon: truncate one partition
+TRUNCATE TABLE [dbo].[a;DROP TABLE x;--] WITH (PARTITIONS (3))
+GO
+-- semicolon: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[a;DROP TABLE x;--] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- semicolon: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
+GO
+-- spaces: staging create
+CREATE TABLE [sales].[_dr_stage_0123abcd_0] ([Line No] int NOT NULL, [Unit Price] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- spaces: staging before load 0
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([Line No] ASC) ON [Data Files]]1]
+GO
+-- spaces: staging after load 0
+CREATE NONCLUSTERED INDEX [IX spaces]]] ON [sales].[_dr_stage_0123abcd_0] ([Unit Price] DESC) WHERE ([Unit Price] IS NOT NULL) ON [Data Files]]1]
+GO
+-- spaces: staging after load 1
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Unit Price] ASC) ON [Data Files]]1]
+GO
+-- spaces: staging after load 2
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([Line No]>(0))
+GO
+-- spaces: switch out
+ALTER TABLE [sales].[Order Lines] SWITCH TO [sales].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- spaces: switch in
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH TO [sales].[Order Lines] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- spaces: truncate partitions
+TRUNCATE TABLE [sales].[Order Lines] WITH (PARTITIONS (2 TO 3))
+GO
+-- spaces: truncate one partition
+TRUNCATE TABLE [sales].[Order Lines] WITH (PARTITIONS (3))
+GO
+-- spaces: switch partition
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [sales].[Order Lines] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- spaces: drop staging
+DROP TABLE IF EXISTS [sales].[_dr_stage_0123abcd_0]
+GO
+-- unicode: staging create
+CREATE TABLE [données].[_dr_stage_0123abcd_0] ([名前] int NOT NULL, [ñandú] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [emoji😀] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- unicode: staging before load 0
+ALTER TABLE [données].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([名前] ASC) ON [Data Files]]1]
+GO
+-- unicode: staging after load 0
+CREATE NONCLUSTERED INDEX [IX unicode]]] ON [données].[_dr_stage_0123abcd_0] ([emoji😀] DESC) INCLUDE ([ñandú]) WHERE ([emoji😀] IS NOT NULL) ON [Data Files]]1]
+GO
+-- unicode: staging after load 1
+ALTER TABLE [données].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([emoji😀] ASC) ON [Data Files]]1]
+GO
+-- unicode: staging after load 2
+ALTER TABLE [données].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([名前]>(0))
+GO
+-- unicode: switch out
+ALTER TABLE [données].[Überstunden 日本] SWITCH TO [données].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- unicode: switch in
+ALTER TABLE [données].[_dr_stage_0123abcd_0] SWITCH TO [données].[Überstunden 日本] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- unicode: truncate partitions
+TRUNCATE TABLE [données].[Überstunden 日本] WITH (PARTITIONS (2 TO 3))
+GO
+-- unicode: truncate one partition
+TRUNCATE TABLE [données].[Überstunden 日本] WITH (PARTITIONS (3))
+GO
+-- unicode: switch partition
+ALTER TABLE [données].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [données].[Überstunden 日本] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- unicode: drop staging
+DROP TABLE IF EXISTS [données].[_dr_stage_0123abcd_0]
+GO
+-- reserved words: staging create
+CREATE TABLE [select].[_dr_stage_0123abcd_0] ([from] int NOT NULL, [where] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [order] nvarchar(50) COLLATE Latin1_General_CI_AS NULL, [group] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- reserved words: staging before load 0
+ALTER TABLE [select].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([from] ASC) ON [Data Files]]1]
+GO
+-- reserved words: staging after load 0
+CREATE NONCLUSTERED INDEX [IX reserved words]]] ON [select].[_dr_stage_0123abcd_0] ([group] DESC) INCLUDE ([where]) WHERE ([group] IS NOT NULL) ON [Data Files]]1]
+GO
+-- reserved words: staging after load 1
+ALTER TABLE [select].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([group] ASC) ON [Data Files]]1]
+GO
+-- reserved words: staging after load 2
+ALTER TABLE [select].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([from]>(0))
+GO
+-- reserved words: switch out
+ALTER TABLE [select].[table] SWITCH TO [select].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- reserved words: switch in
+ALTER TABLE [select].[_dr_stage_0123abcd_0] SWITCH TO [select].[table] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- reserved words: truncate partitions
+TRUNCATE TABLE [select].[table] WITH (PARTITIONS (2 TO 3))
+GO
+-- reserved words: truncate one partition
+TRUNCATE TABLE [select].[table] WITH (PARTITIONS (3))
+GO
+-- reserved words: switch partition
+ALTER TABLE [select].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [select].[table] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- reserved words: drop staging
+DROP TABLE IF EXISTS [select].[_dr_stage_0123abcd_0]
+GO
+-- 128 characters: staging create
+CREATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] int NOT NULL, [id] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- 128 characters: staging before load 0
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ASC) ON [Data Files]]1]
+GO
+-- 128 characters: staging after load 0
+CREATE NONCLUSTERED INDEX [IX 128 characters]]] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] ([id] DESC) WHERE ([id] IS NOT NULL) ON [Data Files]]1]
+GO
+-- 128 characters: staging after load 1
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([id] ASC) ON [Data Files]]1]
+GO
+-- 128 characters: staging after load 2
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]>(0))
+GO
+-- 128 characters: switch out
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SWITCH TO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- 128 characters: switch in
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] SWITCH TO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- 128 characters: truncate partitions
+TRUNCATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH (PARTITIONS (2 TO 3))
+GO
+-- 128 characters: truncate one partition
+TRUNCATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH (PARTITIONS (3))
+GO
+-- 128 characters: switch partition
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- 128 characters: drop staging
+DROP TABLE IF EXISTS [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0]
+GO
