@@ -2728,6 +2728,12 @@ GO
 -- next value for default: switch partition
 ALTER TABLE [billing].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [billing].[Invoices] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- next value for default: staging rows of one partition
+SELECT [InvoiceNo], [Amount] FROM [billing].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([InvoiceNo]) = 3 ORDER BY [InvoiceNo]
+GO
+-- next value for default: staging rows of one partition, filtered
+SELECT [InvoiceNo], [Amount] FROM [billing].[_dr_stage_0123abcd_0] WHERE [InvoiceNo] >= @bound AND $PARTITION.[pf_daily]([InvoiceNo]) = 12
+GO
 -- next value for default: drop staging
 DROP TABLE IF EXISTS [billing].[_dr_stage_0123abcd_0]
 GO
@@ -2760,6 +2766,12 @@ TRUNCATE TABLE [dbo].[Documents] WITH (PARTITIONS (3))
 GO
 -- shared sequence: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Documents] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- shared sequence: staging rows of one partition
+SELECT [DocumentNo], [Title] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([DocumentNo]) = 3 ORDER BY [DocumentNo]
+GO
+-- shared sequence: staging rows of one partition, filtered
+SELECT [DocumentNo], [Title] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [DocumentNo] >= @bound AND $PARTITION.[pf_daily]([DocumentNo]) = 12
 GO
 -- shared sequence: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
