@@ -23,8 +23,13 @@ BeforeAll {
         $null = Invoke-Psql -Sql "CREATE DATABASE $db"
         $null = Invoke-Psql -Database $db -Sql 'CREATE TABLE small (id int PRIMARY KEY); CREATE TABLE big (id int PRIMARY KEY, t text NOT NULL);'
     }
-    $null = Invoke-Psql -Database $databases[0] -Sql "INSERT INTO small SELECT generate_series(1, 10); INSERT INTO big SELECT g, repeat('x', 300) FROM generate_series(1, 600000) g;"
-    $null = Invoke-Psql -Database $databases[1] -Sql "INSERT INTO big SELECT g, 'old' FROM generate_series(1, 5) g;"
+    $null = Invoke-Psql -Database $databases[0] -Sql "INSERT INTO small SELECT generate_series(1, 10); INSERT INTO big SELECT g, repeat('x', 300) FROM generate_series(1, 20000) g;"
+    # UAT's big takes about 10 s to load (a trigger sleeps half a millisecond a row), so Ctrl+C surely lands mid-copy.
+    $null = Invoke-Psql -Database $databases[1] -Sql @'
+INSERT INTO big SELECT g, 'old' FROM generate_series(1, 5) g;
+CREATE FUNCTION slow_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.0005); RETURN NEW; END $$;
+CREATE TRIGGER slow_down BEFORE INSERT ON big FOR EACH ROW EXECUTE FUNCTION slow_down();
+'@
     $config = Write-Utf8File (Join-Path $dir 'refresh.yaml') @"
 databases:
   source: { engine: postgresql, server: $($pg.Host), port: $($pg.Port), database: $($databases[0]), auth_type: sql }
@@ -63,7 +68,7 @@ Describe 'Ctrl+C during Invoke-TableRefresh at a terminal' -Skip:([bool]$skipRea
         $process = [System.Diagnostics.Process]::Start($psi)
         $null = $process.StandardOutput.ReadToEndAsync()
         $read = { if (Test-Path -LiteralPath $screen) { [System.IO.File]::ReadAllText($screen) } else { '' } }
-        $copying = { [int](Invoke-Psql -Database $databases[1] -Sql "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'DataRefresh run %' AND query LIKE 'COPY %big%'") -gt 0 }
+        $copying = { [int](Invoke-Psql -Database $databases[1] -Sql "SELECT count(*) FROM pg_stat_activity WHERE datname = '$($databases[1])' AND application_name LIKE 'DataRefresh run %' AND query LIKE 'COPY %big%'") -gt 0 }
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
         while (-not (& $copying) -and -not $process.HasExited -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
         $sawCopy = & $copying
