@@ -21,6 +21,9 @@ public static class Planner
         await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Inspect, config.Settings, label, cancellationToken).ConfigureAwait(false);
         await RefuseSameDatabaseAsync(engine, source, target, config, cancellationToken).ConfigureAwait(false);
 
+        // The run would refuse a history_table that names another table: the plan says so first.
+        await History.HistoryJournal.FindExistingAsync(engine, target, config.Settings.HistoryTable, cancellationToken).ConfigureAwait(false);
+
         var drafts = new List<RefreshPlan>();
         foreach (var table in selected)
         {

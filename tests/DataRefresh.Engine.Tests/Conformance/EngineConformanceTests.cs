@@ -15,7 +15,7 @@ namespace DataRefresh.Tests.Conformance;
 /// under failure, table locks, foreign-key units, history and dry runs. A subclass supplies the engine
 /// (<see cref="IConformanceTarget"/>); every test gets a fresh source and target database.
 /// </summary>
-public abstract class EngineConformanceTests : IAsyncLifetime
+public abstract partial class EngineConformanceTests : IAsyncLifetime
 {
     private IConformanceTarget? _db;
 

@@ -216,6 +216,8 @@ public sealed class SqlServerConformanceTests(SqlServerInstance instance) : Engi
 
         public string DuplicateKeyError => "duplicate key";
 
+        public string ForeignKeyDetail => "table \"dbo.parent\", column 'id'";
+
         public string IntType => "int";
 
         public string BigIntType => "bigint";
