@@ -126,6 +126,9 @@ public static class ConfigChecks
         var answered = new ConfigCheck("Reachable", name, CheckOutcome.Passed, $"{side.Display} answered");
         switch (ex.Failure)
         {
+            case ConnectionFailure.DatabaseMissing when side.Engine == EngineKind.Sqlite:
+                // No server to reach and no login: the file is the database.
+                return [new ConfigCheck("DatabaseExists", name, CheckOutcome.Failed, ex.Message)];
             case ConnectionFailure.DatabaseMissing:
                 return [answered, new ConfigCheck("DatabaseExists", name, CheckOutcome.Failed, ex.Message), new ConfigCheck("Authentication", name, CheckOutcome.Warning, "not checked: the database could not be opened")];
             case ConnectionFailure.Credentials:
