@@ -197,6 +197,7 @@ Describe 'SQL Server: an unreachable server (runs everywhere, no server needed)'
         $message = $err.Exception.Message
         $message | Should -Match '\bsource\b'
         $message | Should -Match '127\.0\.0\.1'
+        $message | Should -Match '\(sqlserver\): connection refused: nothing is listening at 127\.0\.0\.1,1'
         $everything = $message + "`n" + ($err | Out-String)
         $everything.Contains($secret) | Should -BeFalse -Because 'no password value may reach the error'
         Test-StackTraceText $everything | Should -BeFalse

@@ -39,6 +39,30 @@ internal static class ConnectionErrors
     }
 
     /// <summary>
+    /// On the failure path only, for a client that hides the network's answer (SqlClient's managed network layer
+    /// reports a refused port as "error: 35 - An internal exception was caught"): open a plain TCP connection to
+    /// the same place, send nothing, and name what the network says. Null when something is listening there.
+    /// </summary>
+    public static async Task<(ConnectionFailure Failure, string Cause)?> ProbeAsync(string host, int port, string address, int timeoutSeconds)
+    {
+        using var client = new TcpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Clamp(timeoutSeconds, 1, 15)));
+        try
+        {
+            await client.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+            return null;
+        }
+        catch (SocketException ex)
+        {
+            return FromNetwork(ex, host, address, timeoutSeconds);
+        }
+        catch (OperationCanceledException)
+        {
+            return (ConnectionFailure.TimedOut, $"timed out after {timeoutSeconds} s (settings.connection_timeout) waiting for {address}");
+        }
+    }
+
+    /// <summary>
     /// The login for auth_type: sql, read from its environment variables at the moment of connecting. A variable
     /// that is absent is "not set"; one that is set to nothing (or only spaces) is "blank": different fixes.
     /// </summary>

@@ -49,6 +49,38 @@ public sealed class ConnectionErrorTests
         Assert.Equal((ConnectionFailure.Refused, "connection refused: nothing is listening at uat-db,1433"), (failure, cause));
     }
 
+    /// <summary>SqlClient's managed network layer reports a refused port as error 35 with a SocketException of "Success".</summary>
+    [Fact]
+    public async Task A_sql_server_port_with_nothing_listening_is_connection_refused()
+    {
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var database = new DatabaseConfig { Side = DatabaseSide.Source, Engine = EngineKind.SqlServer, Server = "127.0.0.1", Port = port, Database = "shop", Auth = AuthType.Windows };
+
+        var ex = await Assert.ThrowsAsync<DatabaseConnectionException>(() =>
+            EngineRegistry.For(EngineKind.SqlServer).OpenAsync(database, ConnectionPurpose.Source, new RefreshSettings { ConnectionTimeout = 5 }, "test", TestContext.Current.CancellationToken));
+
+        Assert.Equal(ConnectionFailure.Refused, ex.Failure);
+        Assert.StartsWith($"Cannot connect to the source database 127.0.0.1:{port}/shop (sqlserver): connection refused: nothing is listening at 127.0.0.1,{port}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sql_server_host_name_that_does_not_resolve_is_unknown_host()
+    {
+        var database = new DatabaseConfig { Side = DatabaseSide.Target, Engine = EngineKind.SqlServer, Server = "no-such-sql-host.invalid", Database = "shop", Auth = AuthType.Windows };
+
+        var ex = await Assert.ThrowsAsync<DatabaseConnectionException>(() =>
+            EngineRegistry.For(EngineKind.SqlServer).OpenAsync(database, ConnectionPurpose.Target, new RefreshSettings { ConnectionTimeout = 5 }, "test", TestContext.Current.CancellationToken));
+
+        Assert.Equal(ConnectionFailure.UnknownHost, ex.Failure);
+        Assert.StartsWith("Cannot connect to the target database no-such-sql-host.invalid/shop (sqlserver): unknown host 'no-such-sql-host.invalid'", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_sqlite_file_that_does_not_exist_is_a_missing_database()
     {

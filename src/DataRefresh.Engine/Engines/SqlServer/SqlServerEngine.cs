@@ -76,6 +76,15 @@ public sealed class SqlServerEngine : IDatabaseEngine
             var user = database.Auth == AuthType.Sql ? builder.UserID : null;
             var host = (database.Server ?? "").Split('\\', ',')[0];
             var (failure, cause) = SqlServerErrors.Classify(errors, ex, user, database.Database, host, builder.DataSource ?? host, settings.ConnectionTimeout);
+
+            // A network failure SqlClient does not name (error 35 on Linux): ask the network itself. A named instance's
+            // port comes from SQL Browser, so there is no port to probe.
+            if (failure == ConnectionFailure.Other && errors.Exists(e => e.Number is 0 or 35 or 40 or -1) && !(database.Server ?? "").Contains('\\', StringComparison.Ordinal)
+                && await ConnectionErrors.ProbeAsync(host, database.Port ?? SqlServerErrors.Port(database.Server), builder.DataSource ?? host, settings.ConnectionTimeout).ConfigureAwait(false) is { } network)
+            {
+                (failure, cause) = (network.Failure, $"{network.Cause} ({cause})");
+            }
+
             throw ConnectionErrors.Failed(database, failure, cause, ex);
         }
     }

@@ -3,6 +3,10 @@ namespace DataRefresh.Engines.SqlServer;
 /// <summary>SQL Server's failures in the DBA's words (connection causes by error number).</summary>
 internal static class SqlServerErrors
 {
+    /// <summary>The port in "server,port", else SQL Server's default 1433.</summary>
+    public static int Port(string? server) =>
+        server?.Split(',') is [_, var port] && int.TryParse(port.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1433;
+
     /// <summary>
     /// Why a connection failed, from the server's error numbers (and, on Windows, the network's as SqlClient
     /// numbers them), then from the network's exceptions. SqlClient never puts the password in a message.
