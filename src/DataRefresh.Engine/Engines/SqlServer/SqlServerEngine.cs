@@ -72,20 +72,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
         catch (Exception ex) when (ex is SqlException or InvalidOperationException or PlatformNotSupportedException or TimeoutException)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            var errors = ex is SqlException sql ? sql.Errors.Cast<SqlError>().Select(e => (e.Number, e.Message)).ToList() : [];
-            var user = database.Auth == AuthType.Sql ? builder.UserID : null;
-            var host = (database.Server ?? "").Split('\\', ',')[0];
-            var (failure, cause) = SqlServerErrors.Classify(errors, ex, user, database.Database, host, builder.DataSource ?? host, settings.ConnectionTimeout);
-
-            // A network failure SqlClient does not name (error 35 on Linux): ask the network itself. A named instance's
-            // port comes from SQL Browser, so there is no port to probe.
-            if (failure == ConnectionFailure.Other && errors.Exists(e => e.Number is 0 or 35 or 40 or -1) && !(database.Server ?? "").Contains('\\', StringComparison.Ordinal)
-                && await ConnectionErrors.ProbeAsync(host, database.Port ?? SqlServerErrors.Port(database.Server), builder.DataSource ?? host, settings.ConnectionTimeout).ConfigureAwait(false) is { } network)
-            {
-                (failure, cause) = (network.Failure, $"{network.Cause} ({cause})");
-            }
-
-            throw ConnectionErrors.Failed(database, failure, cause, ex);
+            throw await SqlServerErrors.ConnectionFailedAsync(database, builder, settings, ex).ConfigureAwait(false);
         }
     }
 
