@@ -137,10 +137,10 @@ Describe 'PostgreSQL: refresh through the cmdlets' -Tag PostgreSql {
             $checks = @(Test-RefreshConfig -Config $config)
         }
 
-        It 'returns the Configuration, Reachable, Authentication, TableExists, SourceReadOnly and DistinctDatabases checks' {
+        It 'returns the Configuration, Reachable, Authentication, TableExists, HistoryTable, SourceReadOnly and DistinctDatabases checks' {
             $checks[0].PSTypeNames | Should -Contain 'DataRefresh.Checks.ConfigCheck'
             @($checks | ForEach-Object Check | Sort-Object -Unique) -join ',' |
-                Should -Be 'Authentication,Configuration,DistinctDatabases,Reachable,SourceReadOnly,TableExists'
+                Should -Be 'Authentication,Configuration,DistinctDatabases,HistoryTable,Reachable,SourceReadOnly,TableExists'
         }
 
         It 'passes them all (the superuser source login may only warn that it could write)' {
@@ -154,12 +154,33 @@ Describe 'PostgreSQL: refresh through the cmdlets' -Tag PostgreSql {
             ($checks | Where-Object Check -EQ 'Authentication' | Select-Object -First 1).Message | Should -Match 'SOURCE_DB_USER'
         }
 
-        It 'reports an unreachable database as a failed check, not an exception' {
+        It 'reports a database that does not exist as a failed DatabaseExists check, the server as reachable, not an exception' {
             $wrong = New-PgConfig -Name 'wrong-db' -Source "$($db.Source)_nosuch" -Target $db.Target
             $c = @(Test-RefreshConfig -Config $wrong)
-            $reach = $c | Where-Object { $_.Check -eq 'Reachable' -and $_.Side -eq 'Source' }
+            $source = @($c | Where-Object Side -EQ 'Source')
+            "$(($source | Where-Object Check -EQ 'Reachable').Outcome)" | Should -Be 'Passed'
+            $missing = @($source | Where-Object { "$($_.Outcome)" -eq 'Failed' })
+            $missing.Count | Should -Be 1
+            $missing[0].Check | Should -Be 'DatabaseExists'
+            $missing[0].Message | Should -Match "database `"$($db.Source)_nosuch`" does not exist"
+        }
+
+        It 'reports nothing listening at the port as connection refused' {
+            $refused = New-PgConfig -Name 'refused' -Source $db.Source -Target $db.Target
+            $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+            $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+            (Get-Content -LiteralPath $refused -Raw) -replace '(?s)(target:.*?server: )\S+(\s+port: )\d+', "`${1}127.0.0.1`${2}$port" | Set-Content -LiteralPath $refused -NoNewline
+            $reach = @(Test-RefreshConfig -Config $refused) | Where-Object { $_.Check -eq 'Reachable' -and $_.Side -eq 'Target' }
             "$($reach.Outcome)" | Should -Be 'Failed'
-            $reach.Message | Should -Match 'nosuch'
+            $reach.Message | Should -Match "\(postgresql\): connection refused: nothing is listening at 127\.0\.0\.1:$port"
+        }
+
+        It 'reports a history_table that names an ordinary table as a failed HistoryTable check' {
+            $other = New-PgConfig -Name 'history-is-orders' -Source $db.Source -Target $db.Target
+            Add-Content -LiteralPath $other -Value '  history_table: orders'
+            $check = @(Test-RefreshConfig -Config $other) | Where-Object Check -EQ 'HistoryTable'
+            "$($check.Outcome)" | Should -Be 'Failed'
+            $check.Message | Should -Match 'public\.orders is not a DataRefresh history table'
         }
     }
 
@@ -216,9 +237,11 @@ Describe 'PostgreSQL: refresh through the cmdlets' -Tag PostgreSql {
             @($results | ForEach-Object RunId | Sort-Object -Unique).Count | Should -Be 1
         }
 
-        It 'reports the table that breaks a CHECK constraint as Failed, with the reason' {
+        It 'reports the table that breaks a CHECK constraint as Failed, with the reason and the server''s detail' {
             "$($byTable.scores.Status)" | Should -Be 'Failed'
             $byTable.scores.Error | Should -Match 'check constraint'
+            $byTable.scores.Error | Should -Match 'DETAIL: Failing row contains'
+            $byTable.scores.Error | Should -Not -Match 'redacted|Include Error Detail'
             $byTable.scores.RowsCopied | Should -Be 0
         }
 
@@ -315,12 +338,26 @@ Describe 'PostgreSQL: refresh through the cmdlets' -Tag PostgreSql {
             Invoke-PgScalar $db.Source 'SELECT count(*) FROM customers' | Should -Be "$($sourceCounts.customers)"
         }
 
+        It 'stops with RefusedToRun, naming the table, when history_table names an ordinary table; nothing is written' {
+            $other = New-PgConfig -Name 'history-is-customers' -Source $db.Source -Target $db.Target -Tables scores
+            Add-Content -LiteralPath $other -Value '  history_table: customers'
+            $before = Invoke-PgScalar $db.Target 'SELECT count(*) FROM customers'
+            $scores = Invoke-PgScalar $db.Target 'SELECT count(*) || '':'' || sum(score) FROM scores'
+            $err = Get-TerminatingError { Invoke-TableRefresh -Config $other -Force }
+            $err | Should -Not -BeNullOrEmpty
+            $err.FullyQualifiedErrorId | Should -BeLike 'RefusedToRun*'
+            $err.Exception.Message | Should -Match 'settings\.history_table: public\.customers is not a DataRefresh history table'
+            $err.Exception.Message | Should -Not -Match '42703'
+            Invoke-PgScalar $db.Target 'SELECT count(*) FROM customers' | Should -Be $before
+            Invoke-PgScalar $db.Target 'SELECT count(*) || '':'' || sum(score) FROM scores' | Should -Be $scores
+        }
+
         It 'stops with DatabaseConnectionFailed and no stack trace for a database that does not exist' {
             $wrong = New-PgConfig -Name 'wrong-db-plan' -Source "$($db.Source)_nosuch" -Target $db.Target
             $err = Get-TerminatingError { Invoke-TableRefresh -Config $wrong -Force }
             $err | Should -Not -BeNullOrEmpty
             $err.FullyQualifiedErrorId | Should -BeLike 'DatabaseConnectionFailed*'
-            $err.Exception.Message | Should -Match 'nosuch'
+            $err.Exception.Message | Should -Match "\(postgresql\): database `"$($db.Source)_nosuch`" does not exist"
             Test-StackTraceText ($err.Exception.Message + "`n" + ($err | Out-String)) | Should -BeFalse
         }
     }

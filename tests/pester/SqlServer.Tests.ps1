@@ -197,6 +197,7 @@ Describe 'SQL Server: an unreachable server (runs everywhere, no server needed)'
         $message = $err.Exception.Message
         $message | Should -Match '\bsource\b'
         $message | Should -Match '127\.0\.0\.1'
+        $message | Should -Match '\(sqlserver\): connection refused: nothing is listening at 127\.0\.0\.1,1'
         $everything = $message + "`n" + ($err | Out-String)
         $everything.Contains($secret) | Should -BeFalse -Because 'no password value may reach the error'
         Test-StackTraceText $everything | Should -BeFalse
@@ -238,10 +239,10 @@ Describe 'SQL Server: refresh through the cmdlets' -Tag SqlServer {
             $checks = @(Test-RefreshConfig -Config $config)
         }
 
-        It 'returns the Configuration, Reachable, Authentication, TableExists, SourceReadOnly and DistinctDatabases checks' {
+        It 'returns the Configuration, Reachable, Authentication, TableExists, HistoryTable, SourceReadOnly and DistinctDatabases checks' {
             $checks[0].PSTypeNames | Should -Contain 'DataRefresh.Checks.ConfigCheck'
             @($checks | ForEach-Object Check | Sort-Object -Unique) -join ',' |
-                Should -Be 'Authentication,Configuration,DistinctDatabases,Reachable,SourceReadOnly,TableExists'
+                Should -Be 'Authentication,Configuration,DistinctDatabases,HistoryTable,Reachable,SourceReadOnly,TableExists'
         }
 
         It 'passes them all (the admin source login may only warn that it could write)' {
@@ -264,10 +265,11 @@ Describe 'SQL Server: refresh through the cmdlets' -Tag SqlServer {
         It 'reports a database that does not exist as a failed check, not an exception' {
             $wrong = New-MsConfig -Name 'wrong-db' -Source "$($db.Source)_nosuch" -Target $db.Target
             $c = @(Test-RefreshConfig -Config $wrong)
-            # SQL Server answers "Cannot open database ... The login failed.": a failed Reachable (or Authentication) check.
+            # SQL Server answers "Cannot open database ... The login failed." (4060): a failed DatabaseExists check, the server reachable.
             $failed = @($c | Where-Object { $_.Side -eq 'Source' -and "$($_.Outcome)" -eq 'Failed' })
             $failed.Count | Should -Be 1
-            $failed[0].Check | Should -BeIn 'Reachable', 'Authentication'
+            $failed[0].Check | Should -Be 'DatabaseExists'
+            "$(($c | Where-Object { $_.Check -eq 'Reachable' -and $_.Side -eq 'Source' }).Outcome)" | Should -Be 'Passed'
             $failed[0].Message | Should -Match 'nosuch'
             "$(($c | Where-Object { $_.Check -eq 'Reachable' -and $_.Side -eq 'Target' }).Outcome)" | Should -Be 'Passed'
         }

@@ -65,7 +65,7 @@ Describe 'SQLite: a full refresh of the demo shop' {
         ($failed | ForEach-Object { "$($_.Check) $($_.Side): $($_.Outcome) $($_.Message)" }) -join "`n" | Should -BeNullOrEmpty
         $checks[0].PSTypeNames | Should -Contain 'DataRefresh.Checks.ConfigCheck'
         @($checks | ForEach-Object Check | Sort-Object -Unique) -join ',' |
-            Should -Be 'Authentication,Configuration,DistinctDatabases,Reachable,SourceReadOnly,TableExists'
+            Should -Be 'Authentication,Configuration,DistinctDatabases,HistoryTable,Reachable,SourceReadOnly,TableExists'
         @($checks | Where-Object Check -EQ 'TableExists').Count | Should -Be (2 * $tables.Count)
     }
 
@@ -539,11 +539,12 @@ Describe 'SQLite: clear errors' {
             Get-FolderState $s.Dir | Should -Be $before
         }
 
-        It 'Test-RefreshConfig reports the source as not reachable' {
+        It 'Test-RefreshConfig reports the source file as a database that does not exist' {
             $checks = @(Test-RefreshConfig -Config $missingSource)
-            $reach = $checks | Where-Object { $_.Check -eq 'Reachable' -and $_.Side -eq 'Source' }
-            "$($reach.Outcome)" | Should -Be 'Failed'
-            $reach.Message | Should -Match 'does not exist'
+            $missing = @($checks | Where-Object { $_.Side -eq 'Source' -and "$($_.Outcome)" -eq 'Failed' })
+            $missing.Count | Should -Be 1
+            $missing[0].Check | Should -Be 'DatabaseExists'
+            $missing[0].Message | Should -Match 'does not exist'
             Test-Path -LiteralPath (Join-Path $s.Dir 'gone.db') | Should -BeFalse
         }
     }

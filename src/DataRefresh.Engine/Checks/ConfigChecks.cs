@@ -58,9 +58,7 @@ public static class ConfigChecks
             }
             catch (DatabaseConnectionException ex)
             {
-                var auth = engine.IsAuthenticationFailure(ex);
-                checks.Add(new ConfigCheck("Reachable", name, auth ? CheckOutcome.Passed : CheckOutcome.Failed, auth ? $"{side.Display} answered" : ex.Message));
-                checks.Add(new ConfigCheck("Authentication", name, auth ? CheckOutcome.Failed : CheckOutcome.Warning, auth ? ex.Message : "not checked: the server could not be reached"));
+                checks.AddRange(ConnectionFailed(engine, side, ex));
                 continue;
             }
 
@@ -93,6 +91,11 @@ public static class ConfigChecks
                     }
                 }
 
+                if (side.Side == DatabaseSide.Target)
+                {
+                    checks.Add(await HistoryTableAsync(engine, connection, config.Settings.HistoryTable, name, cancellationToken).ConfigureAwait(false));
+                }
+
                 if (side.Side == DatabaseSide.Source)
                 {
                     checks.Add(writable
@@ -110,5 +113,43 @@ public static class ConfigChecks
         }
 
         return checks;
+    }
+
+    /// <summary>The history table is created on first use; a name already taken by another kind of table fails the run.</summary>
+    private static async Task<ConfigCheck> HistoryTableAsync(IDatabaseEngine engine, System.Data.Common.DbConnection connection, string historyTable, string side, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var table = await History.HistoryJournal.FindExistingAsync(engine, connection, historyTable, cancellationToken).ConfigureAwait(false);
+            return new ConfigCheck("HistoryTable", side, CheckOutcome.Passed, table is null
+                ? $"{historyTable} does not exist yet: the first refresh creates it (settings.history_table)"
+                : $"{table} is a DataRefresh history table");
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new ConfigCheck("HistoryTable", side, CheckOutcome.Failed, ex.Message);
+        }
+    }
+
+    /// <summary>Each cause is the check it belongs to: a missing database is not an unreachable server, nor a refused login.</summary>
+    private static IEnumerable<ConfigCheck> ConnectionFailed(IDatabaseEngine engine, DatabaseConfig side, DatabaseConnectionException ex)
+    {
+        var name = side.Side.ToString();
+        var answered = new ConfigCheck("Reachable", name, CheckOutcome.Passed, $"{side.Display} answered");
+        switch (ex.Failure)
+        {
+            case ConnectionFailure.DatabaseMissing when side.Engine == EngineKind.Sqlite:
+                // No server to reach and no login: the file is the database.
+                return [new ConfigCheck("DatabaseExists", name, CheckOutcome.Failed, ex.Message)];
+            case ConnectionFailure.DatabaseMissing:
+                return [answered, new ConfigCheck("DatabaseExists", name, CheckOutcome.Failed, ex.Message), new ConfigCheck("Authentication", name, CheckOutcome.Warning, "not checked: the database could not be opened")];
+            case ConnectionFailure.Credentials:
+                return [new ConfigCheck("Reachable", name, CheckOutcome.Warning, "not checked: no connection was attempted without the login"), new ConfigCheck("Authentication", name, CheckOutcome.Failed, ex.Message)];
+            case ConnectionFailure.LoginFailed:
+            case ConnectionFailure.Other when engine.IsAuthenticationFailure(ex):
+                return [answered, new ConfigCheck("Authentication", name, CheckOutcome.Failed, ex.Message)];
+            default:
+                return [new ConfigCheck("Reachable", name, CheckOutcome.Failed, ex.Message), new ConfigCheck("Authentication", name, CheckOutcome.Warning, "not checked: the server could not be reached")];
+        }
     }
 }

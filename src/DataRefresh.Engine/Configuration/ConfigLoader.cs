@@ -139,9 +139,9 @@ public static class ConfigLoader
             var config = new DatabaseConfig { Side = side, Database = "" };
             foreach (var variable in new[] { config.UserVariable, config.PasswordVariable })
             {
-                if (string.IsNullOrWhiteSpace(environment(variable)))
+                if (CredentialVariables.State(environment(variable)) is { } state)
                 {
-                    r.Error(map.Find("auth_type")!.Value.Location, $"{path}.auth_type", $"auth_type: sql needs the environment variable {variable}, which is not set");
+                    r.Error(map.Find("auth_type")!.Value.Location, $"{path}.auth_type", $"auth_type: sql needs the environment variable {variable}, which is {state}");
                 }
             }
         }

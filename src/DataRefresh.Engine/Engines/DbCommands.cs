@@ -58,9 +58,37 @@ public sealed class TableLockedException : Exception
     }
 }
 
+/// <summary>Why a connection failed, as a DBA would say it; Test-RefreshConfig reports each as its own check.</summary>
+public enum ConnectionFailure
+{
+    /// <summary>Anything the engine could not name more precisely (the server's own words follow).</summary>
+    Other,
+
+    /// <summary>Nothing listening at host:port.</summary>
+    Refused,
+
+    /// <summary>The host name does not resolve.</summary>
+    UnknownHost,
+
+    /// <summary>No answer within settings.connection_timeout.</summary>
+    TimedOut,
+
+    /// <summary>The server answered, but the database does not exist (or the login may not open it).</summary>
+    DatabaseMissing,
+
+    /// <summary>The server answered and refused the login.</summary>
+    LoginFailed,
+
+    /// <summary>Not attempted: a credential environment variable is not set or is blank.</summary>
+    Credentials,
+}
+
 /// <summary>A failure to reach or log in to a database, with the side and place named and no secrets.</summary>
 public sealed class DatabaseConnectionException : Exception
 {
+    public DatabaseConnectionException(string message, ConnectionFailure failure, Exception? innerException)
+        : base(message, innerException) => Failure = failure;
+
     public DatabaseConnectionException(string message, Exception innerException)
         : base(message, innerException)
     {
@@ -74,6 +102,9 @@ public sealed class DatabaseConnectionException : Exception
         : base(message)
     {
     }
+
+    /// <summary>The cause, named in the message's first line too.</summary>
+    public ConnectionFailure Failure { get; }
 }
 
 /// <summary>A 64-bit key per table for advisory/app locks, stable across processes and machines.</summary>

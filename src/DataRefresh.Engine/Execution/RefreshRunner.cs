@@ -164,7 +164,7 @@ public sealed partial class RefreshRunner
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 var cancelled = cancellationToken.IsCancellationRequested;
-                var error = cancelled ? "cancelled (Ctrl+C): the transaction was rolled back; the target keeps its previous rows" : Describe(ex);
+                var error = cancelled ? "cancelled (Ctrl+C): the transaction was rolled back; the target keeps its previous rows" : Describe(ex, ShowsServerDetail(unit));
                 var table = tables[0];
                 var fallBack = !cancelled && !(_engine.IsTransient(ex) && attempt <= Settings.MaxRetries) && !forceFull && tables.Count == 1
                     && table.Action == RefreshAction.Incremental && table.Plan.TableConfig.FallbackToFull && table.Plan.FallbackBlockedBy is null;
@@ -388,11 +388,19 @@ public sealed partial class RefreshRunner
     };
 
     /// <summary>The message a DBA needs, without stack traces; never includes connection strings.</summary>
-    internal static string Describe(Exception ex) => ex switch
+    internal static string Describe(Exception ex, bool showServerDetail = true) => DatabaseErrors.Describe(ex, showServerDetail);
+
+    /// <summary>
+    /// Whether a unit's error text may include the server's DETAIL, which quotes row values (Key (email)=(…)).
+    /// This is the one switch for it: data masking is to return false here for a unit whose tables have masked
+    /// columns (the history row, the result and the PowerShell error all take their text from Describe). Until
+    /// masking exists, every unit shows what the server said.
+    /// </summary>
+    private static bool ShowsServerDetail(List<RefreshPlan> unit)
     {
-        AggregateException { InnerExceptions.Count: 1 } agg => Describe(agg.InnerExceptions[0]),
-        _ => ex.Message,
-    };
+        _ = unit; // masking decides from the unit's tables
+        return true;
+    }
 
     /// <summary>Progress reported on the calling thread, in order (Progress&lt;T&gt; would post and reorder).</summary>
     private sealed class InlineProgress(Action<long> report) : IProgress<long>

@@ -201,8 +201,33 @@ public sealed class HistoryJournal : IAsyncDisposable
             return _table;
         }
 
-        _table = await _engine.ResolveTableAsync(connection, TableName.Parse(_settings.HistoryTable), cancellationToken).ConfigureAwait(false);
+        _table = await FindExistingAsync(_engine, connection, _settings.HistoryTable, cancellationToken).ConfigureAwait(false);
         return _table;
+    }
+
+    /// <summary>
+    /// The configured history table as it stands: null when no table has the name yet (the first write creates
+    /// it). A name taken by a table that is not a DataRefresh history table (settings.history_table: orders) is
+    /// refused here, naming the table and the columns it lacks, before any row is read from or written to it.
+    /// </summary>
+    public static async Task<QualifiedName?> FindExistingAsync(IDatabaseEngine engine, DbConnection connection, string historyTable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        if (await engine.ResolveTableAsync(connection, TableName.Parse(historyTable), cancellationToken).ConfigureAwait(false) is not { } table)
+        {
+            return null;
+        }
+
+        var schema = await engine.ReadTableAsync(connection, table, cancellationToken).ConfigureAwait(false);
+        var missing = HistorySql.ColumnNames.Where(c => schema.Column(c) is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"settings.history_table: {table} is not a DataRefresh history table: it has no column{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)}. "
+                + "Name a table DataRefresh created, or a name no table has yet (DataRefresh creates it on first use); nothing was written.");
+        }
+
+        return table;
     }
 
     private async Task<QualifiedName> EnsureAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ public static class HistorySql
 {
     public const string Columns = "entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version";
 
+    /// <summary>Every column the journal reads and writes: a table lacking one is not a history table.</summary>
+    public static IReadOnlyList<string> ColumnNames { get; } = Columns.Split(", ");
+
     public static string CreateTable(IHistoryDialect dialect, QualifiedName table)
     {
         ArgumentNullException.ThrowIfNull(dialect);

@@ -24,6 +24,9 @@ public static partial class Planner
         await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Inspect, config.Settings, label, cancellationToken).ConfigureAwait(false);
         await RefuseSameDatabaseAsync(engine, source, target, config, cancellationToken).ConfigureAwait(false);
 
+        // The run would refuse a history_table that names another table: the plan says so first.
+        await History.HistoryJournal.FindExistingAsync(engine, target, config.Settings.HistoryTable, cancellationToken).ConfigureAwait(false);
+
         // One catalog read per side, however many tables the plan names.
         var sourceCatalog = await engine.ReadCatalogAsync(source, cancellationToken).ConfigureAwait(false);
         var targetCatalog = await engine.ReadCatalogAsync(target, cancellationToken).ConfigureAwait(false);

@@ -115,7 +115,24 @@ public class ConfigValidationTests
 
         var errors = ConfigFiles.Fail(new Dictionary<string, string> { ["SOURCE_DB_PASSWORD"] = "" }, path).Errors;
 
-        Assert.Equal(["SOURCE_DB_USER", "SOURCE_DB_PASSWORD", "TARGET_DB_USER", "TARGET_DB_PASSWORD"], errors.Select(e => e.Message.Split(' ')[^5].TrimEnd(',')));
+        Assert.Equal(["SOURCE_DB_USER", "SOURCE_DB_PASSWORD", "TARGET_DB_USER", "TARGET_DB_PASSWORD"], errors.Select(e => e.Message.Split("environment variable ")[1].Split(',')[0]));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_credential_variable_that_is_set_but_blank_is_called_blank_not_unset(string blank)
+    {
+        using var files = new ConfigFiles();
+        var path = files.Write("config.yaml", "databases:\n  source: {server: prod, database: P, auth_type: sql}\n  target: {server: uat, database: U}\ntables:\n  - {name: Users}\n");
+        var env = ConfigFiles.FullEnvironment();
+        env["SOURCE_DB_PASSWORD"] = blank;
+
+        var error = Assert.Single(ConfigFiles.Fail(env, path).Errors);
+
+        Assert.Equal("databases.source.auth_type", error.Key);
+        Assert.EndsWith("needs the environment variable SOURCE_DB_PASSWORD, which is set but blank (empty or only spaces)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not set", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public interface IConformanceTarget : IAsyncDisposable
     /// <summary>Text every duplicate-key error of this engine contains.</summary>
     string DuplicateKeyError { get; }
 
+    /// <summary>
+    /// What a failed refresh says about a child row whose parent_id 6 has no parent row in the target: the
+    /// server's own detail, or, where the server gives none (SQLite), the key DataRefresh looked up.
+    /// </summary>
+    string ForeignKeyDetail { get; }
+
     string IntType { get; }
 
     string BigIntType { get; }

@@ -70,6 +70,8 @@ public sealed class PostgreSqlConformanceTests : EngineConformanceTests
 
         public string DuplicateKeyError => "duplicate key";
 
+        public string ForeignKeyDetail => "DETAIL: Key (parent_id)=(6) is not present in table \"parent\".";
+
         public string IntType => "integer";
 
         public string BigIntType => "bigint";

@@ -249,6 +249,36 @@ public sealed class SqlServerConformanceTests(SqlServerInstance instance) : Engi
         Assert.Equal(await Db.DumpAsync(DatabaseSide.Source, "variants", "id"), await Db.DumpAsync(DatabaseSide.Target, "variants", "id"));
     }
 
+    [Fact]
+    public async Task A_database_that_does_not_exist_is_named_as_missing_not_as_an_unreachable_server()
+    {
+        var source = Db.Config([]).Source with { Database = "no_such_database_dr" };
+
+        var ex = await Assert.ThrowsAsync<Engines.DatabaseConnectionException>(() => Engines.EngineRegistry.For(EngineKind.SqlServer).OpenAsync(source, Engines.ConnectionPurpose.Source, new RefreshSettings(), "test", TestContext.Current.CancellationToken));
+
+        Assert.Equal(Engines.ConnectionFailure.DatabaseMissing, ex.Failure);
+        Assert.Contains("(sqlserver): database \"no_such_database_dr\" does not exist", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_login_failed_for_the_user_and_the_password_is_in_no_message()
+    {
+        var config = Db.Config([]);
+        if (config.Source.Auth != AuthType.Sql)
+        {
+            Assert.Skip("the test server uses integrated security: no password to get wrong");
+        }
+
+        const string wrong = "Wrong-Canary-4c2f";
+        using var env = new EnvironmentScope(("SOURCE_DB_PASSWORD", wrong));
+
+        var ex = await Assert.ThrowsAsync<Engines.DatabaseConnectionException>(() => Engines.EngineRegistry.For(EngineKind.SqlServer).OpenAsync(config.Source, Engines.ConnectionPurpose.Source, new RefreshSettings(), "test", TestContext.Current.CancellationToken));
+
+        Assert.Equal(Engines.ConnectionFailure.LoginFailed, ex.Failure);
+        Assert.Contains("(sqlserver): login failed for user", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, ex.ToString(), StringComparison.Ordinal);
+    }
+
     private sealed class SqlServerTarget : IConformanceTarget
     {
         private readonly SqlServerServer _server;
@@ -272,6 +302,8 @@ public sealed class SqlServerConformanceTests(SqlServerInstance instance) : Engi
         public bool LocksPerTable => true;
 
         public string DuplicateKeyError => "duplicate key";
+
+        public string ForeignKeyDetail => "table \"dbo.parent\", column 'id'";
 
         public string IntType => "int";
 

@@ -105,6 +105,8 @@ public sealed class SqliteConformanceTests : EngineConformanceTests
 
         public string DuplicateKeyError => "UNIQUE constraint failed";
 
+        public string ForeignKeyDetail => "DETAIL: Key (parent_id)=(6) is not present in table main.parent";
+
         public string IntType => "INTEGER";
 
         public string BigIntType => "INTEGER";

@@ -38,7 +38,10 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
             // One connection string per side and purpose, not per run: Npgsql keeps a pool and its type catalog per
             // connection string. The run's label is set on the session after opening (see below).
             ApplicationName = database.ApplicationName ?? "DataRefresh",
-            IncludeErrorDetail = false,
+            // The server's DETAIL ("Key (parent_id)=(6) is not present in table "parent"") is what a DBA needs to fix
+            // a failed load, and a connection string cannot be given to turn it on. It quotes row values, never the
+            // password; where it must not be shown (masked columns), DatabaseErrors.Describe leaves it out.
+            IncludeErrorDetail = true,
             // One pool per side: the history journal reconnects if a pooled session died with a killed refresh.
             Pooling = true,
         };
@@ -49,8 +52,7 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
         if (database.Auth == AuthType.Sql)
         {
-            builder.Username = Environment.GetEnvironmentVariable(database.UserVariable);
-            builder.Password = Environment.GetEnvironmentVariable(database.PasswordVariable);
+            (builder.Username, builder.Password) = ConnectionErrors.Credentials(database);
         }
 
         var connection = new NpgsqlConnection(builder.ConnectionString);
@@ -73,7 +75,8 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new DatabaseConnectionException($"Cannot connect to the {database.Side.ToString().ToLowerInvariant()} database {database.Display} (postgresql): {Scrub(ex.Message)}", ex);
+            var (failure, cause) = PostgreSqlErrors.Classify(ex, builder.Username, builder.Host ?? "", builder.Port, builder.Timeout);
+            throw ConnectionErrors.Failed(database, failure, cause, ex);
         }
     }
 
@@ -365,7 +368,4 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         short or int or long or decimal or byte => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         _ => throw new NotSupportedException($"a watermark of type {value.GetType().Name} cannot be used as an incremental bound"),
     };
-
-    /// <summary>Npgsql messages can quote the connection string's user; never the password, but keep it short.</summary>
-    private static string Scrub(string message) => message.Replace(Environment.NewLine, " ", StringComparison.Ordinal);
 }

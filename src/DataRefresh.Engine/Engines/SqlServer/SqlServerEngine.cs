@@ -56,8 +56,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
         if (database.Auth == AuthType.Sql)
         {
-            builder.UserID = Environment.GetEnvironmentVariable(database.UserVariable);
-            builder.Password = Environment.GetEnvironmentVariable(database.PasswordVariable);
+            (builder.UserID, builder.Password) = ConnectionErrors.Credentials(database);
         }
         else
         {
@@ -73,7 +72,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
         catch (Exception ex) when (ex is SqlException or InvalidOperationException or PlatformNotSupportedException or TimeoutException)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new DatabaseConnectionException($"Cannot connect to the {database.Side.ToString().ToLowerInvariant()} database {database.Display} (sqlserver): {ex.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)}", ex);
+            throw await SqlServerErrors.ConnectionFailedAsync(database, builder, settings, ex).ConfigureAwait(false);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class SqliteEngine : IDatabaseEngine
         var file = SameDatabase.SqliteFile(database);
         if (file != ":memory:" && !File.Exists(file))
         {
-            throw new DatabaseConnectionException($"Cannot open the {database.Side.ToString().ToLowerInvariant()} database: SQLite file {file} does not exist", new FileNotFoundException(file));
+            throw new DatabaseConnectionException($"Cannot open the {database.Side.ToString().ToLowerInvariant()} database: SQLite file {file} does not exist", ConnectionFailure.DatabaseMissing, new FileNotFoundException(file));
         }
 
         var builder = new SqliteConnectionStringBuilder
@@ -266,7 +266,15 @@ public sealed class SqliteEngine : IDatabaseEngine
                 values[i].Value = reader.GetValue(i);
             }
 
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteErrors.ForeignKeyFailed)
+            {
+                throw await SqliteErrors.ForeignKeyAsync(request, values.Select(v => v.Value).ToList(), ex, cancellationToken).ConfigureAwait(false);
+            }
+
             if (++rows % request.BatchSize == 0)
             {
                 progress.Report(rows);
