@@ -55,7 +55,11 @@ AfterAll {
 Describe 'Ctrl+C during Invoke-TableRefresh at a terminal' -Skip:([bool]$skipReason) {
     BeforeAll {
         $how = Get-PwshInvocation
-        $command = (@($how.FilePath) + @($how.Prefix) + @('-NoProfile', '-File', $child) | ForEach-Object { "'$_'" }) -join ' '
+        # A process started in the background (`cmd &`, as some CI harnesses do) inherits SIGINT ignored, and .NET
+        # keeps an ignored SIGINT ignored: a DBA's terminal never does that, so perl (Debian's perl-base is
+        # essential) restores the default before pwsh starts.
+        $pwsh = (@($how.FilePath) + @($how.Prefix) + @('-NoProfile', '-File', $child) | ForEach-Object { "'$_'" }) -join ' '
+        $command = "exec perl -e '`$SIG{INT} = q(DEFAULT); exec @ARGV or die' -- $pwsh"
         $screen = Join-Path $dir 'screen.txt'
         $psi = [System.Diagnostics.ProcessStartInfo]::new('script')
         foreach ($a in '-qfec', $command, $screen) { $psi.ArgumentList.Add($a) }
