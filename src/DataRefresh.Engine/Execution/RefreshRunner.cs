@@ -440,6 +440,16 @@ public sealed partial class RefreshRunner
                 throw new InvalidOperationException(mismatch);
             }
 
+            // staging_partition_switch ran its pre-flight (partitions, blockers, steps) for the planned action only:
+            // a different action now would swap in what nobody checked (a Full plan re-decided Incremental would
+            // replace the table with the window). Refuse, leaving the table as it is, rather than run unchecked.
+            if (Plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch && decision.Action != Plan.Action)
+            {
+                throw new InvalidOperationException(
+                    $"{Plan.Table}: planned {Plan.Action} but the target changed since the plan and now calls for {decision.Action} ({decision.Reason}); "
+                    + "staging_partition_switch checked only the planned action, so the table was left as it is: plan and run again");
+            }
+
             (Action, Reason, Filter, DeleteFilter) = (decision.Action, decision.Reason, decision.Filter, decision.Delete);
         }
     }
