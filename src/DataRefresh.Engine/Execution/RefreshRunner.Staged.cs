@@ -19,7 +19,7 @@ public sealed partial class RefreshRunner
         // parallel units of one run (-ThrottleLimit > 1) in one schema from creating or dropping each other's tables.
         var runTag = $"{RunId[..8]}u{t.Plan.Unit}";
         await using var source = await _engine.OpenAsync(_config.Source, ConnectionPurpose.Source, settings, Label, cancellationToken).ConfigureAwait(false);
-        await using var sourceTx = await _engine.BeginSourceReadAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var sourceTx = await _engine.BeginSourceReadAsync(source, _sourceSnapshot, cancellationToken).ConfigureAwait(false);
         await using var target = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, cancellationToken).ConfigureAwait(false);
         await using var loader = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, cancellationToken).ConfigureAwait(false);
         try
