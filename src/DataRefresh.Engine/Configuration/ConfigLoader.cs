@@ -9,7 +9,7 @@ public static class ConfigLoader
 {
     private static readonly string[] RootKeys = ["databases", "tables", "settings"];
     private static readonly string[] DatabaseKeys = ["engine", "server", "port", "database", "auth_type", "trust_server_certificate", "packet_size", "application_name"];
-    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references"];
+    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references"];
     private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout"];
 
     private static readonly Dictionary<string, EngineKind> Engines = new() { ["sqlserver"] = EngineKind.SqlServer, ["postgresql"] = EngineKind.PostgreSql, ["sqlite"] = EngineKind.Sqlite };
@@ -270,6 +270,7 @@ public static class ConfigLoader
         var column = r.String(map, "incremental_column", path);
         var type = r.Choice(map, "incremental_type", path, IncrementalTypes);
         var buffer = (int?)r.Integer(map, "date_buffer_days", path, 0, 36500);
+        var overlap = r.Integer(map, "incremental_overlap", path, 0, 1_000_000_000);
         var batch = (int?)r.Integer(map, "batch_size", path, 1, int.MaxValue);
         var truncate = r.Boolean(map, "truncate_target", path);
         var fallback = r.Boolean(map, "fallback_to_full", path);
@@ -305,7 +306,7 @@ public static class ConfigLoader
         }
         else
         {
-            foreach (var key in new[] { "incremental_column", "incremental_type", "date_buffer_days", "fallback_to_full" })
+            foreach (var key in new[] { "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "fallback_to_full" })
             {
                 if (map.Find(key) is { } e)
                 {
@@ -317,6 +318,11 @@ public static class ConfigLoader
         if (buffer is > 0 && type == IncrementalType.Identity)
         {
             r.Error(map.Find("date_buffer_days")!.KeyLocation, $"{path}.date_buffer_days", "applies only to incremental_type: date or datetime, not identity");
+        }
+
+        if (overlap is > 0 && type is IncrementalType.Date or IncrementalType.DateTime)
+        {
+            r.Error(map.Find("incremental_overlap")!.KeyLocation, $"{path}.incremental_overlap", "applies only to incremental_type: identity; dates re-copy a window with date_buffer_days");
         }
 
         if (name is null)
@@ -332,6 +338,7 @@ public static class ConfigLoader
             IncrementalColumn = column,
             IncrementalType = type,
             DateBufferDays = buffer ?? 0,
+            IncrementalOverlap = overlap ?? 0,
             BatchSize = batch,
             TruncateTarget = truncate ?? true,
             FallbackToFull = fallback ?? false,

@@ -90,6 +90,9 @@ public sealed record TableConfig
     public string? IncrementalColumn { get; init; }
     public IncrementalType? IncrementalType { get; init; }
     public int DateBufferDays { get; init; }
+
+    /// <summary>incremental_overlap: with identity, re-copy the last N ids below the watermark (delete + copy), see <see cref="Planning.Watermarks.Filters"/>.</summary>
+    public long IncrementalOverlap { get; init; }
     public int? BatchSize { get; init; }
     public bool TruncateTarget { get; init; } = true;
     public bool FallbackToFull { get; init; }

@@ -76,6 +76,15 @@ public interface IDatabaseEngine
     /// <summary>Begin the source's read transaction: read-only, and one snapshot for every table it reads.</summary>
     Task<DbTransaction?> BeginSourceReadAsync(DbConnection source, CancellationToken cancellationToken);
 
+    /// <summary>Whether sessions can share one source snapshot (<see cref="ExportSourceSnapshotAsync"/>), so a run reads every unit at one moment.</summary>
+    bool SharesSourceSnapshot => false;
+
+    /// <summary>Name the snapshot of <paramref name="transaction"/> (a source read kept open until the run ends) for other sessions.</summary>
+    Task<string?> ExportSourceSnapshotAsync(DbConnection source, DbTransaction? transaction, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <summary>Begin a unit's source read in the run's shared snapshot (from <see cref="ExportSourceSnapshotAsync"/>), or its own when there is none.</summary>
+    Task<DbTransaction?> BeginSourceReadAsync(DbConnection source, string? sharedSnapshot, CancellationToken cancellationToken) => BeginSourceReadAsync(source, cancellationToken);
+
     Task<ServerIdentity> IdentifyAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>

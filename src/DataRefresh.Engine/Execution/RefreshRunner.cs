@@ -90,6 +90,7 @@ public sealed partial class RefreshRunner
             Emit(new RefreshResult { RunId = RunId, Table = plan.Table, Action = RefreshAction.Skip, Status = status, Error = plan.Reason });
         }
 
+        await using var snapshot = await ShareSourceSnapshotAsync(plans, cancellationToken).ConfigureAwait(false);
         var units = plans.Where(p => !p.IsBlocked).GroupBy(p => p.Unit).Select(g => g.OrderBy(p => p.Order).ToList()).OrderBy(u => u[0].Order).ToList();
         using var throttle = new SemaphoreSlim(_engine.SupportsParallelUnits ? Math.Max(1, throttleLimit) : 1);
         // A unit waits for every unit it depends on, wherever the plans list it (the planner lists them first).
@@ -215,7 +216,7 @@ public sealed partial class RefreshRunner
     {
         var settings = Settings;
         await using var source = await _engine.OpenAsync(_config.Source, ConnectionPurpose.Source, settings, Label, cancellationToken).ConfigureAwait(false);
-        await using var sourceTx = await _engine.BeginSourceReadAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var sourceTx = await _engine.BeginSourceReadAsync(source, _sourceSnapshot, cancellationToken).ConfigureAwait(false);
         await using var target = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, cancellationToken).ConfigureAwait(false);
         await using var tx = await target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var t in tables)
@@ -438,6 +439,16 @@ public sealed partial class RefreshRunner
             if (decision.Mismatch is { } mismatch)
             {
                 throw new InvalidOperationException(mismatch);
+            }
+
+            // staging_partition_switch ran its pre-flight (partitions, blockers, steps) for the planned action only:
+            // a different action now would swap in what nobody checked (a Full plan re-decided Incremental would
+            // replace the table with the window). Refuse, leaving the table as it is, rather than run unchecked.
+            if (Plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch && decision.Action != Plan.Action)
+            {
+                throw new InvalidOperationException(
+                    $"{Plan.Table}: planned {Plan.Action} but the target changed since the plan and now calls for {decision.Action} ({decision.Reason}); "
+                    + "staging_partition_switch checked only the planned action, so the table was left as it is: plan and run again");
             }
 
             (Action, Reason, Filter, DeleteFilter) = (decision.Action, decision.Reason, decision.Filter, decision.Delete);

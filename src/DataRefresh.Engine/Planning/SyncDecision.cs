@@ -64,6 +64,13 @@ public static class SyncDecision
                     return (RefreshAction.Incremental, $"{mode}: re-sync the last {days} day(s): delete target rows with {column} >= {bound} and copy source rows from the same bound");
                 }
 
+                if (table.IncrementalType == IncrementalType.Identity && table.IncrementalOverlap > 0 && watermark is byte or short or int or long or decimal)
+                {
+                    var n = table.IncrementalOverlap;
+                    var first = Watermarks.Format(Watermarks.OverlapBound(watermark, n));
+                    return (RefreshAction.Incremental, $"{mode}: re-copy the last {n} id(s) (incremental_overlap): delete target rows with {column} >= {first} (target MAX {mark} minus {n - 1}) and copy source rows from the same bound");
+                }
+
                 return (RefreshAction.Incremental, $"{mode}: copy source rows with {column} > {mark} (target MAX)");
         }
     }

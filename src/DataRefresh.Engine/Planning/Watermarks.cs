@@ -24,8 +24,25 @@ public static class Watermarks
             return (new RowFilter(column, FilterOperator.GreaterOrEqual, bound, columnType), new RowFilter(column, FilterOperator.GreaterOrEqual, bound, columnType));
         }
 
+        if (table.IncrementalType == IncrementalType.Identity && table.IncrementalOverlap > 0)
+        {
+            // Ids are numbered at insert, not at commit: a row numbered below one already copied may commit after
+            // the copy (a hole). Re-copying the last N ids (delete + copy in the unit's transaction, as a date buffer
+            // does) closes every hole whose row commits before N more ids are copied past it.
+            var bound = OverlapBound(watermark, table.IncrementalOverlap);
+            return (new RowFilter(column, FilterOperator.GreaterOrEqual, bound, columnType), new RowFilter(column, FilterOperator.GreaterOrEqual, bound, columnType));
+        }
+
         return (new RowFilter(column, FilterOperator.Greater, watermark, columnType), null);
     }
+
+    /// <summary>The first of the last <paramref name="overlap"/> ids up to the watermark: MAX − N + 1, in the watermark's numeric type.</summary>
+    public static object OverlapBound(object watermark, long overlap) => watermark switch
+    {
+        decimal d => d - overlap + 1,
+        byte or short or int or long => Convert.ToInt64(watermark, CultureInfo.InvariantCulture) - overlap + 1,
+        _ => throw new InvalidOperationException($"the watermark {Format(watermark)} ({watermark.GetType().Name}) is not a number, so incremental_overlap cannot be applied; check incremental_type"),
+    };
 
     /// <summary>Move a date or timestamp watermark by whole days, keeping its type (and, for text dates, its format).</summary>
     public static object Shift(object value, int days) => value switch

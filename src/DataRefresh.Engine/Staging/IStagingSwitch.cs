@@ -38,7 +38,10 @@ public sealed record StagingRequest
     public int BatchSize { get; init; } = 5000;
     public int CommandTimeout { get; init; } = 300;
 
-    /// <summary>Eight characters of the run id, in every staging object's name, so leftovers can be traced to their run.</summary>
+    /// <summary>
+    /// Eight characters of the run id, then <c>u</c> and the unit number (<c>3fa85f64u2</c>), in every staging object's
+    /// name followed by <c>_</c>: leftovers can be traced to their run, and parallel units of one run never share a name.
+    /// </summary>
     public required string RunTag { get; init; }
 
     /// <summary>How long the swap may wait for readers' locks before giving up cleanly.</summary>

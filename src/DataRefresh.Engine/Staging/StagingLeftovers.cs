@@ -19,7 +19,7 @@ internal static class StagingLeftovers
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var name = reader.GetString(1);
-                var mine = runTag is not null && name.StartsWith(IStagingSwitch.Prefix + runTag, StringComparison.Ordinal);
+                var mine = runTag is not null && name.StartsWith(IStagingSwitch.Prefix + runTag + "_", StringComparison.Ordinal);
                 if (mine || !Convert.ToBoolean(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture))
                 {
                     drop.Add(new QualifiedName(reader.GetString(0), name));

@@ -75,18 +75,25 @@ public sealed partial class PostgreSqlEngine
             await using var writer = await target.BeginRawBinaryCopyAsync(copyIn, cancellationToken).ConfigureAwait(false);
             var reported = 0L;
             int filled;
-
-            // A raw COPY read returns one CopyData message, which PostgreSQL sends per row: gather many rows into
-            // the buffer before counting and writing, so the per-chunk work is paid per 128 KB, not per row.
-            while ((filled = await FillAsync(reader, buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            try
             {
-                counter.Feed(buffer.AsSpan(0, filled));
-                await writer.WriteAsync(buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
-                if (counter.Rows - reported >= batchSize)
+                // A raw COPY read returns one CopyData message, which PostgreSQL sends per row: gather many rows into
+                // the buffer before counting and writing, so the per-chunk work is paid per 128 KB, not per row.
+                while ((filled = await FillAsync(reader, buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    reported = counter.Rows;
-                    progress.Report(reported);
+                    counter.Feed(buffer.AsSpan(0, filled));
+                    await writer.WriteAsync(buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
+                    if (counter.Rows - reported >= batchSize)
+                    {
+                        reported = counter.Rows;
+                        progress.Report(reported);
+                    }
                 }
+            }
+            catch
+            {
+                await StopCopiesAsync(reader.CancelAsync, writer.CancelAsync).ConfigureAwait(false);
+                throw;
             }
 
             progress.Report(counter.Rows);
@@ -95,6 +102,26 @@ public sealed partial class PostgreSqlEngine
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// A copy stopped midway (Ctrl+C, a target error): cancel the source COPY before it is disposed, since disposing
+    /// an unfinished COPY TO reads the rest of the production table first; and fail the target COPY (binary), which
+    /// disposing would complete. What the cancel itself throws is of no interest: the first failure is the one reported.
+    /// </summary>
+    private static async Task StopCopiesAsync(params Func<Task>[] cancels)
+    {
+        foreach (var cancel in cancels)
+        {
+            try
+            {
+                await cancel().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The session is broken or already stopped; disposing does the rest.
+            }
         }
     }
 
@@ -128,16 +155,26 @@ public sealed partial class PostgreSqlEngine
             await using var writer = await target.BeginTextImportAsync(copyIn, cancellationToken).ConfigureAwait(false);
             long rows = 0, reported = 0;
             int read;
-            while ((read = await reader.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            try
             {
-                // Text COPY escapes newlines inside values, so each line is one row.
-                rows += buffer.AsSpan(0, read).Count('\n');
-                await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                if (rows - reported >= batchSize)
+                while ((read = await reader.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    reported = rows;
-                    progress.Report(rows);
+                    // Text COPY escapes newlines inside values, so each line is one row.
+                    rows += buffer.AsSpan(0, read).Count('\n');
+                    await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    if (rows - reported >= batchSize)
+                    {
+                        reported = rows;
+                        progress.Report(rows);
+                    }
                 }
+            }
+            catch
+            {
+                // The text writer is left to its disposal: it flushes its buffer into the stream, which a cancelled
+                // COPY FROM refuses; the rows it completes die with the target transaction.
+                await StopCopiesAsync(((NpgsqlCopyTextReader)reader).CancelAsync).ConfigureAwait(false);
+                throw;
             }
 
             progress.Report(rows);

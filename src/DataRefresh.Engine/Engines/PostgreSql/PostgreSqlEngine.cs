@@ -80,10 +80,33 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         }
     }
 
-    public async Task<DbTransaction?> BeginSourceReadAsync(DbConnection source, CancellationToken cancellationToken)
+    public Task<DbTransaction?> BeginSourceReadAsync(DbConnection source, CancellationToken cancellationToken) =>
+        BeginSourceReadAsync(source, null, cancellationToken);
+
+    public bool SharesSourceSnapshot => true;
+
+    /// <summary>pg_export_snapshot(): valid while the exporting transaction stays open (the run keeps it open).</summary>
+    public async Task<string?> ExportSourceSnapshotAsync(DbConnection source, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        (string?)await source.ScalarAsync(transaction, "SELECT pg_export_snapshot()", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>REPEATABLE READ, READ ONLY; with a shared snapshot, SET TRANSACTION SNAPSHOT before anything is read.</summary>
+    public async Task<DbTransaction?> BeginSourceReadAsync(DbConnection source, string? sharedSnapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var tx = await source.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        if (sharedSnapshot is not null)
+        {
+            try
+            {
+                await source.ExecuteAsync(tx, $"SET TRANSACTION SNAPSHOT '{sharedSnapshot.Replace("'", "''", StringComparison.Ordinal)}'", cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidParameterValue)
+            {
+                await tx.DisposeAsync().ConfigureAwait(false);
+                throw new InvalidOperationException($"the run's shared source snapshot {sharedSnapshot} is gone (the session holding it ended), so this table cannot be read at the same moment as the others; run again", ex);
+            }
+        }
+
         await source.ExecuteAsync(tx, "SET TRANSACTION READ ONLY", cancellationToken).ConfigureAwait(false);
         return tx;
     }

@@ -366,7 +366,17 @@ public sealed class SqlServerEngine : IDatabaseEngine
         }
 
         bulk.SqlRowsCopied += (_, e) => progress.Report(e.RowsCopied);
-        await bulk.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await bulk.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Disposing an unfinished SqlDataReader reads the rest of the production table first: cancel the
+            // SELECT on the server, then let disposal close the (now ended) result.
+            select.Cancel();
+            throw;
+        }
 
         // RowsCopied is an int and wraps past 2^31 rows; RowsCopied64 does not.
         progress.Report(bulk.RowsCopied64);
