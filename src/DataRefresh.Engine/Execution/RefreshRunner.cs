@@ -224,6 +224,7 @@ public sealed partial class RefreshRunner
         }
 
         var deferred = await DeferExternalReferencesAsync(tables, target, tx, cancellationToken).ConfigureAwait(false);
+        var triggers = await SuspendTriggersAsync(tables, target, tx, cancellationToken).ConfigureAwait(false);
 
         // Decide again under the lock: the target may have changed since the plan was made.
         foreach (var t in tables)
@@ -232,13 +233,17 @@ public sealed partial class RefreshRunner
             _observer.Verbose($"{t.Plan.Table}: {t.Reason}");
         }
 
+        await StageMergesAsync(tables, source, sourceTx, target, tx, cancellationToken).ConfigureAwait(false);
         for (var i = tables.Count - 1; i >= 0; i--)
         {
             var t = tables[i];
             t.Clock.Start();
-            if (t.Action == RefreshAction.Full)
+            if (Merges(t))
             {
-                var schema = t.Plan.TargetSchema!;
+                await DeleteMissingAsync(t, tables, target, tx, cancellationToken).ConfigureAwait(false);
+            }
+            else if (t.Action == RefreshAction.Full)
+            {
                 t.RowsDeleted = await _engine.EmptyAsync(target, tx, t.TargetName, CanTruncate(t.Plan), settings.CommandTimeout, cancellationToken).ConfigureAwait(false);
             }
             else if (t.DeleteFilter is { } window)
@@ -253,28 +258,17 @@ public sealed partial class RefreshRunner
         foreach (var t in tables)
         {
             t.Clock.Start();
-            var started = Stopwatch.StartNew();
-            var estimate = t.Plan.EstimatedRows;
-            var progress = new InlineProgress(rows => _observer.Progress(new TableProgress(t.Plan.Table, rows, estimate, started.Elapsed)));
-            t.RowsCopied = await _engine.CopyAsync(
-                new CopyRequest
-                {
-                    Source = source,
-                    SourceTransaction = sourceTx,
-                    Target = target,
-                    TargetTransaction = tx,
-                    SourceTable = t.Plan.SourceSchema!,
-                    TargetTable = t.Plan.TargetSchema!,
-                    Columns = t.Plan.Columns,
-                    Filter = t.Filter,
-                    RowLimit = t.Plan.TableConfig.RowLimit,
-                    BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
-                    CommandTimeout = settings.CommandTimeout,
-                },
-                progress,
-                cancellationToken).ConfigureAwait(false);
+            if (Merges(t))
+            {
+                await UpsertAsync(t, target, tx, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                t.RowsCopied = t.RowsInserted = await CopyAsync(t, source, sourceTx, target, tx, t.Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
+                _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
+            }
+
             t.Clock.Stop();
-            _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
         }
 
         await AdvanceSequencesAsync(tables, target, tx, cancellationToken).ConfigureAwait(false);
@@ -284,6 +278,7 @@ public sealed partial class RefreshRunner
             await _engine.RecheckConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);
         }
 
+        await _engine.ResumeTriggersAsync(target, tx, triggers, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var t in tables.Where(t => t.Column is not null))
@@ -296,8 +291,9 @@ public sealed partial class RefreshRunner
     private async Task<List<ForeignKeyInfo>> DeferExternalReferencesAsync(List<TableRun> tables, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
     {
         // Keys from tables emptied in this unit need no deferring; every other key (an incremental partner's too) may.
-        var emptied = tables.Where(t => t.Action == RefreshAction.Full).Select(t => t.TargetName).ToHashSet();
-        var deferred = tables.Where(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer)
+        // A merged table is not emptied and needs no deferring: its DELETE removes only rows production deleted.
+        var emptied = tables.Where(t => t.Action == RefreshAction.Full && !Merges(t)).Select(t => t.TargetName).ToHashSet();
+        var deferred = tables.Where(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer && !Merges(t))
             .SelectMany(t => t.Plan.TargetSchema!.ReferencedBy).Where(fk => !emptied.Contains(fk.ReferencingTable)).Distinct().ToList();
         if (deferred.Count > 0)
         {
@@ -379,6 +375,9 @@ public sealed partial class RefreshRunner
         Status = status,
         RowsCopied = status == RefreshStatus.Succeeded ? t.RowsCopied : 0,
         RowsDeleted = status == RefreshStatus.Succeeded ? t.RowsDeleted : 0,
+        RowsInserted = status == RefreshStatus.Succeeded ? t.RowsInserted : 0,
+        RowsUpdated = status == RefreshStatus.Succeeded ? t.RowsUpdated : 0,
+        LoadMethod = t.Action == RefreshAction.Full ? t.Plan.LoadMethod : null,
         Duration = t.Clock.Elapsed,
         WatermarkBefore = t.WatermarkBefore ?? t.Plan.Watermark,
         WatermarkAfter = status == RefreshStatus.Succeeded ? t.WatermarkAfter : t.WatermarkBefore ?? t.Plan.Watermark,
@@ -422,6 +421,9 @@ public sealed partial class RefreshRunner
         public string? WatermarkAfter { get; set; }
         public long RowsCopied { get; set; }
         public long RowsDeleted { get; set; }
+        public long RowsInserted { get; set; }
+        public long RowsUpdated { get; set; }
+        public MergeRequest? Merge { get; set; }
         public Stopwatch Clock { get; } = new();
         public HistoryEntry? Entry { get; set; }
 

@@ -14,6 +14,9 @@ public static partial class Planner
     /// <summary>How the plan announces fallback_to_full (dropped again when foreign keys would forbid the reload).</summary>
     internal const string FallbackWords = "; if the incremental attempt fails, fallback_to_full reloads the whole table";
 
+    /// <summary>The start of the warning about DELETE instead of TRUNCATE (dropped for a merge, which does neither).</summary>
+    internal const string TruncateWarning = "truncate_target: other tables reference this one";
+
     public static async Task<IReadOnlyList<RefreshPlan>> PlanAsync(RefreshConfig config, IReadOnlyList<string>? tables, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -167,9 +170,16 @@ public static partial class Planner
             }
         }
 
+        // A refreshed table equals the source: UAT's row triggers (SET last_update = now()) would rewrite copied columns.
+        var triggers = table.FireTriggers ? [] : await engine.UserTriggersAsync(target, targetName, cancellationToken).ConfigureAwait(false);
+        if (triggers.Count > 0)
+        {
+            warnings.Add($"user trigger(s) {string.Join(", ", triggers)} on {targetName} are suspended while the table loads and restored before commit (fire_triggers: false); set fire_triggers: true to let them fire");
+        }
+
         if (action == RefreshAction.Full && table.TruncateTarget && !engine.CanTruncateReferencedTable && targetSchema.ReferencedBy.Count > 0)
         {
-            warnings.Add("truncate_target: other tables reference this one, so it is emptied with DELETE instead of TRUNCATE");
+            warnings.Add($"{TruncateWarning}, so it is emptied with DELETE instead of TRUNCATE");
         }
 
         return new RefreshPlan
@@ -187,6 +197,7 @@ public static partial class Planner
             Columns = columns,
             Sequences = targetSchema.Sequences,
             Steps = steps,
+            SuspendsTriggers = triggers.Count > 0,
             SourceTable = sourceName.ToString(),
             TargetTable = targetName.ToString(),
             Config = config,

@@ -468,7 +468,7 @@ public abstract partial class EngineConformanceTests : IAsyncLifetime
         var parentBefore = await Db.DumpAsync(Target, "parent", "id");
 
         // Alone, emptying the parent would orphan the UAT child rows: refused in the plan, nothing touched.
-        var (alonePlans, aloneResults, _) = await RunAsync(Db.Config([Full("parent")]));
+        var (alonePlans, aloneResults, _) = await RunAsync(Db.Config([Full("parent") with { LoadMethod = LoadMethod.Reload }]));
         var blocked = alonePlans.Single("parent");
         Assert.Equal(RefreshAction.Skip, blocked.Action);
         Assert.Contains("would break foreign key", blocked.Reason, StringComparison.Ordinal);
