@@ -333,6 +333,8 @@ public sealed partial class RefreshRunner
                     EndedAt = DateTime.UtcNow,
                     RowsCopied = status == HistoryStatus.Succeeded ? t.RowsCopied : 0,
                     RowsDeleted = status == HistoryStatus.Succeeded ? t.RowsDeleted : 0,
+                    RowsInserted = status == HistoryStatus.Succeeded ? t.RowsInserted : 0,
+                    RowsUpdated = status == HistoryStatus.Succeeded ? t.RowsUpdated : 0,
                     WatermarkAfter = t.WatermarkAfter,
                     Error = error,
                 }).ConfigureAwait(false);

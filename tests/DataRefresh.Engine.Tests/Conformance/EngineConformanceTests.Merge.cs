@@ -132,4 +132,31 @@ public abstract partial class EngineConformanceTests
             await AssertSameRows(table, "id");
         }
     }
+
+    [Fact]
+    public async Task History_records_inserted_updated_and_deleted_rows_and_a_history_table_from_an_earlier_version_gets_the_columns()
+    {
+        SkipIfKnownBug();
+        await LookupsAndRentalsAsync();
+
+        // The history table as earlier versions created it: no rows_inserted, no rows_updated; one row already in it.
+        var (key, text, ts) = (Db.KeyType, Db.TextType, Db.TimestampType);
+        await Db.ExecAsync(Target, $"""
+            CREATE TABLE datarefresh_history (entry_id {key} NOT NULL PRIMARY KEY, run_id {key} NOT NULL, table_name {key} NOT NULL, attempt integer NOT NULL,
+                sync_mode {key} NOT NULL, action {key} NOT NULL, status {key} NOT NULL, started_at {ts} NOT NULL, ended_at {ts} NULL, rows_copied bigint NOT NULL,
+                rows_deleted bigint NOT NULL, watermark_before {text} NULL, watermark_after {text} NULL, error {text} NULL, os_user {key} NOT NULL,
+                db_login {key} NOT NULL, host {key} NOT NULL, process_id integer NOT NULL, module_version {key} NOT NULL)
+            """);
+        await Db.ExecAsync(Target, "INSERT INTO datarefresh_history VALUES ('old', 'run0', 'country', 1, 'FullReplace', 'Full', 'Succeeded', '2024-01-01 00:00:00', '2024-01-01 00:01:00', 11, 0, NULL, NULL, NULL, 'me', 'me', 'host', 1, '0.1.0')");
+        var config = Db.Config([Full("country")]);
+
+        var (_, results, _) = await RunAsync(config);
+
+        Assert.Equal(RefreshStatus.Succeeded, results.Single("country").Status);
+        var history = await History(config);
+        var merged = history.Single(h => h.EntryId != "old");
+        Assert.Equal((10L, 1L, 0L, 5L), (merged.RowsCopied, merged.RowsDeleted, merged.RowsInserted, merged.RowsUpdated));
+        var old = history.Single(h => h.EntryId == "old");
+        Assert.Equal((11L, (long?)null, (long?)null), (old.RowsCopied, old.RowsInserted, old.RowsUpdated));
+    }
 }

@@ -94,10 +94,14 @@ public sealed class SqlServerScriptTests
             yield return ($"{shape}: nocheck", SqlServerSql.NoCheck(fk));
             yield return ($"{shape}: recheck", SqlServerSql.Recheck(fk));
             yield return ($"{shape}: history create", HistorySql.CreateTable(history, table));
-            yield return ($"{shape}: history insert", HistorySql.Insert(history, table));
-            yield return ($"{shape}: history finish", HistorySql.Finish(history, table));
+            yield return ($"{shape}: history insert", HistorySql.Insert(history, table, added: true));
+            yield return ($"{shape}: history finish", HistorySql.Finish(history, table, added: true));
+            yield return ($"{shape}: history insert, table from an earlier version", HistorySql.Insert(history, table, added: false));
+            yield return ($"{shape}: history finish, table from an earlier version", HistorySql.Finish(history, table, added: false));
+            yield return ($"{shape}: history add column", HistorySql.AddColumn(history, table, "rows_updated"));
             yield return ($"{shape}: history abandon", HistorySql.Abandon(history, table));
-            yield return ($"{shape}: history select", HistorySql.Select(history, table, ["status = @status", "started_at >= @since", "lower(table_name) IN (@t0, @t1)"]));
+            yield return ($"{shape}: history select", HistorySql.Select(history, table, ["status = @status", "started_at >= @since", "lower(table_name) IN (@t0, @t1)"], added: true));
+            yield return ($"{shape}: history select, table from an earlier version", HistorySql.Select(history, table, ["status = @status"], added: false));
         }
     }
 
