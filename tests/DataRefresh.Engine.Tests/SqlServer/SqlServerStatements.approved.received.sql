@@ -34,7 +34,8 @@ WHERE i.object_id = OBJECT_ID(@table) AND (i.is_primary_key = 1 OR i.type = 1)
 ORDER BY i.index_id, ic.key_ordinal
 GO
 -- foreign keys
-SELECT fk.name, SCHEMA_NAME(cp.schema_id), cp.name, pc.name, SCHEMA_NAME(rp.schema_id), rp.name, rc.name
+SELECT fk.name, SCHEMA_NAME(cp.schema_id), cp.name, pc.name, SCHEMA_NAME(rp.schema_id), rp.name, rc.name,
+       fk.delete_referential_action_desc, fk.update_referential_action_desc
 FROM sys.foreign_keys AS fk
 JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id
 JOIN sys.tables AS cp ON cp.object_id = fk.parent_object_id
@@ -70,10 +71,29 @@ GO
 -- partition rows
 SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = OBJECT_ID(@table) AND p.index_id IN (0, 1)
 GO
+-- sequence users
+WITH used AS (
+    SELECT d.referenced_id AS sequence_id, dc.parent_object_id AS table_id, dc.parent_column_id AS column_id
+    FROM sys.default_constraints AS dc
+    JOIN sys.sql_expression_dependencies AS d ON d.referencing_id = dc.object_id
+    JOIN sys.sequences AS s ON s.object_id = d.referenced_id
+)
+SELECT DISTINCT SCHEMA_NAME(s.schema_id) AS sequence_schema, s.name AS sequence_name, SCHEMA_NAME(t.schema_id) AS table_schema, t.name AS table_name, c.name AS column_name
+FROM used AS u
+JOIN sys.sequences AS s ON s.object_id = u.sequence_id
+JOIN sys.tables AS t ON t.object_id = u.table_id AND t.name NOT LIKE N'\_dr\_stage\_%' ESCAPE N'\'
+JOIN sys.columns AS c ON c.object_id = u.table_id AND c.column_id = u.column_id
+WHERE u.sequence_id IN (SELECT m.sequence_id FROM used AS m WHERE m.table_id = OBJECT_ID(@table))
+  AND TYPE_NAME(c.system_type_id) IN (N'tinyint', N'smallint', N'int', N'bigint', N'decimal', N'numeric')
+ORDER BY sequence_schema, sequence_name, table_schema, table_name, column_name
+GO
 -- history: run alive
 SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 THEN 1
                  WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions WHERE program_name LIKE N'%' + @run + N'%' AND session_id <> @@SPID) THEN 1
                  ELSE 0 END AS bit)
+GO
+-- merge: enabled triggers
+SELECT name FROM sys.triggers WHERE parent_id = OBJECT_ID(@table) AND is_disabled = 0 AND is_ms_shipped = 0 ORDER BY name
 GO
 -- heap: max
 SELECT MAX([EventId]) FROM [dbo].[Events]
@@ -111,14 +131,83 @@ GO
 -- heap: delete window
 DELETE FROM [dbo].[Events] WHERE [EventId] >= @bound
 GO
--- heap: reseed
-DBCC CHECKIDENT (N'[dbo].[Events]', RESEED) WITH NO_INFOMSGS
+-- heap: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[Events];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Events]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- heap: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([EventId]) ELSE MIN([EventId]) END) FROM [dbo].[Events];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Events]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- heap: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([EventId]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([EventId]))) AS lo FROM [dbo].[Events]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[Events seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- heap: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[Events]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- heap: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[Events seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- heap: nocheck
 ALTER TABLE [dbo].[Events] NOCHECK CONSTRAINT [FK_Events_EventId]
 GO
 -- heap: recheck
 ALTER TABLE [dbo].[Events] WITH CHECK CHECK CONSTRAINT [FK_Events_EventId]
+GO
+-- heap: merge staging
+SELECT TOP (0) [EventId], [Payload] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Events]
+GO
+-- heap: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[Events] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE c.[EventId] = t.[EventId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EventId] = s.[EventId]))
+GO
+-- heap: merge delete
+DELETE t FROM [dbo].[Events] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EventId] = s.[EventId])
+GO
+-- heap: merge update
+UPDATE t SET t.[Payload] = s.[Payload] FROM [dbo].[Events] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EventId] = s.[EventId] WHERE EXISTS (SELECT t.[Payload] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Payload] COLLATE Latin1_General_BIN2)
+GO
+-- heap: merge insert
+INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]);
+GO
+-- heap: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[Events] ON; INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]); SET IDENTITY_INSERT [dbo].[Events] OFF;
+GO
+-- heap: disable trigger
+DISABLE TRIGGER [dbo].[trg_heap] ON [dbo].[Events]
+GO
+-- heap: enable trigger
+ENABLE TRIGGER [dbo].[trg_heap] ON [dbo].[Events]
 GO
 -- heap: history create
 CREATE TABLE [dbo].[Events] (
@@ -140,20 +229,34 @@ CREATE TABLE [dbo].[Events] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- heap: history insert
-INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- heap: history finish
+UPDATE [dbo].[Events] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- heap: history insert, table from an earlier version
+INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- heap: history finish, table from an earlier version
 UPDATE [dbo].[Events] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- heap: history add column
+ALTER TABLE [dbo].[Events] ADD rows_updated bigint NULL
+GO
 -- heap: history abandon
-UPDATE [dbo].[Events] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[Events] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- heap: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Events] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Events] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- heap: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Events] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- clustered primary key: max
 SELECT MAX([UserId]) FROM [dbo].[Users]
@@ -191,14 +294,83 @@ GO
 -- clustered primary key: delete window
 DELETE FROM [dbo].[Users] WHERE [UserId] >= @bound
 GO
--- clustered primary key: reseed
-DBCC CHECKIDENT (N'[dbo].[Users]', RESEED) WITH NO_INFOMSGS
+-- clustered primary key: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[Users];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Users]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- clustered primary key: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([UserId]) ELSE MIN([UserId]) END) FROM [dbo].[Users];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Users]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- clustered primary key: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([UserId]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([UserId]))) AS lo FROM [dbo].[Users]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[Users seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- clustered primary key: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[Users]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- clustered primary key: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[Users seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- clustered primary key: nocheck
 ALTER TABLE [dbo].[Users] NOCHECK CONSTRAINT [FK_Users_UserId]
 GO
 -- clustered primary key: recheck
 ALTER TABLE [dbo].[Users] WITH CHECK CHECK CONSTRAINT [FK_Users_UserId]
+GO
+-- clustered primary key: merge staging
+SELECT TOP (0) [UserId], [Name], [Email] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Users]
+GO
+-- clustered primary key: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[Users] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE c.[UserId] = t.[UserId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[UserId] = s.[UserId]))
+GO
+-- clustered primary key: merge delete
+DELETE t FROM [dbo].[Users] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[UserId] = s.[UserId])
+GO
+-- clustered primary key: merge update
+UPDATE t SET t.[Name] = s.[Name], t.[Email] = s.[Email] FROM [dbo].[Users] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[UserId] = s.[UserId] WHERE EXISTS (SELECT t.[Name] COLLATE Latin1_General_BIN2, CAST(CAST(t.[Email] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[Name] COLLATE Latin1_General_BIN2, CAST(CAST(s.[Email] AS nvarchar(max)) AS varbinary(max)))
+GO
+-- clustered primary key: merge insert
+INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]);
+GO
+-- clustered primary key: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[Users] ON; INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]); SET IDENTITY_INSERT [dbo].[Users] OFF;
+GO
+-- clustered primary key: disable trigger
+DISABLE TRIGGER [dbo].[trg_clustered_primary_key] ON [dbo].[Users]
+GO
+-- clustered primary key: enable trigger
+ENABLE TRIGGER [dbo].[trg_clustered_primary_key] ON [dbo].[Users]
 GO
 -- clustered primary key: history create
 CREATE TABLE [dbo].[Users] (
@@ -220,20 +392,34 @@ CREATE TABLE [dbo].[Users] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- clustered primary key: history insert
-INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- clustered primary key: history finish
+UPDATE [dbo].[Users] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- clustered primary key: history insert, table from an earlier version
+INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- clustered primary key: history finish, table from an earlier version
 UPDATE [dbo].[Users] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- clustered primary key: history add column
+ALTER TABLE [dbo].[Users] ADD rows_updated bigint NULL
+GO
 -- clustered primary key: history abandon
-UPDATE [dbo].[Users] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[Users] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- clustered primary key: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Users] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Users] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- clustered primary key: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Users] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- identity: max
 SELECT MAX([order_id]) FROM [sales].[Orders]
@@ -271,14 +457,83 @@ GO
 -- identity: delete window
 DELETE FROM [sales].[Orders] WHERE [order_id] >= @bound
 GO
--- identity: reseed
-DBCC CHECKIDENT (N'[sales].[Orders]', RESEED) WITH NO_INFOMSGS
+-- identity: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [sales].[Orders];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[sales].[Orders]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- identity: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([order_id]) ELSE MIN([order_id]) END) FROM [sales].[Orders];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[sales].[Orders]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- identity: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([order_id]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([order_id]))) AS lo FROM [sales].[Orders]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [sales].[Orders seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- identity: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[sales].[Orders]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- identity: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [sales].[Orders seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- identity: nocheck
 ALTER TABLE [sales].[Orders] NOCHECK CONSTRAINT [FK_Orders_order_id]
 GO
 -- identity: recheck
 ALTER TABLE [sales].[Orders] WITH CHECK CHECK CONSTRAINT [FK_Orders_order_id]
+GO
+-- identity: merge staging
+SELECT TOP (0) [order_id], [amount], [placed_at] INTO [#datarefresh_merge_0123456789ab] FROM [sales].[Orders]
+GO
+-- identity: merge blocking rows
+SELECT COUNT_BIG(*) FROM [sales].[Orders] AS c WHERE EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE c.[order_id] = t.[order_id] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[order_id] = s.[order_id]))
+GO
+-- identity: merge delete
+DELETE t FROM [sales].[Orders] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[order_id] = s.[order_id])
+GO
+-- identity: merge update
+UPDATE t SET t.[amount] = s.[amount], t.[placed_at] = s.[placed_at] FROM [sales].[Orders] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[order_id] = s.[order_id] WHERE EXISTS (SELECT t.[amount] COLLATE Latin1_General_BIN2, CAST(CAST(t.[placed_at] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[amount] COLLATE Latin1_General_BIN2, CAST(CAST(s.[placed_at] AS nvarchar(max)) AS varbinary(max)))
+GO
+-- identity: merge insert
+INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]);
+GO
+-- identity: merge insert keeping identity
+SET IDENTITY_INSERT [sales].[Orders] ON; INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]); SET IDENTITY_INSERT [sales].[Orders] OFF;
+GO
+-- identity: disable trigger
+DISABLE TRIGGER [sales].[trg_identity] ON [sales].[Orders]
+GO
+-- identity: enable trigger
+ENABLE TRIGGER [sales].[trg_identity] ON [sales].[Orders]
 GO
 -- identity: history create
 CREATE TABLE [sales].[Orders] (
@@ -300,20 +555,34 @@ CREATE TABLE [sales].[Orders] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- identity: history insert
-INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- identity: history finish
+UPDATE [sales].[Orders] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- identity: history insert, table from an earlier version
+INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- identity: history finish, table from an earlier version
 UPDATE [sales].[Orders] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- identity: history add column
+ALTER TABLE [sales].[Orders] ADD rows_updated bigint NULL
+GO
 -- identity: history abandon
-UPDATE [sales].[Orders] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [sales].[Orders] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- identity: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [sales].[Orders] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Orders] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- identity: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [sales].[Orders] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- computed and rowversion: max
 SELECT MAX([InvoiceId]) FROM [dbo].[Invoices]
@@ -351,14 +620,83 @@ GO
 -- computed and rowversion: delete window
 DELETE FROM [dbo].[Invoices] WHERE [InvoiceId] >= @bound
 GO
--- computed and rowversion: reseed
-DBCC CHECKIDENT (N'[dbo].[Invoices]', RESEED) WITH NO_INFOMSGS
+-- computed and rowversion: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[Invoices];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Invoices]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- computed and rowversion: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([InvoiceId]) ELSE MIN([InvoiceId]) END) FROM [dbo].[Invoices];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Invoices]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- computed and rowversion: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([InvoiceId]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([InvoiceId]))) AS lo FROM [dbo].[Invoices]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[Invoices seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- computed and rowversion: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[Invoices]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- computed and rowversion: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[Invoices seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- computed and rowversion: nocheck
 ALTER TABLE [dbo].[Invoices] NOCHECK CONSTRAINT [FK_Invoices_InvoiceId]
 GO
 -- computed and rowversion: recheck
 ALTER TABLE [dbo].[Invoices] WITH CHECK CHECK CONSTRAINT [FK_Invoices_InvoiceId]
+GO
+-- computed and rowversion: merge staging
+SELECT TOP (0) [InvoiceId], [Net], [Tax] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Invoices]
+GO
+-- computed and rowversion: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[Invoices] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE c.[InvoiceId] = t.[InvoiceId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceId] = s.[InvoiceId]))
+GO
+-- computed and rowversion: merge delete
+DELETE t FROM [dbo].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceId] = s.[InvoiceId])
+GO
+-- computed and rowversion: merge update
+UPDATE t SET t.[Net] = s.[Net], t.[Tax] = s.[Tax] FROM [dbo].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceId] = s.[InvoiceId] WHERE EXISTS (SELECT t.[Net] COLLATE Latin1_General_BIN2, CAST(CAST(t.[Tax] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[Net] COLLATE Latin1_General_BIN2, CAST(CAST(s.[Tax] AS nvarchar(max)) AS varbinary(max)))
+GO
+-- computed and rowversion: merge insert
+INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]);
+GO
+-- computed and rowversion: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[Invoices] ON; INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]); SET IDENTITY_INSERT [dbo].[Invoices] OFF;
+GO
+-- computed and rowversion: disable trigger
+DISABLE TRIGGER [dbo].[trg_computed_and_rowversion] ON [dbo].[Invoices]
+GO
+-- computed and rowversion: enable trigger
+ENABLE TRIGGER [dbo].[trg_computed_and_rowversion] ON [dbo].[Invoices]
 GO
 -- computed and rowversion: history create
 CREATE TABLE [dbo].[Invoices] (
@@ -380,20 +718,34 @@ CREATE TABLE [dbo].[Invoices] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- computed and rowversion: history insert
-INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- computed and rowversion: history finish
+UPDATE [dbo].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- computed and rowversion: history insert, table from an earlier version
+INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- computed and rowversion: history finish, table from an earlier version
 UPDATE [dbo].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- computed and rowversion: history add column
+ALTER TABLE [dbo].[Invoices] ADD rows_updated bigint NULL
+GO
 -- computed and rowversion: history abandon
-UPDATE [dbo].[Invoices] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[Invoices] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- computed and rowversion: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- computed and rowversion: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- temporal: max
 SELECT MAX([EmployeeId]) FROM [hr].[Employees]
@@ -431,14 +783,83 @@ GO
 -- temporal: delete window
 DELETE FROM [hr].[Employees] WHERE [EmployeeId] >= @bound
 GO
--- temporal: reseed
-DBCC CHECKIDENT (N'[hr].[Employees]', RESEED) WITH NO_INFOMSGS
+-- temporal: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [hr].[Employees];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[hr].[Employees]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- temporal: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([EmployeeId]) ELSE MIN([EmployeeId]) END) FROM [hr].[Employees];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[hr].[Employees]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- temporal: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([EmployeeId]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([EmployeeId]))) AS lo FROM [hr].[Employees]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [hr].[Employees seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- temporal: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[hr].[Employees]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- temporal: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [hr].[Employees seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- temporal: nocheck
 ALTER TABLE [hr].[Employees] NOCHECK CONSTRAINT [FK_Employees_EmployeeId]
 GO
 -- temporal: recheck
 ALTER TABLE [hr].[Employees] WITH CHECK CHECK CONSTRAINT [FK_Employees_EmployeeId]
+GO
+-- temporal: merge staging
+SELECT TOP (0) [EmployeeId], [Salary] INTO [#datarefresh_merge_0123456789ab] FROM [hr].[Employees]
+GO
+-- temporal: merge blocking rows
+SELECT COUNT_BIG(*) FROM [hr].[Employees] AS c WHERE EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE c.[EmployeeId] = t.[EmployeeId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EmployeeId] = s.[EmployeeId]))
+GO
+-- temporal: merge delete
+DELETE t FROM [hr].[Employees] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EmployeeId] = s.[EmployeeId])
+GO
+-- temporal: merge update
+UPDATE t SET t.[Salary] = s.[Salary] FROM [hr].[Employees] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EmployeeId] = s.[EmployeeId] WHERE EXISTS (SELECT t.[Salary] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Salary] COLLATE Latin1_General_BIN2)
+GO
+-- temporal: merge insert
+INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]);
+GO
+-- temporal: merge insert keeping identity
+SET IDENTITY_INSERT [hr].[Employees] ON; INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]); SET IDENTITY_INSERT [hr].[Employees] OFF;
+GO
+-- temporal: disable trigger
+DISABLE TRIGGER [hr].[trg_temporal] ON [hr].[Employees]
+GO
+-- temporal: enable trigger
+ENABLE TRIGGER [hr].[trg_temporal] ON [hr].[Employees]
 GO
 -- temporal: history create
 CREATE TABLE [hr].[Employees] (
@@ -460,20 +881,34 @@ CREATE TABLE [hr].[Employees] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- temporal: history insert
-INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- temporal: history finish
+UPDATE [hr].[Employees] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- temporal: history insert, table from an earlier version
+INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- temporal: history finish, table from an earlier version
 UPDATE [hr].[Employees] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- temporal: history add column
+ALTER TABLE [hr].[Employees] ADD rows_updated bigint NULL
+GO
 -- temporal: history abandon
-UPDATE [hr].[Employees] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [hr].[Employees] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- temporal: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [hr].[Employees] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [hr].[Employees] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- temporal: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [hr].[Employees] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- partitioned: max
 SELECT MAX([report_date]) FROM [rpt].[DailyReports]
@@ -511,14 +946,83 @@ GO
 -- partitioned: delete window
 DELETE FROM [rpt].[DailyReports] WHERE [report_date] >= @bound
 GO
--- partitioned: reseed
-DBCC CHECKIDENT (N'[rpt].[DailyReports]', RESEED) WITH NO_INFOMSGS
+-- partitioned: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [rpt].[DailyReports];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[rpt].[DailyReports]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- partitioned: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([report_date]) ELSE MIN([report_date]) END) FROM [rpt].[DailyReports];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[rpt].[DailyReports]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- partitioned: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([report_date]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([report_date]))) AS lo FROM [rpt].[DailyReports]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [rpt].[DailyReports seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- partitioned: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[rpt].[DailyReports]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- partitioned: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [rpt].[DailyReports seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- partitioned: nocheck
 ALTER TABLE [rpt].[DailyReports] NOCHECK CONSTRAINT [FK_DailyReports_report_date]
 GO
 -- partitioned: recheck
 ALTER TABLE [rpt].[DailyReports] WITH CHECK CHECK CONSTRAINT [FK_DailyReports_report_date]
+GO
+-- partitioned: merge staging
+SELECT TOP (0) [report_date], [region], [revenue] INTO [#datarefresh_merge_0123456789ab] FROM [rpt].[DailyReports]
+GO
+-- partitioned: merge blocking rows
+SELECT COUNT_BIG(*) FROM [rpt].[DailyReports] AS c WHERE EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE c.[report_date] = t.[report_date] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]))
+GO
+-- partitioned: merge delete
+DELETE t FROM [rpt].[DailyReports] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region])
+GO
+-- partitioned: merge update
+UPDATE t SET t.[revenue] = s.[revenue] FROM [rpt].[DailyReports] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[report_date] = s.[report_date] AND t.[region] = s.[region] WHERE EXISTS (SELECT t.[revenue] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[revenue] COLLATE Latin1_General_BIN2)
+GO
+-- partitioned: merge insert
+INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]);
+GO
+-- partitioned: merge insert keeping identity
+SET IDENTITY_INSERT [rpt].[DailyReports] ON; INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]); SET IDENTITY_INSERT [rpt].[DailyReports] OFF;
+GO
+-- partitioned: disable trigger
+DISABLE TRIGGER [rpt].[trg_partitioned] ON [rpt].[DailyReports]
+GO
+-- partitioned: enable trigger
+ENABLE TRIGGER [rpt].[trg_partitioned] ON [rpt].[DailyReports]
 GO
 -- partitioned: history create
 CREATE TABLE [rpt].[DailyReports] (
@@ -540,20 +1044,34 @@ CREATE TABLE [rpt].[DailyReports] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- partitioned: history insert
-INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- partitioned: history finish
+UPDATE [rpt].[DailyReports] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- partitioned: history insert, table from an earlier version
+INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- partitioned: history finish, table from an earlier version
 UPDATE [rpt].[DailyReports] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- partitioned: history add column
+ALTER TABLE [rpt].[DailyReports] ADD rows_updated bigint NULL
+GO
 -- partitioned: history abandon
-UPDATE [rpt].[DailyReports] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [rpt].[DailyReports] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- partitioned: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [rpt].[DailyReports] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [rpt].[DailyReports] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- partitioned: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [rpt].[DailyReports] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- close bracket: max
 SELECT MAX([col]]umn]) FROM [dbo].[Weird]]Name]
@@ -591,14 +1109,83 @@ GO
 -- close bracket: delete window
 DELETE FROM [dbo].[Weird]]Name] WHERE [col]]umn] >= @bound
 GO
--- close bracket: reseed
-DBCC CHECKIDENT (N'[dbo].[Weird]]Name]', RESEED) WITH NO_INFOMSGS
+-- close bracket: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[Weird]]Name];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Weird]]Name]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- close bracket: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([col]]umn]) ELSE MIN([col]]umn]) END) FROM [dbo].[Weird]]Name];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Weird]]Name]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- close bracket: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([col]]umn]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([col]]umn]))) AS lo FROM [dbo].[Weird]]Name]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[Weird]]Name seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- close bracket: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[Weird]]Name]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- close bracket: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[Weird]]Name seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- close bracket: nocheck
 ALTER TABLE [dbo].[Weird]]Name] NOCHECK CONSTRAINT [FK_Weird]]Name_col]]umn]
 GO
 -- close bracket: recheck
 ALTER TABLE [dbo].[Weird]]Name] WITH CHECK CHECK CONSTRAINT [FK_Weird]]Name_col]]umn]
+GO
+-- close bracket: merge staging
+SELECT TOP (0) [col]]umn], [x] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Weird]]Name]
+GO
+-- close bracket: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[Weird]]Name] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE c.[col]]umn] = t.[col]]umn] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[col]]umn] = s.[col]]umn]))
+GO
+-- close bracket: merge delete
+DELETE t FROM [dbo].[Weird]]Name] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[col]]umn] = s.[col]]umn])
+GO
+-- close bracket: merge update
+UPDATE t SET t.[x] = s.[x] FROM [dbo].[Weird]]Name] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[col]]umn] = s.[col]]umn] WHERE EXISTS (SELECT t.[x] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[x] COLLATE Latin1_General_BIN2)
+GO
+-- close bracket: merge insert
+INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]);
+GO
+-- close bracket: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[Weird]]Name] ON; INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]); SET IDENTITY_INSERT [dbo].[Weird]]Name] OFF;
+GO
+-- close bracket: disable trigger
+DISABLE TRIGGER [dbo].[trg_close_bracket] ON [dbo].[Weird]]Name]
+GO
+-- close bracket: enable trigger
+ENABLE TRIGGER [dbo].[trg_close_bracket] ON [dbo].[Weird]]Name]
 GO
 -- close bracket: history create
 CREATE TABLE [dbo].[Weird]]Name] (
@@ -620,20 +1207,34 @@ CREATE TABLE [dbo].[Weird]]Name] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- close bracket: history insert
-INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- close bracket: history finish
+UPDATE [dbo].[Weird]]Name] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- close bracket: history insert, table from an earlier version
+INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- close bracket: history finish, table from an earlier version
 UPDATE [dbo].[Weird]]Name] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- close bracket: history add column
+ALTER TABLE [dbo].[Weird]]Name] ADD rows_updated bigint NULL
+GO
 -- close bracket: history abandon
-UPDATE [dbo].[Weird]]Name] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[Weird]]Name] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- close bracket: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Weird]]Name] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- close bracket: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- open bracket: max
 SELECT MAX([[a]) FROM [dbo].[[Bracketed]
@@ -671,14 +1272,83 @@ GO
 -- open bracket: delete window
 DELETE FROM [dbo].[[Bracketed] WHERE [[a] >= @bound
 GO
--- open bracket: reseed
-DBCC CHECKIDENT (N'[dbo].[[Bracketed]', RESEED) WITH NO_INFOMSGS
+-- open bracket: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[[Bracketed];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[[Bracketed]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- open bracket: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([[a]) ELSE MIN([[a]) END) FROM [dbo].[[Bracketed];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[[Bracketed]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- open bracket: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([[a]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([[a]))) AS lo FROM [dbo].[[Bracketed]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[[Bracketed seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- open bracket: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[[Bracketed]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- open bracket: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[[Bracketed seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- open bracket: nocheck
 ALTER TABLE [dbo].[[Bracketed] NOCHECK CONSTRAINT [FK_[Bracketed_[a]
 GO
 -- open bracket: recheck
 ALTER TABLE [dbo].[[Bracketed] WITH CHECK CHECK CONSTRAINT [FK_[Bracketed_[a]
+GO
+-- open bracket: merge staging
+SELECT TOP (0) [[a], [b[] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[[Bracketed]
+GO
+-- open bracket: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[[Bracketed] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE c.[[a] = t.[[a] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[[a] = s.[[a]))
+GO
+-- open bracket: merge delete
+DELETE t FROM [dbo].[[Bracketed] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[[a] = s.[[a])
+GO
+-- open bracket: merge update
+UPDATE t SET t.[b[] = s.[b[] FROM [dbo].[[Bracketed] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[[a] = s.[[a] WHERE EXISTS (SELECT t.[b[] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[b[] COLLATE Latin1_General_BIN2)
+GO
+-- open bracket: merge insert
+INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]);
+GO
+-- open bracket: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[[Bracketed] ON; INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]); SET IDENTITY_INSERT [dbo].[[Bracketed] OFF;
+GO
+-- open bracket: disable trigger
+DISABLE TRIGGER [dbo].[trg_open_bracket] ON [dbo].[[Bracketed]
+GO
+-- open bracket: enable trigger
+ENABLE TRIGGER [dbo].[trg_open_bracket] ON [dbo].[[Bracketed]
 GO
 -- open bracket: history create
 CREATE TABLE [dbo].[[Bracketed] (
@@ -700,20 +1370,34 @@ CREATE TABLE [dbo].[[Bracketed] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- open bracket: history insert
-INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- open bracket: history finish
+UPDATE [dbo].[[Bracketed] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- open bracket: history insert, table from an earlier version
+INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- open bracket: history finish, table from an earlier version
 UPDATE [dbo].[[Bracketed] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- open bracket: history add column
+ALTER TABLE [dbo].[[Bracketed] ADD rows_updated bigint NULL
+GO
 -- open bracket: history abandon
-UPDATE [dbo].[[Bracketed] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[[Bracketed] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- open bracket: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[[Bracketed] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[[Bracketed] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- open bracket: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[[Bracketed] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- quote: max
 SELECT MAX([Customer's Name]) FROM [O'Brien].[It's]
@@ -751,14 +1435,83 @@ GO
 -- quote: delete window
 DELETE FROM [O'Brien].[It's] WHERE [Customer's Name] >= @bound
 GO
--- quote: reseed
-DBCC CHECKIDENT (N'[O''Brien].[It''s]', RESEED) WITH NO_INFOMSGS
+-- quote: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [O'Brien].[It's];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[O''''Brien].[It''''s]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- quote: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([Customer's Name]) ELSE MIN([Customer's Name]) END) FROM [O'Brien].[It's];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[O''''Brien].[It''''s]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- quote: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([Customer's Name]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([Customer's Name]))) AS lo FROM [O'Brien].[It's]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [O''Brien].[It''s seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- quote: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[O''Brien].[It''s]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- quote: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [O'Brien].[It's seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- quote: nocheck
 ALTER TABLE [O'Brien].[It's] NOCHECK CONSTRAINT [FK_It's_Customer's Name]
 GO
 -- quote: recheck
 ALTER TABLE [O'Brien].[It's] WITH CHECK CHECK CONSTRAINT [FK_It's_Customer's Name]
+GO
+-- quote: merge staging
+SELECT TOP (0) [Customer's Name], [id] INTO [#datarefresh_merge_0123456789ab] FROM [O'Brien].[It's]
+GO
+-- quote: merge blocking rows
+SELECT COUNT_BIG(*) FROM [O'Brien].[It's] AS c WHERE EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE c.[Customer's Name] = t.[id] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[id] = s.[id]))
+GO
+-- quote: merge delete
+DELETE t FROM [O'Brien].[It's] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[id] = s.[id])
+GO
+-- quote: merge update
+UPDATE t SET t.[Customer's Name] = s.[Customer's Name] FROM [O'Brien].[It's] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[id] = s.[id] WHERE EXISTS (SELECT t.[Customer's Name] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Customer's Name] COLLATE Latin1_General_BIN2)
+GO
+-- quote: merge insert
+INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]);
+GO
+-- quote: merge insert keeping identity
+SET IDENTITY_INSERT [O'Brien].[It's] ON; INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]); SET IDENTITY_INSERT [O'Brien].[It's] OFF;
+GO
+-- quote: disable trigger
+DISABLE TRIGGER [O'Brien].[trg_quote] ON [O'Brien].[It's]
+GO
+-- quote: enable trigger
+ENABLE TRIGGER [O'Brien].[trg_quote] ON [O'Brien].[It's]
 GO
 -- quote: history create
 CREATE TABLE [O'Brien].[It's] (
@@ -780,20 +1533,34 @@ CREATE TABLE [O'Brien].[It's] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- quote: history insert
-INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- quote: history finish
+UPDATE [O'Brien].[It's] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- quote: history insert, table from an earlier version
+INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- quote: history finish, table from an earlier version
 UPDATE [O'Brien].[It's] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- quote: history add column
+ALTER TABLE [O'Brien].[It's] ADD rows_updated bigint NULL
+GO
 -- quote: history abandon
-UPDATE [O'Brien].[It's] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [O'Brien].[It's] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- quote: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [O'Brien].[It's] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [O'Brien].[It's] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- quote: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [O'Brien].[It's] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- semicolon: max
 SELECT MAX([c;d]) FROM [dbo].[a;DROP TABLE x;--]
@@ -831,14 +1598,83 @@ GO
 -- semicolon: delete window
 DELETE FROM [dbo].[a;DROP TABLE x;--] WHERE [c;d] >= @bound
 GO
--- semicolon: reseed
-DBCC CHECKIDENT (N'[dbo].[a;DROP TABLE x;--]', RESEED) WITH NO_INFOMSGS
+-- semicolon: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[a;DROP TABLE x;--];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[a;DROP TABLE x;--]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- semicolon: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([c;d]) ELSE MIN([c;d]) END) FROM [dbo].[a;DROP TABLE x;--];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[a;DROP TABLE x;--]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- semicolon: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([c;d]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([c;d]))) AS lo FROM [dbo].[a;DROP TABLE x;--]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[a;DROP TABLE x;-- seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- semicolon: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[a;DROP TABLE x;--]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- semicolon: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[a;DROP TABLE x;-- seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- semicolon: nocheck
 ALTER TABLE [dbo].[a;DROP TABLE x;--] NOCHECK CONSTRAINT [FK_a;DROP TABLE x;--_c;d]
 GO
 -- semicolon: recheck
 ALTER TABLE [dbo].[a;DROP TABLE x;--] WITH CHECK CHECK CONSTRAINT [FK_a;DROP TABLE x;--_c;d]
+GO
+-- semicolon: merge staging
+SELECT TOP (0) [c;d], [--e] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[a;DROP TABLE x;--]
+GO
+-- semicolon: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[a;DROP TABLE x;--] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE c.[c;d] = t.[c;d] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[c;d] = s.[c;d]))
+GO
+-- semicolon: merge delete
+DELETE t FROM [dbo].[a;DROP TABLE x;--] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[c;d] = s.[c;d])
+GO
+-- semicolon: merge update
+UPDATE t SET t.[--e] = s.[--e] FROM [dbo].[a;DROP TABLE x;--] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[c;d] = s.[c;d] WHERE EXISTS (SELECT t.[--e] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[--e] COLLATE Latin1_General_BIN2)
+GO
+-- semicolon: merge insert
+INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]);
+GO
+-- semicolon: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] ON; INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]); SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] OFF;
+GO
+-- semicolon: disable trigger
+DISABLE TRIGGER [dbo].[trg_semicolon] ON [dbo].[a;DROP TABLE x;--]
+GO
+-- semicolon: enable trigger
+ENABLE TRIGGER [dbo].[trg_semicolon] ON [dbo].[a;DROP TABLE x;--]
 GO
 -- semicolon: history create
 CREATE TABLE [dbo].[a;DROP TABLE x;--] (
@@ -860,20 +1696,34 @@ CREATE TABLE [dbo].[a;DROP TABLE x;--] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- semicolon: history insert
-INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- semicolon: history finish
+UPDATE [dbo].[a;DROP TABLE x;--] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- semicolon: history insert, table from an earlier version
+INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- semicolon: history finish, table from an earlier version
 UPDATE [dbo].[a;DROP TABLE x;--] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- semicolon: history add column
+ALTER TABLE [dbo].[a;DROP TABLE x;--] ADD rows_updated bigint NULL
+GO
 -- semicolon: history abandon
-UPDATE [dbo].[a;DROP TABLE x;--] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [dbo].[a;DROP TABLE x;--] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- semicolon: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- semicolon: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- spaces: max
 SELECT MAX([Line No]) FROM [sales].[Order Lines]
@@ -911,14 +1761,83 @@ GO
 -- spaces: delete window
 DELETE FROM [sales].[Order Lines] WHERE [Line No] >= @bound
 GO
--- spaces: reseed
-DBCC CHECKIDENT (N'[sales].[Order Lines]', RESEED) WITH NO_INFOMSGS
+-- spaces: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [sales].[Order Lines];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[sales].[Order Lines]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- spaces: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([Line No]) ELSE MIN([Line No]) END) FROM [sales].[Order Lines];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[sales].[Order Lines]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- spaces: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([Line No]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([Line No]))) AS lo FROM [sales].[Order Lines]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [sales].[Order Lines seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- spaces: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[sales].[Order Lines]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- spaces: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [sales].[Order Lines seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- spaces: nocheck
 ALTER TABLE [sales].[Order Lines] NOCHECK CONSTRAINT [FK_Order Lines_Line No]
 GO
 -- spaces: recheck
 ALTER TABLE [sales].[Order Lines] WITH CHECK CHECK CONSTRAINT [FK_Order Lines_Line No]
+GO
+-- spaces: merge staging
+SELECT TOP (0) [Line No], [Unit Price] INTO [#datarefresh_merge_0123456789ab] FROM [sales].[Order Lines]
+GO
+-- spaces: merge blocking rows
+SELECT COUNT_BIG(*) FROM [sales].[Order Lines] AS c WHERE EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE c.[Line No] = t.[Line No] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[Line No] = s.[Line No]))
+GO
+-- spaces: merge delete
+DELETE t FROM [sales].[Order Lines] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[Line No] = s.[Line No])
+GO
+-- spaces: merge update
+UPDATE t SET t.[Unit Price] = s.[Unit Price] FROM [sales].[Order Lines] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[Line No] = s.[Line No] WHERE EXISTS (SELECT t.[Unit Price] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Unit Price] COLLATE Latin1_General_BIN2)
+GO
+-- spaces: merge insert
+INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]);
+GO
+-- spaces: merge insert keeping identity
+SET IDENTITY_INSERT [sales].[Order Lines] ON; INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]); SET IDENTITY_INSERT [sales].[Order Lines] OFF;
+GO
+-- spaces: disable trigger
+DISABLE TRIGGER [sales].[trg_spaces] ON [sales].[Order Lines]
+GO
+-- spaces: enable trigger
+ENABLE TRIGGER [sales].[trg_spaces] ON [sales].[Order Lines]
 GO
 -- spaces: history create
 CREATE TABLE [sales].[Order Lines] (
@@ -940,20 +1859,34 @@ CREATE TABLE [sales].[Order Lines] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- spaces: history insert
-INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- spaces: history finish
+UPDATE [sales].[Order Lines] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- spaces: history insert, table from an earlier version
+INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- spaces: history finish, table from an earlier version
 UPDATE [sales].[Order Lines] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- spaces: history add column
+ALTER TABLE [sales].[Order Lines] ADD rows_updated bigint NULL
+GO
 -- spaces: history abandon
-UPDATE [sales].[Order Lines] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [sales].[Order Lines] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- spaces: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [sales].[Order Lines] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Order Lines] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- spaces: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [sales].[Order Lines] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- unicode: max
 SELECT MAX([名前]) FROM [données].[Überstunden 日本]
@@ -991,14 +1924,83 @@ GO
 -- unicode: delete window
 DELETE FROM [données].[Überstunden 日本] WHERE [名前] >= @bound
 GO
--- unicode: reseed
-DBCC CHECKIDENT (N'[données].[Überstunden 日本]', RESEED) WITH NO_INFOMSGS
+-- unicode: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [données].[Überstunden 日本];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[données].[Überstunden 日本]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- unicode: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([名前]) ELSE MIN([名前]) END) FROM [données].[Überstunden 日本];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[données].[Überstunden 日本]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- unicode: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([名前]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([名前]))) AS lo FROM [données].[Überstunden 日本]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [données].[Überstunden 日本 seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- unicode: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[données].[Überstunden 日本]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- unicode: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [données].[Überstunden 日本 seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- unicode: nocheck
 ALTER TABLE [données].[Überstunden 日本] NOCHECK CONSTRAINT [FK_Überstunden 日本_名前]
 GO
 -- unicode: recheck
 ALTER TABLE [données].[Überstunden 日本] WITH CHECK CHECK CONSTRAINT [FK_Überstunden 日本_名前]
+GO
+-- unicode: merge staging
+SELECT TOP (0) [名前], [ñandú], [emoji😀] INTO [#datarefresh_merge_0123456789ab] FROM [données].[Überstunden 日本]
+GO
+-- unicode: merge blocking rows
+SELECT COUNT_BIG(*) FROM [données].[Überstunden 日本] AS c WHERE EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE c.[名前] = t.[名前] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[名前] = s.[名前]))
+GO
+-- unicode: merge delete
+DELETE t FROM [données].[Überstunden 日本] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[名前] = s.[名前])
+GO
+-- unicode: merge update
+UPDATE t SET t.[ñandú] = s.[ñandú], t.[emoji😀] = s.[emoji😀] FROM [données].[Überstunden 日本] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[名前] = s.[名前] WHERE EXISTS (SELECT t.[ñandú] COLLATE Latin1_General_BIN2, CAST(CAST(t.[emoji😀] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[ñandú] COLLATE Latin1_General_BIN2, CAST(CAST(s.[emoji😀] AS nvarchar(max)) AS varbinary(max)))
+GO
+-- unicode: merge insert
+INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]);
+GO
+-- unicode: merge insert keeping identity
+SET IDENTITY_INSERT [données].[Überstunden 日本] ON; INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]); SET IDENTITY_INSERT [données].[Überstunden 日本] OFF;
+GO
+-- unicode: disable trigger
+DISABLE TRIGGER [données].[trg_unicode] ON [données].[Überstunden 日本]
+GO
+-- unicode: enable trigger
+ENABLE TRIGGER [données].[trg_unicode] ON [données].[Überstunden 日本]
 GO
 -- unicode: history create
 CREATE TABLE [données].[Überstunden 日本] (
@@ -1020,20 +2022,34 @@ CREATE TABLE [données].[Überstunden 日本] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- unicode: history insert
-INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- unicode: history finish
+UPDATE [données].[Überstunden 日本] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- unicode: history insert, table from an earlier version
+INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- unicode: history finish, table from an earlier version
 UPDATE [données].[Überstunden 日本] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- unicode: history add column
+ALTER TABLE [données].[Überstunden 日本] ADD rows_updated bigint NULL
+GO
 -- unicode: history abandon
-UPDATE [données].[Überstunden 日本] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [données].[Überstunden 日本] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- unicode: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [données].[Überstunden 日本] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [données].[Überstunden 日本] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- unicode: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [données].[Überstunden 日本] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- reserved words: max
 SELECT MAX([from]) FROM [select].[table]
@@ -1071,14 +2087,83 @@ GO
 -- reserved words: delete window
 DELETE FROM [select].[table] WHERE [from] >= @bound
 GO
--- reserved words: reseed
-DBCC CHECKIDENT (N'[select].[table]', RESEED) WITH NO_INFOMSGS
+-- reserved words: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [select].[table];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[select].[table]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- reserved words: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([from]) ELSE MIN([from]) END) FROM [select].[table];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[select].[table]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- reserved words: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([from]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([from]))) AS lo FROM [select].[table]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [select].[table seq] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- reserved words: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[select].[table]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- reserved words: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [select].[table seq] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- reserved words: nocheck
 ALTER TABLE [select].[table] NOCHECK CONSTRAINT [FK_table_from]
 GO
 -- reserved words: recheck
 ALTER TABLE [select].[table] WITH CHECK CHECK CONSTRAINT [FK_table_from]
+GO
+-- reserved words: merge staging
+SELECT TOP (0) [from], [where], [order], [group] INTO [#datarefresh_merge_0123456789ab] FROM [select].[table]
+GO
+-- reserved words: merge blocking rows
+SELECT COUNT_BIG(*) FROM [select].[table] AS c WHERE EXISTS (SELECT 1 FROM [select].[table] AS t WHERE c.[from] = t.[from] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[from] = s.[from]))
+GO
+-- reserved words: merge delete
+DELETE t FROM [select].[table] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[from] = s.[from])
+GO
+-- reserved words: merge update
+UPDATE t SET t.[where] = s.[where], t.[order] = s.[order], t.[group] = s.[group] FROM [select].[table] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[from] = s.[from] WHERE EXISTS (SELECT t.[where] COLLATE Latin1_General_BIN2, CAST(CAST(t.[order] AS nvarchar(max)) AS varbinary(max)), t.[group] EXCEPT SELECT s.[where] COLLATE Latin1_General_BIN2, CAST(CAST(s.[order] AS nvarchar(max)) AS varbinary(max)), s.[group])
+GO
+-- reserved words: merge insert
+INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]);
+GO
+-- reserved words: merge insert keeping identity
+SET IDENTITY_INSERT [select].[table] ON; INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]); SET IDENTITY_INSERT [select].[table] OFF;
+GO
+-- reserved words: disable trigger
+DISABLE TRIGGER [select].[trg_reserved_words] ON [select].[table]
+GO
+-- reserved words: enable trigger
+ENABLE TRIGGER [select].[trg_reserved_words] ON [select].[table]
 GO
 -- reserved words: history create
 CREATE TABLE [select].[table] (
@@ -1100,20 +2185,34 @@ CREATE TABLE [select].[table] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- reserved words: history insert
-INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- reserved words: history finish
+UPDATE [select].[table] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- reserved words: history insert, table from an earlier version
+INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- reserved words: history finish, table from an earlier version
 UPDATE [select].[table] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- reserved words: history add column
+ALTER TABLE [select].[table] ADD rows_updated bigint NULL
+GO
 -- reserved words: history abandon
-UPDATE [select].[table] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [select].[table] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- reserved words: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [select].[table] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [select].[table] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- reserved words: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [select].[table] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- 128 characters: max
 SELECT MAX([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
@@ -1151,14 +2250,83 @@ GO
 -- 128 characters: delete window
 DELETE FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] >= @bound
 GO
--- 128 characters: reseed
-DBCC CHECKIDENT (N'[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]', RESEED) WITH NO_INFOMSGS
+-- 128 characters: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- 128 characters: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) ELSE MIN([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) END) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- 128 characters: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]))) AS lo FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- 128 characters: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- 128 characters: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] RESTART WITH 12345678901234567890123456789012345678
 GO
 -- 128 characters: nocheck
 ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] NOCHECK CONSTRAINT [FK_Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx]
 GO
 -- 128 characters: recheck
 ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH CHECK CHECK CONSTRAINT [FK_Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx]
+GO
+-- 128 characters: merge staging
+SELECT TOP (0) [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] INTO [#datarefresh_merge_0123456789ab] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: merge blocking rows
+SELECT COUNT_BIG(*) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS c WHERE EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE c.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]))
+GO
+-- 128 characters: merge delete
+DELETE t FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ])
+GO
+-- 128 characters: merge update
+UPDATE t SET t.[id] = s.[id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE EXISTS (SELECT t.[id] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[id] COLLATE Latin1_General_BIN2)
+GO
+-- 128 characters: merge insert
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]);
+GO
+-- 128 characters: merge insert keeping identity
+SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ON; INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]); SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] OFF;
+GO
+-- 128 characters: disable trigger
+DISABLE TRIGGER [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[trg_128_characters] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: enable trigger
+ENABLE TRIGGER [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[trg_128_characters] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
 GO
 -- 128 characters: history create
 CREATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (
@@ -1180,20 +2348,361 @@ CREATE TABLE [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- 128 characters: history insert
-INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- 128 characters: history finish
+UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- 128 characters: history insert, table from an earlier version
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- 128 characters: history finish, table from an earlier version
 UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
+-- 128 characters: history add column
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ADD rows_updated bigint NULL
+GO
 -- 128 characters: history abandon
-UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET status = @status, ended_at = @ended_at, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- 128 characters: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- 128 characters: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- next value for default: max
+SELECT MAX([InvoiceNo]) FROM [billing].[Invoices]
+GO
+-- next value for default: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [billing].[Invoices]) THEN 1 ELSE 0 END AS bit)
+GO
+-- next value for default: count
+SELECT COUNT_BIG(*) FROM [billing].[Invoices]
+GO
+-- next value for default: count filtered
+SELECT COUNT_BIG(*) FROM [billing].[Invoices] WHERE [InvoiceNo] > @bound
+GO
+-- next value for default: select all
+SELECT [InvoiceNo], [Amount] FROM [billing].[Invoices]
+GO
+-- next value for default: select clustered order
+SELECT [InvoiceNo], [Amount] FROM [billing].[Invoices] ORDER BY [InvoiceNo]
+GO
+-- next value for default: select incremental
+SELECT [InvoiceNo], [Amount] FROM [billing].[Invoices] WHERE [InvoiceNo] > @bound
+GO
+-- next value for default: select window capped
+SELECT TOP (100) [InvoiceNo], [Amount] FROM [billing].[Invoices] WHERE [InvoiceNo] >= @bound ORDER BY [InvoiceNo]
+GO
+-- next value for default: truncate
+TRUNCATE TABLE [billing].[Invoices]
+GO
+-- next value for default: count locked
+SELECT COUNT_BIG(*) FROM [billing].[Invoices] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- next value for default: delete all
+DELETE FROM [billing].[Invoices]
+GO
+-- next value for default: delete window
+DELETE FROM [billing].[Invoices] WHERE [InvoiceNo] >= @bound
+GO
+-- next value for default: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [billing].[Invoices];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[billing].[Invoices]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- next value for default: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([InvoiceNo]) ELSE MIN([InvoiceNo]) END) FROM [billing].[Invoices];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[billing].[Invoices]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- next value for default: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([InvoiceNo]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([InvoiceNo]))) AS lo FROM [billing].[Invoices]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [billing].[Invoice Numbers] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- next value for default: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[billing].[Invoices]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- next value for default: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [billing].[Invoice Numbers] RESTART WITH 12345678901234567890123456789012345678
+GO
+-- next value for default: nocheck
+ALTER TABLE [billing].[Invoices] NOCHECK CONSTRAINT [FK_Invoices_InvoiceNo]
+GO
+-- next value for default: recheck
+ALTER TABLE [billing].[Invoices] WITH CHECK CHECK CONSTRAINT [FK_Invoices_InvoiceNo]
+GO
+-- next value for default: merge staging
+SELECT TOP (0) [InvoiceNo], [Amount] INTO [#datarefresh_merge_0123456789ab] FROM [billing].[Invoices]
+GO
+-- next value for default: merge blocking rows
+SELECT COUNT_BIG(*) FROM [billing].[Invoices] AS c WHERE EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE c.[InvoiceNo] = t.[InvoiceNo] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceNo] = s.[InvoiceNo]))
+GO
+-- next value for default: merge delete
+DELETE t FROM [billing].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceNo] = s.[InvoiceNo])
+GO
+-- next value for default: merge update
+UPDATE t SET t.[Amount] = s.[Amount] FROM [billing].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceNo] = s.[InvoiceNo] WHERE EXISTS (SELECT t.[Amount] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Amount] COLLATE Latin1_General_BIN2)
+GO
+-- next value for default: merge insert
+INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]);
+GO
+-- next value for default: merge insert keeping identity
+SET IDENTITY_INSERT [billing].[Invoices] ON; INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]); SET IDENTITY_INSERT [billing].[Invoices] OFF;
+GO
+-- next value for default: disable trigger
+DISABLE TRIGGER [billing].[trg_next_value_for_default] ON [billing].[Invoices]
+GO
+-- next value for default: enable trigger
+ENABLE TRIGGER [billing].[trg_next_value_for_default] ON [billing].[Invoices]
+GO
+-- next value for default: history create
+CREATE TABLE [billing].[Invoices] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
+)
+GO
+-- next value for default: history insert
+INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+GO
+-- next value for default: history finish
+UPDATE [billing].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- next value for default: history insert, table from an earlier version
+INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- next value for default: history finish, table from an earlier version
+UPDATE [billing].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- next value for default: history add column
+ALTER TABLE [billing].[Invoices] ADD rows_updated bigint NULL
+GO
+-- next value for default: history abandon
+UPDATE [billing].[Invoices] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- next value for default: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [billing].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- next value for default: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [billing].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- shared sequence: max
+SELECT MAX([DocumentNo]) FROM [dbo].[Documents]
+GO
+-- shared sequence: has rows
+SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM [dbo].[Documents]) THEN 1 ELSE 0 END AS bit)
+GO
+-- shared sequence: count
+SELECT COUNT_BIG(*) FROM [dbo].[Documents]
+GO
+-- shared sequence: count filtered
+SELECT COUNT_BIG(*) FROM [dbo].[Documents] WHERE [DocumentNo] > @bound
+GO
+-- shared sequence: select all
+SELECT [DocumentNo], [Title] FROM [dbo].[Documents]
+GO
+-- shared sequence: select clustered order
+SELECT [DocumentNo], [Title] FROM [dbo].[Documents] ORDER BY [DocumentNo]
+GO
+-- shared sequence: select incremental
+SELECT [DocumentNo], [Title] FROM [dbo].[Documents] WHERE [DocumentNo] > @bound
+GO
+-- shared sequence: select window capped
+SELECT TOP (100) [DocumentNo], [Title] FROM [dbo].[Documents] WHERE [DocumentNo] >= @bound ORDER BY [DocumentNo]
+GO
+-- shared sequence: truncate
+TRUNCATE TABLE [dbo].[Documents]
+GO
+-- shared sequence: count locked
+SELECT COUNT_BIG(*) FROM [dbo].[Documents] WITH (TABLOCKX, HOLDLOCK)
+GO
+-- shared sequence: delete all
+DELETE FROM [dbo].[Documents]
+GO
+-- shared sequence: delete window
+DELETE FROM [dbo].[Documents] WHERE [DocumentNo] >= @bound
+GO
+-- shared sequence: truncate keeping identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @next numeric(38,0) = CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END;
+TRUNCATE TABLE [dbo].[Documents];
+IF @next <> IDENT_SEED(@table)
+BEGIN
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Documents]'', RESEED, ' + CONVERT(nvarchar(40), @next) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+END;
+GO
+-- shared sequence: advance identity
+DECLARE @increment numeric(38,0) = IDENT_INCR(@table), @current numeric(38,0) = IDENT_CURRENT(@table), @fresh bit;
+SELECT @fresh = CASE WHEN ic.last_value IS NULL THEN 1 ELSE 0 END FROM sys.identity_columns AS ic WHERE ic.object_id = OBJECT_ID(@table);
+DECLARE @edge numeric(38,0), @next numeric(38,0);
+SELECT @edge = CONVERT(numeric(38,0), CASE WHEN @increment > 0 THEN MAX([DocumentNo]) ELSE MIN([DocumentNo]) END) FROM [dbo].[Documents];
+SET @next = @edge + @increment;
+IF SIGN(@increment) * (@next - CASE WHEN @fresh = 1 THEN @current ELSE @current + @increment END) > 0
+BEGIN
+    SET @edge = CASE WHEN @fresh = 1 THEN @next ELSE @edge END;
+    DECLARE @reseed nvarchar(max) = N'DBCC CHECKIDENT (N''[dbo].[Documents]'', RESEED, ' + CONVERT(nvarchar(40), @edge) + N') WITH NO_INFOMSGS'; EXEC sys.sp_executesql @reseed;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- shared sequence: advance sequence
+DECLARE @increment numeric(38,0), @current numeric(38,0), @minimum numeric(38,0), @maximum numeric(38,0), @next numeric(38,0);
+SELECT @increment = CONVERT(numeric(38,0), s.increment), @current = CONVERT(numeric(38,0), s.current_value),
+       @minimum = CONVERT(numeric(38,0), s.minimum_value), @maximum = CONVERT(numeric(38,0), s.maximum_value)
+FROM sys.sequences AS s WHERE s.object_id = OBJECT_ID(@sequence);
+SELECT @next = CASE WHEN @increment > 0 THEN MAX(u.hi) ELSE MIN(u.lo) END + @increment
+FROM (SELECT CONVERT(numeric(38,0), CEILING(MAX([DocumentNo]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([DocumentNo]))) AS lo FROM [archive].[Documents]
+        UNION ALL SELECT CONVERT(numeric(38,0), CEILING(MAX([DocumentNo]))) AS hi, CONVERT(numeric(38,0), FLOOR(MIN([DocumentNo]))) AS lo FROM [dbo].[Documents]) AS u;
+SET @next = CASE WHEN @next > @maximum THEN @maximum WHEN @next < @minimum THEN @minimum ELSE @next END;
+IF SIGN(@increment) * (@next - @current) > 0
+BEGIN
+    DECLARE @restart nvarchar(max) = N'ALTER SEQUENCE [dbo].[Document No] RESTART WITH ' + CONVERT(nvarchar(40), @next);
+    EXEC sys.sp_executesql @restart;
+    SELECT CAST(1 AS bit);
+END
+ELSE
+    SELECT CAST(0 AS bit);
+GO
+-- shared sequence: reseed, as sp_executesql runs it
+DBCC CHECKIDENT (N'[dbo].[Documents]', RESEED, -9223372036854775808) WITH NO_INFOMSGS
+GO
+-- shared sequence: restart sequence, as sp_executesql runs it
+ALTER SEQUENCE [dbo].[Document No] RESTART WITH 12345678901234567890123456789012345678
+GO
+-- shared sequence: nocheck
+ALTER TABLE [dbo].[Documents] NOCHECK CONSTRAINT [FK_Documents_DocumentNo]
+GO
+-- shared sequence: recheck
+ALTER TABLE [dbo].[Documents] WITH CHECK CHECK CONSTRAINT [FK_Documents_DocumentNo]
+GO
+-- shared sequence: merge staging
+SELECT TOP (0) [DocumentNo], [Title] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Documents]
+GO
+-- shared sequence: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[Documents] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE c.[DocumentNo] = t.[DocumentNo] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[DocumentNo] = s.[DocumentNo]))
+GO
+-- shared sequence: merge delete
+DELETE t FROM [dbo].[Documents] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[DocumentNo] = s.[DocumentNo])
+GO
+-- shared sequence: merge update
+UPDATE t SET t.[Title] = s.[Title] FROM [dbo].[Documents] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[DocumentNo] = s.[DocumentNo] WHERE EXISTS (SELECT t.[Title] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Title] COLLATE Latin1_General_BIN2)
+GO
+-- shared sequence: merge insert
+INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]);
+GO
+-- shared sequence: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[Documents] ON; INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]); SET IDENTITY_INSERT [dbo].[Documents] OFF;
+GO
+-- shared sequence: disable trigger
+DISABLE TRIGGER [dbo].[trg_shared_sequence] ON [dbo].[Documents]
+GO
+-- shared sequence: enable trigger
+ENABLE TRIGGER [dbo].[trg_shared_sequence] ON [dbo].[Documents]
+GO
+-- shared sequence: history create
+CREATE TABLE [dbo].[Documents] (
+    entry_id nvarchar(400) NOT NULL PRIMARY KEY,
+    run_id nvarchar(400) NOT NULL,
+    table_name nvarchar(400) NOT NULL,
+    attempt integer NOT NULL,
+    sync_mode nvarchar(400) NOT NULL,
+    action nvarchar(400) NOT NULL,
+    status nvarchar(400) NOT NULL,
+    started_at datetime2(7) NOT NULL,
+    ended_at datetime2(7) NULL,
+    rows_copied bigint NOT NULL,
+    rows_deleted bigint NOT NULL,
+    watermark_before nvarchar(max) NULL,
+    watermark_after nvarchar(max) NULL,
+    error nvarchar(max) NULL,
+    os_user nvarchar(400) NOT NULL,
+    db_login nvarchar(400) NOT NULL,
+    host nvarchar(400) NOT NULL,
+    process_id integer NOT NULL,
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
+)
+GO
+-- shared sequence: history insert
+INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+GO
+-- shared sequence: history finish
+UPDATE [dbo].[Documents] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- shared sequence: history insert, table from an earlier version
+INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- shared sequence: history finish, table from an earlier version
+UPDATE [dbo].[Documents] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- shared sequence: history add column
+ALTER TABLE [dbo].[Documents] ADD rows_updated bigint NULL
+GO
+-- shared sequence: history abandon
+UPDATE [dbo].[Documents] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
+GO
+-- shared sequence: history select
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Documents] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- shared sequence: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Documents] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- staging: layout columns
 SELECT c.name, c.column_id, ty.name, c.max_length, c.precision, c.scale, c.collation_name, c.is_nullable,
@@ -1284,6 +2793,12 @@ GO
 -- heap: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Events] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- heap: staging rows of one partition
+SELECT [EventId], [Payload] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([EventId]) = 3
+GO
+-- heap: staging rows of one partition, filtered
+SELECT [EventId], [Payload] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [EventId] >= @bound AND $PARTITION.[pf_daily]([EventId]) = 12
+GO
 -- heap: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
 GO
@@ -1316,6 +2831,12 @@ TRUNCATE TABLE [dbo].[Users] WITH (PARTITIONS (3))
 GO
 -- clustered primary key: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Users] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- clustered primary key: staging rows of one partition
+SELECT [UserId], [Name], [Email] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([UserId]) = 3 ORDER BY [UserId]
+GO
+-- clustered primary key: staging rows of one partition, filtered
+SELECT [UserId], [Name], [Email] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [UserId] >= @bound AND $PARTITION.[pf_daily]([UserId]) = 12
 GO
 -- clustered primary key: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
@@ -1350,6 +2871,12 @@ GO
 -- identity: switch partition
 ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [sales].[Orders] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- identity: staging rows of one partition
+SELECT [order_id], [amount], [placed_at] FROM [sales].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([order_id]) = 3 ORDER BY [order_id]
+GO
+-- identity: staging rows of one partition, filtered
+SELECT [order_id], [amount], [placed_at] FROM [sales].[_dr_stage_0123abcd_0] WHERE [order_id] >= @bound AND $PARTITION.[pf_daily]([order_id]) = 12
+GO
 -- identity: drop staging
 DROP TABLE IF EXISTS [sales].[_dr_stage_0123abcd_0]
 GO
@@ -1382,6 +2909,12 @@ TRUNCATE TABLE [dbo].[Invoices] WITH (PARTITIONS (3))
 GO
 -- computed and rowversion: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Invoices] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- computed and rowversion: staging rows of one partition
+SELECT [InvoiceId], [Net], [Tax] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([InvoiceId]) = 3 ORDER BY [InvoiceId]
+GO
+-- computed and rowversion: staging rows of one partition, filtered
+SELECT [InvoiceId], [Net], [Tax] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [InvoiceId] >= @bound AND $PARTITION.[pf_daily]([InvoiceId]) = 12
 GO
 -- computed and rowversion: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
@@ -1416,6 +2949,12 @@ GO
 -- temporal: switch partition
 ALTER TABLE [hr].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [hr].[Employees] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- temporal: staging rows of one partition
+SELECT [EmployeeId], [Salary] FROM [hr].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([EmployeeId]) = 3 ORDER BY [EmployeeId]
+GO
+-- temporal: staging rows of one partition, filtered
+SELECT [EmployeeId], [Salary] FROM [hr].[_dr_stage_0123abcd_0] WHERE [EmployeeId] >= @bound AND $PARTITION.[pf_daily]([EmployeeId]) = 12
+GO
 -- temporal: drop staging
 DROP TABLE IF EXISTS [hr].[_dr_stage_0123abcd_0]
 GO
@@ -1448,6 +2987,12 @@ TRUNCATE TABLE [rpt].[DailyReports] WITH (PARTITIONS (3))
 GO
 -- partitioned: switch partition
 ALTER TABLE [rpt].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [rpt].[DailyReports] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- partitioned: staging rows of one partition
+SELECT [report_date], [region], [revenue] FROM [rpt].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([report_date]) = 3 ORDER BY [report_date], [region]
+GO
+-- partitioned: staging rows of one partition, filtered
+SELECT [report_date], [region], [revenue] FROM [rpt].[_dr_stage_0123abcd_0] WHERE [report_date] >= @bound AND $PARTITION.[pf_daily]([report_date]) = 12
 GO
 -- partitioned: drop staging
 DROP TABLE IF EXISTS [rpt].[_dr_stage_0123abcd_0]
@@ -1482,6 +3027,12 @@ GO
 -- close bracket: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Weird]]Name] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- close bracket: staging rows of one partition
+SELECT [col]]umn], [x] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([col]]umn]) = 3 ORDER BY [col]]umn]
+GO
+-- close bracket: staging rows of one partition, filtered
+SELECT [col]]umn], [x] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [col]]umn] >= @bound AND $PARTITION.[pf_daily]([col]]umn]) = 12
+GO
 -- close bracket: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
 GO
@@ -1514,6 +3065,12 @@ TRUNCATE TABLE [dbo].[[Bracketed] WITH (PARTITIONS (3))
 GO
 -- open bracket: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[[Bracketed] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- open bracket: staging rows of one partition
+SELECT [[a], [b[] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([[a]) = 3 ORDER BY [[a]
+GO
+-- open bracket: staging rows of one partition, filtered
+SELECT [[a], [b[] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [[a] >= @bound AND $PARTITION.[pf_daily]([[a]) = 12
 GO
 -- open bracket: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
@@ -1548,6 +3105,12 @@ GO
 -- quote: switch partition
 ALTER TABLE [O'Brien].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [O'Brien].[It's] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- quote: staging rows of one partition
+SELECT [Customer's Name], [id] FROM [O'Brien].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([Customer's Name]) = 3 ORDER BY [id]
+GO
+-- quote: staging rows of one partition, filtered
+SELECT [Customer's Name], [id] FROM [O'Brien].[_dr_stage_0123abcd_0] WHERE [Customer's Name] >= @bound AND $PARTITION.[pf_daily]([Customer's Name]) = 12
+GO
 -- quote: drop staging
 DROP TABLE IF EXISTS [O'Brien].[_dr_stage_0123abcd_0]
 GO
@@ -1580,6 +3143,12 @@ TRUNCATE TABLE [dbo].[a;DROP TABLE x;--] WITH (PARTITIONS (3))
 GO
 -- semicolon: switch partition
 ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[a;DROP TABLE x;--] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- semicolon: staging rows of one partition
+SELECT [c;d], [--e] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([c;d]) = 3 ORDER BY [c;d]
+GO
+-- semicolon: staging rows of one partition, filtered
+SELECT [c;d], [--e] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [c;d] >= @bound AND $PARTITION.[pf_daily]([c;d]) = 12
 GO
 -- semicolon: drop staging
 DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
@@ -1614,6 +3183,12 @@ GO
 -- spaces: switch partition
 ALTER TABLE [sales].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [sales].[Order Lines] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- spaces: staging rows of one partition
+SELECT [Line No], [Unit Price] FROM [sales].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([Line No]) = 3 ORDER BY [Line No]
+GO
+-- spaces: staging rows of one partition, filtered
+SELECT [Line No], [Unit Price] FROM [sales].[_dr_stage_0123abcd_0] WHERE [Line No] >= @bound AND $PARTITION.[pf_daily]([Line No]) = 12
+GO
 -- spaces: drop staging
 DROP TABLE IF EXISTS [sales].[_dr_stage_0123abcd_0]
 GO
@@ -1646,6 +3221,12 @@ TRUNCATE TABLE [données].[Überstunden 日本] WITH (PARTITIONS (3))
 GO
 -- unicode: switch partition
 ALTER TABLE [données].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [données].[Überstunden 日本] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- unicode: staging rows of one partition
+SELECT [名前], [ñandú], [emoji😀] FROM [données].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([名前]) = 3 ORDER BY [名前]
+GO
+-- unicode: staging rows of one partition, filtered
+SELECT [名前], [ñandú], [emoji😀] FROM [données].[_dr_stage_0123abcd_0] WHERE [名前] >= @bound AND $PARTITION.[pf_daily]([名前]) = 12
 GO
 -- unicode: drop staging
 DROP TABLE IF EXISTS [données].[_dr_stage_0123abcd_0]
@@ -1680,6 +3261,12 @@ GO
 -- reserved words: switch partition
 ALTER TABLE [select].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [select].[table] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- reserved words: staging rows of one partition
+SELECT [from], [where], [order], [group] FROM [select].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([from]) = 3 ORDER BY [from]
+GO
+-- reserved words: staging rows of one partition, filtered
+SELECT [from], [where], [order], [group] FROM [select].[_dr_stage_0123abcd_0] WHERE [from] >= @bound AND $PARTITION.[pf_daily]([from]) = 12
+GO
 -- reserved words: drop staging
 DROP TABLE IF EXISTS [select].[_dr_stage_0123abcd_0]
 GO
@@ -1713,6 +3300,90 @@ GO
 -- 128 characters: switch partition
 ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
 GO
+-- 128 characters: staging rows of one partition
+SELECT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) = 3 ORDER BY [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: staging rows of one partition, filtered
+SELECT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0] WHERE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] >= @bound AND $PARTITION.[pf_daily]([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) = 12
+GO
 -- 128 characters: drop staging
 DROP TABLE IF EXISTS [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[_dr_stage_0123abcd_0]
+GO
+-- next value for default: staging create
+CREATE TABLE [billing].[_dr_stage_0123abcd_0] ([InvoiceNo] int NOT NULL, [Amount] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- next value for default: staging before load 0
+ALTER TABLE [billing].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([InvoiceNo] ASC) ON [Data Files]]1]
+GO
+-- next value for default: staging after load 0
+CREATE NONCLUSTERED INDEX [IX next value for default]]] ON [billing].[_dr_stage_0123abcd_0] ([Amount] DESC) WHERE ([Amount] IS NOT NULL) ON [Data Files]]1]
+GO
+-- next value for default: staging after load 1
+ALTER TABLE [billing].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Amount] ASC) ON [Data Files]]1]
+GO
+-- next value for default: staging after load 2
+ALTER TABLE [billing].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([InvoiceNo]>(0))
+GO
+-- next value for default: switch out
+ALTER TABLE [billing].[Invoices] SWITCH TO [billing].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- next value for default: switch in
+ALTER TABLE [billing].[_dr_stage_0123abcd_0] SWITCH TO [billing].[Invoices] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- next value for default: truncate partitions
+TRUNCATE TABLE [billing].[Invoices] WITH (PARTITIONS (2 TO 3))
+GO
+-- next value for default: truncate one partition
+TRUNCATE TABLE [billing].[Invoices] WITH (PARTITIONS (3))
+GO
+-- next value for default: switch partition
+ALTER TABLE [billing].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [billing].[Invoices] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- next value for default: staging rows of one partition
+SELECT [InvoiceNo], [Amount] FROM [billing].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([InvoiceNo]) = 3 ORDER BY [InvoiceNo]
+GO
+-- next value for default: staging rows of one partition, filtered
+SELECT [InvoiceNo], [Amount] FROM [billing].[_dr_stage_0123abcd_0] WHERE [InvoiceNo] >= @bound AND $PARTITION.[pf_daily]([InvoiceNo]) = 12
+GO
+-- next value for default: drop staging
+DROP TABLE IF EXISTS [billing].[_dr_stage_0123abcd_0]
+GO
+-- shared sequence: staging create
+CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([DocumentNo] int NOT NULL, [Title] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [Data Files]]1]
+GO
+-- shared sequence: staging before load 0
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([DocumentNo] ASC) ON [Data Files]]1]
+GO
+-- shared sequence: staging after load 0
+CREATE NONCLUSTERED INDEX [IX shared sequence]]] ON [dbo].[_dr_stage_0123abcd_0] ([Title] DESC) WHERE ([Title] IS NOT NULL) ON [Data Files]]1]
+GO
+-- shared sequence: staging after load 1
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([Title] ASC) ON [Data Files]]1]
+GO
+-- shared sequence: staging after load 2
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([DocumentNo]>(0))
+GO
+-- shared sequence: switch out
+ALTER TABLE [dbo].[Documents] SWITCH TO [dbo].[_dr_stage_0123abcd_old] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 1 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- shared sequence: switch in
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH TO [dbo].[Documents] WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- shared sequence: truncate partitions
+TRUNCATE TABLE [dbo].[Documents] WITH (PARTITIONS (2 TO 3))
+GO
+-- shared sequence: truncate one partition
+TRUNCATE TABLE [dbo].[Documents] WITH (PARTITIONS (3))
+GO
+-- shared sequence: switch partition
+ALTER TABLE [dbo].[_dr_stage_0123abcd_0] SWITCH PARTITION 2 TO [dbo].[Documents] PARTITION 2 WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 2 MINUTES, ABORT_AFTER_WAIT = SELF))
+GO
+-- shared sequence: staging rows of one partition
+SELECT [DocumentNo], [Title] FROM [dbo].[_dr_stage_0123abcd_0] WHERE $PARTITION.[pf daily]]]([DocumentNo]) = 3 ORDER BY [DocumentNo]
+GO
+-- shared sequence: staging rows of one partition, filtered
+SELECT [DocumentNo], [Title] FROM [dbo].[_dr_stage_0123abcd_0] WHERE [DocumentNo] >= @bound AND $PARTITION.[pf_daily]([DocumentNo]) = 12
+GO
+-- shared sequence: drop staging
+DROP TABLE IF EXISTS [dbo].[_dr_stage_0123abcd_0]
 GO
