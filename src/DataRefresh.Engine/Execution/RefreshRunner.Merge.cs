@@ -91,7 +91,8 @@ public sealed partial class RefreshRunner
     private async Task<List<string>> SuspendTriggersAsync(List<TableRun> tables, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
     {
         var restore = new List<string>();
-        foreach (var t in tables.Where(t => !t.Plan.TableConfig.FireTriggers))
+        // A partitioned table's triggers are clones on every partition, each with its own state; they are left alone.
+        foreach (var t in tables.Where(t => !t.Plan.TableConfig.FireTriggers && !t.Plan.TargetSchema!.IsPartitioned))
         {
             var suspended = await _engine.SuspendTriggersAsync(target, tx, t.TargetName, cancellationToken).ConfigureAwait(false);
             if (suspended.Count > 0)

@@ -62,6 +62,7 @@ internal static class LoadMethods
     /// <summary>Why load_method: merge cannot run on this table, or null.</summary>
     public static string? CannotMerge(RefreshPlan plan, bool engineMerges) =>
         !engineMerges ? $"load_method: merge is not available on {plan.Config.Target.Engine.ToString().ToLowerInvariant()} yet; use load_method: reload"
+        : plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch ? "load_method: merge does not combine with strategy staging_partition_switch, which loads aside and swaps the table in; use strategy simple_copy or load_method: reload"
         : plan.TargetSchema!.PrimaryKey.Count == 0 ? $"load_method: merge matches rows by primary key, and {plan.TargetSchema.Name} has none; use load_method: reload"
         : null;
 

@@ -171,7 +171,8 @@ public static partial class Planner
         }
 
         // A refreshed table equals the source: UAT's row triggers (SET last_update = now()) would rewrite copied columns.
-        var triggers = table.FireTriggers ? [] : await engine.UserTriggersAsync(target, targetName, cancellationToken).ConfigureAwait(false);
+        // Not for staging_partition_switch (it swaps tables in, its own way) nor a partitioned table (per-partition trigger clones).
+        var triggers = table.FireTriggers || table.Strategy != RefreshStrategy.SimpleCopy || targetSchema.IsPartitioned ? [] : await engine.UserTriggersAsync(target, targetName, cancellationToken).ConfigureAwait(false);
         if (triggers.Count > 0)
         {
             warnings.Add($"user trigger(s) {string.Join(", ", triggers)} on {targetName} are suspended while the table loads and restored before commit (fire_triggers: false); set fire_triggers: true to let them fire");
