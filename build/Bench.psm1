@@ -157,7 +157,7 @@ if (-not $ImportOnly) {
     $report.cpu_ms = ($self.TotalProcessorTime - $cpuBefore).TotalMilliseconds
     $report.results = @($results | ForEach-Object {
             [ordered]@{ table = $_.Table; status = "$($_.Status)"; action = "$($_.Action)"; rows_copied = $_.RowsCopied
-                rows_deleted = $_.RowsDeleted; duration_ms = $_.Duration.TotalMilliseconds; error = $_.Error; note = $_.Note }
+                rows_deleted = $_.RowsDeleted; rows_inserted = $_.RowsInserted; rows_updated = $_.RowsUpdated; load_method = "$($_.LoadMethod)"; duration_ms = $_.Duration.TotalMilliseconds; error = $_.Error; note = $_.Note }
         })
     $report.verbose = $verbose
 }

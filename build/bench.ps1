@@ -355,6 +355,32 @@ try {
     Assert-RowCount $dstDb 'bench_rows' $Rows 'the last (a)'
     $stale = Invoke-RunA '(a) full_replace, stale target' $Rows
 
+    Write-Step '(m) load_method: merge onto a target that holds every row: nothing changed, then 1% changed, vs a reload (warm, one each)'
+    $mergeConfig = Write-Config 'merge.yaml' "  - name: bench_rows`n    sync_mode: full_replace`n    load_method: merge"
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_rows'
+    $written = { param($r) [long](($r.results | Measure-Object rows_inserted -Sum).Sum + ($r.results | Measure-Object rows_updated -Sum).Sum + ($r.results | Measure-Object rows_deleted -Sum).Sum) }
+    $statsSql = "SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables WHERE relname = 'bench_rows'"
+    $statsBefore = [long](Get-BenchScalar -Cluster $pg -Database $dstDb -Sql $statsSql)
+    $merge0 = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $mergeConfig -Warm -WarmupConfig $warmupConfig
+    Start-Sleep -Seconds 2   # the child's backend has exited; its statistics reach pg_stat_user_tables
+    $statsAfter = [long](Get-BenchScalar -Cluster $pg -Database $dstDb -Sql $statsSql)
+    $merge0Written = & $written $merge0
+    if ($merge0Written -ne 0) { throw "(m0) merge with nothing changed reported $merge0Written rows written, expected 0" }
+    Write-Line ("(m0) merge, nothing changed: {0}  (rows written {1}; n_tup_ins+upd+del moved by {2}; {3} rows staged)" -f (Format-Seconds $merge0.elapsed_ms), $merge0Written,
+        ($statsAfter - $statsBefore), (Format-Count $merge0.results[0].rows_copied))
+    $changedRows = [long][math]::Floor($Rows / 100)
+    $null = Invoke-BenchPsql -Cluster $pg -Database $srcDb -Sql "UPDATE bench_rows SET label = label || '*' WHERE id % 100 = 0", 'VACUUM ANALYZE bench_rows'
+    $merge1 = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $mergeConfig -Warm -WarmupConfig $warmupConfig
+    if ([long]$merge1.results[0].rows_updated -ne $changedRows) { throw "(m1) merge with 1% changed updated $($merge1.results[0].rows_updated) rows, expected $changedRows" }
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_rows'
+    $reload1 = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $fullConfig -Warm -WarmupConfig $warmupConfig
+    Assert-RowCount $dstDb 'bench_rows' $Rows '(r1) reload'
+    $null = Invoke-BenchPsql -Cluster $pg -Database $srcDb -Sql "UPDATE bench_rows SET label = left(label, -1) WHERE id % 100 = 0", 'VACUUM ANALYZE bench_rows'
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_rows'
+    $mergeRatio = $merge1.elapsed_ms / $reload1.elapsed_ms
+    Write-Line ("(m1) merge, 1% changed: {0}  ({1} updated)   (r1) reload of the same table: {2}   m1/r1 = {3} (goal <= 0.5)" -f (Format-Seconds $merge1.elapsed_ms),
+        (Format-Count $changedRows), (Format-Seconds $reload1.elapsed_ms), (Format-Ratio $mergeRatio))
+
     Write-Step 'Diagnostics, not counted: one (a) and one (c) with every server statement and connection logged'
     Enable-PgStatementLog -Cluster $pg
     try {
@@ -561,6 +587,8 @@ try {
         ratio_c_over_a_warm  = $caWarm
         goal_a_over_b        = 1.3
         goal_c_over_a        = 0.1
+        m_merge              = [ordered]@{ process = 'warm'; nothing_changed_ms = $merge0.elapsed_ms; nothing_changed_rows_written = $merge0Written; nothing_changed_n_tup_delta = $statsAfter - $statsBefore
+            one_percent_changed_ms = $merge1.elapsed_ms; one_percent_rows_updated = $changedRows; reload_same_table_ms = $reload1.elapsed_ms; ratio_merge_over_reload = $mergeRatio; goal_merge_over_reload = 0.5 }
         a_stale_target       = [ordered]@{ process = 'cold'; elapsed_ms = $stale.elapsed_ms; table_duration_ms = $stale.results[0].duration_ms; vmhwm_kb = $stale.vmhwm_kb; rows_deleted = $stale.results[0].rows_deleted }
         baseline_import_only = [ordered]@{ import_ms = $baseline.import_ms; vmhwm_kb = $baseline.vmhwm_kb; child_wall_ms = $baseline.wall_ms }
         large                = $(if ($large) { [ordered]@{ process = 'cold'; rows = $LargeRows; elapsed_ms = $large.elapsed_ms; rows_per_s = $LargeRows / ($large.elapsed_ms / 1000); vmhwm_kb = $large.vmhwm_kb; child_wall_ms = $large.wall_ms } } else { $null })
@@ -597,6 +625,8 @@ try {
         }
     }
     if ($stagingError) { $summary.Add(" (s) staging_partition_switch FAILED: $stagingError") }
+    $summary.Add((" {0,-38}nothing changed {1}, rows written {2}   1% changed {3} vs reload {4}: m1/r1 = {5} (goal <= 0.5)" -f '(m) load_method: merge (warm, one each)',
+        (Format-Seconds $merge0.elapsed_ms), $merge0Written, (Format-Seconds $merge1.elapsed_ms), (Format-Seconds $reload1.elapsed_ms), (Format-Ratio $mergeRatio)))
     $summary.Add((" a/b = {0} warm, {1} cold (goal <= 1.3)   c/a = {2} warm, {3} cold (goal <= 0.1)" -f (Format-Ratio $abWarm), (Format-Ratio $ab),
         (Format-Ratio $caWarm), (Format-Ratio $ca)))
     $summary.Add(" warm: the process had already run Test-RefreshConfig and one refresh of a 100-row table (untimed), as in a DBA's session or a job that refreshes several tables; cold: the first command of a new pwsh")

@@ -168,9 +168,9 @@ settings:
     Write-Step 'Get-RefreshPlan (second refresh)'
     Get-RefreshPlan -Config $config | Show-Table
     Write-Host '  products: the repriced rows are rows uat.db already has, so the incremental insert will meet them on the' -ForegroundColor DarkCyan
-    Write-Host '  primary key; as the plan says, fallback_to_full then reloads the whole table. That is the step to watch.' -ForegroundColor DarkCyan
+    Write-Host '  primary key; as the plan says, fallback_to_full then refreshes the whole table in full. That is the step to watch.' -ForegroundColor DarkCyan
 
-    Invoke-Refresh 'Invoke-TableRefresh (second refresh): smart_sync falls back to a full reload of products, as planned'
+    Invoke-Refresh 'Invoke-TableRefresh (second refresh): smart_sync falls back to a full refresh of products, as planned'
 
     Write-Step 'Get-RefreshHistory -Last 10'
     Get-RefreshHistory -Config $config -Last 10 | Show-Table

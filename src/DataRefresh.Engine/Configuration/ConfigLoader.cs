@@ -9,7 +9,7 @@ public static class ConfigLoader
 {
     private static readonly string[] RootKeys = ["databases", "tables", "settings"];
     private static readonly string[] DatabaseKeys = ["engine", "server", "port", "database", "auth_type", "trust_server_certificate", "packet_size", "application_name"];
-    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references"];
+    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers"];
     private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout"];
 
     private static readonly Dictionary<string, EngineKind> Engines = new() { ["sqlserver"] = EngineKind.SqlServer, ["postgresql"] = EngineKind.PostgreSql, ["sqlite"] = EngineKind.Sqlite };
@@ -17,6 +17,7 @@ public static class ConfigLoader
     private static readonly Dictionary<string, RefreshStrategy> Strategies = new() { ["simple_copy"] = RefreshStrategy.SimpleCopy, ["staging_partition_switch"] = RefreshStrategy.StagingPartitionSwitch };
     private static readonly Dictionary<string, SyncMode> Modes = new() { ["full_replace"] = SyncMode.FullReplace, ["incremental"] = SyncMode.Incremental, ["smart_sync"] = SyncMode.SmartSync };
     private static readonly Dictionary<string, IncrementalType> IncrementalTypes = new() { ["identity"] = IncrementalType.Identity, ["date"] = IncrementalType.Date, ["datetime"] = IncrementalType.DateTime };
+    private static readonly Dictionary<string, LoadMethod> LoadMethods = new() { ["auto"] = LoadMethod.Auto, ["reload"] = LoadMethod.Reload, ["merge"] = LoadMethod.Merge };
     private static readonly Dictionary<string, ExternalReferences> ExternalReferenceChoices = new() { ["block"] = ExternalReferences.Block, ["defer"] = ExternalReferences.Defer };
 
     /// <summary>Load and validate; credentials are checked against the process environment.</summary>
@@ -276,6 +277,8 @@ public static class ConfigLoader
         var fallback = r.Boolean(map, "fallback_to_full", path);
         var limit = r.Integer(map, "row_limit", path, 1, long.MaxValue);
         var external = r.Choice(map, "external_references", path, ExternalReferenceChoices) ?? ExternalReferences.Block;
+        var load = r.Choice(map, "load_method", path, LoadMethods) ?? LoadMethod.Auto;
+        var triggers = r.Boolean(map, "fire_triggers", path);
 
         TableName? parsed = null;
         if (name is not null && !TableName.TryParse(name, out parsed, out var nameError))
@@ -344,6 +347,8 @@ public static class ConfigLoader
             FallbackToFull = fallback ?? false,
             RowLimit = limit,
             ExternalReferences = external,
+            LoadMethod = load,
+            FireTriggers = triggers ?? false,
             DeclaredAt = map.Location.ToString(),
         };
     }

@@ -57,6 +57,19 @@ public enum ExternalReferences
     Defer,
 }
 
+/// <summary>How a full_replace loads a table: empty it and copy, or merge the source's rows into it by key.</summary>
+public enum LoadMethod
+{
+    /// <summary>Merge when the table has a primary key and something outside the run's reloads references it; reload otherwise.</summary>
+    Auto,
+
+    /// <summary>Empty the table (TRUNCATE or DELETE) and copy every source row.</summary>
+    Reload,
+
+    /// <summary>Copy into a temporary table, then delete rows gone from the source, update changed rows, insert new ones.</summary>
+    Merge,
+}
+
 /// <summary>One side of the refresh: where it is and how to log in. Never holds a password.</summary>
 public sealed record DatabaseConfig
 {
@@ -98,6 +111,10 @@ public sealed record TableConfig
     public bool FallbackToFull { get; init; }
     public long? RowLimit { get; init; }
     public ExternalReferences ExternalReferences { get; init; } = ExternalReferences.Block;
+    public LoadMethod LoadMethod { get; init; } = LoadMethod.Auto;
+
+    /// <summary>Let UAT's user triggers on the table fire during the load (off by default: a refreshed table equals the source).</summary>
+    public bool FireTriggers { get; init; }
 
     /// <summary>Where the table's entry was declared, for messages.</summary>
     public string DeclaredAt { get; init; } = "";

@@ -68,6 +68,24 @@ public interface IDatabaseEngine
     /// <summary>Whether TRUNCATE can be used on a table others reference (it cannot on PostgreSQL or SQL Server).</summary>
     bool CanTruncateReferencedTable { get; }
 
+    /// <summary>Whether load_method: merge is built for this engine.</summary>
+    bool SupportsMerge => Merge is not null;
+
+    /// <summary>load_method: merge on this engine, or null where it is not built yet.</summary>
+    IMergeLoad? Merge { get; }
+
+    /// <summary>The table's user triggers that a load would fire (for the plan); empty where the engine's loads fire none.</summary>
+    Task<IReadOnlyList<string>> UserTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stop the table's user triggers from firing for the rest of the transaction (a refreshed table equals the
+    /// source); a rollback restores them. Returns the statements that put them back, for <see cref="ResumeTriggersAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<string>> SuspendTriggersAsync(DbConnection target, DbTransaction transaction, QualifiedName table, CancellationToken cancellationToken);
+
+    /// <summary>Put suspended triggers back as they were, before commit.</summary>
+    Task ResumeTriggersAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<string> restore, CancellationToken cancellationToken);
+
     /// <summary>Whether several units may write to one target at once.</summary>
     bool SupportsParallelUnits { get; }
 

@@ -16,8 +16,20 @@ public sealed record RefreshResult
     public required string Table { get; init; }
     public required RefreshAction Action { get; init; }
     public required RefreshStatus Status { get; init; }
+    /// <summary>Rows read from the source and loaded (for a merge: into its temporary table).</summary>
     public long RowsCopied { get; init; }
+
+    /// <summary>Target rows removed: emptied, a date buffer's window, or (merge) rows gone from the source.</summary>
     public long RowsDeleted { get; init; }
+
+    /// <summary>Rows written as new rows: every copied row for a reload or an incremental copy; new keys for a merge.</summary>
+    public long RowsInserted { get; init; }
+
+    /// <summary>Rows a merge rewrote because a copied column differed (0 for other loads).</summary>
+    public long RowsUpdated { get; init; }
+
+    /// <summary>How a full load ran (reload or merge); null for an incremental copy or a skip.</summary>
+    public Configuration.LoadMethod? LoadMethod { get; init; }
     public TimeSpan Duration { get; init; }
     public double RowsPerSecond => Duration.TotalSeconds > 0 ? Math.Round(RowsCopied / Duration.TotalSeconds, 1) : 0;
     public string? WatermarkBefore { get; init; }

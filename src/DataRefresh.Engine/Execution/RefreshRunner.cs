@@ -171,7 +171,7 @@ public sealed partial class RefreshRunner
                     && table.Action == RefreshAction.Incremental && table.Plan.TableConfig.FallbackToFull && table.Plan.FallbackBlockedBy is null;
 
                 // The failed attempt's row says what came of it, so history reads as the planned fallback it is.
-                await FinishHistoryAsync(tables, HistoryStatus.Failed, fallBack ? $"{error} (fallback_to_full: attempt {attempt + 1} reloads the whole table)" : error).ConfigureAwait(false);
+                await FinishHistoryAsync(tables, HistoryStatus.Failed, fallBack ? $"{error} (fallback_to_full: attempt {attempt + 1} refreshes the whole table in full)" : error).ConfigureAwait(false);
                 if (cancelled)
                 {
                     return tables.Select(t => Result(t, RefreshStatus.Failed, error, attempt, note)).ToList();
@@ -225,6 +225,7 @@ public sealed partial class RefreshRunner
         }
 
         var deferred = await DeferExternalReferencesAsync(tables, target, tx, cancellationToken).ConfigureAwait(false);
+        var triggers = await SuspendTriggersAsync(tables, target, tx, cancellationToken).ConfigureAwait(false);
 
         // Decide again under the lock: the target may have changed since the plan was made.
         foreach (var t in tables)
@@ -233,13 +234,17 @@ public sealed partial class RefreshRunner
             _observer.Verbose($"{t.Plan.Table}: {t.Reason}");
         }
 
+        await StageMergesAsync(tables, source, sourceTx, target, tx, cancellationToken).ConfigureAwait(false);
         for (var i = tables.Count - 1; i >= 0; i--)
         {
             var t = tables[i];
             t.Clock.Start();
-            if (t.Action == RefreshAction.Full)
+            if (Merges(t))
             {
-                var schema = t.Plan.TargetSchema!;
+                await DeleteMissingAsync(t, tables, target, tx, cancellationToken).ConfigureAwait(false);
+            }
+            else if (t.Action == RefreshAction.Full)
+            {
                 t.RowsDeleted = await _engine.EmptyAsync(target, tx, t.TargetName, CanTruncate(t.Plan), settings.CommandTimeout, cancellationToken).ConfigureAwait(false);
             }
             else if (t.DeleteFilter is { } window)
@@ -254,28 +259,17 @@ public sealed partial class RefreshRunner
         foreach (var t in tables)
         {
             t.Clock.Start();
-            var started = Stopwatch.StartNew();
-            var estimate = t.Plan.EstimatedRows;
-            var progress = new InlineProgress(rows => _observer.Progress(new TableProgress(t.Plan.Table, rows, estimate, started.Elapsed)));
-            t.RowsCopied = await _engine.CopyAsync(
-                new CopyRequest
-                {
-                    Source = source,
-                    SourceTransaction = sourceTx,
-                    Target = target,
-                    TargetTransaction = tx,
-                    SourceTable = t.Plan.SourceSchema!,
-                    TargetTable = t.Plan.TargetSchema!,
-                    Columns = t.Plan.Columns,
-                    Filter = t.Filter,
-                    RowLimit = t.Plan.TableConfig.RowLimit,
-                    BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
-                    CommandTimeout = settings.CommandTimeout,
-                },
-                progress,
-                cancellationToken).ConfigureAwait(false);
+            if (Merges(t))
+            {
+                await UpsertAsync(t, target, tx, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                t.RowsCopied = t.RowsInserted = await CopyAsync(t, source, sourceTx, target, tx, t.Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
+                _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
+            }
+
             t.Clock.Stop();
-            _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
         }
 
         await AdvanceSequencesAsync(tables, target, tx, cancellationToken).ConfigureAwait(false);
@@ -285,6 +279,7 @@ public sealed partial class RefreshRunner
             await _engine.RecheckConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);
         }
 
+        await _engine.ResumeTriggersAsync(target, tx, triggers, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var t in tables.Where(t => t.Column is not null))
@@ -297,8 +292,9 @@ public sealed partial class RefreshRunner
     private async Task<List<ForeignKeyInfo>> DeferExternalReferencesAsync(List<TableRun> tables, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
     {
         // Keys from tables emptied in this unit need no deferring; every other key (an incremental partner's too) may.
-        var emptied = tables.Where(t => t.Action == RefreshAction.Full).Select(t => t.TargetName).ToHashSet();
-        var deferred = tables.Where(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer)
+        // A merged table is not emptied and needs no deferring: its DELETE removes only rows production deleted.
+        var emptied = tables.Where(t => t.Action == RefreshAction.Full && !Merges(t)).Select(t => t.TargetName).ToHashSet();
+        var deferred = tables.Where(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer && !Merges(t))
             .SelectMany(t => t.Plan.TargetSchema!.ReferencedBy).Where(fk => !emptied.Contains(fk.ReferencingTable)).Distinct().ToList();
         if (deferred.Count > 0)
         {
@@ -338,6 +334,8 @@ public sealed partial class RefreshRunner
                     EndedAt = DateTime.UtcNow,
                     RowsCopied = status == HistoryStatus.Succeeded ? t.RowsCopied : 0,
                     RowsDeleted = status == HistoryStatus.Succeeded ? t.RowsDeleted : 0,
+                    RowsInserted = status == HistoryStatus.Succeeded ? t.RowsInserted : 0,
+                    RowsUpdated = status == HistoryStatus.Succeeded ? t.RowsUpdated : 0,
                     WatermarkAfter = t.WatermarkAfter,
                     Error = error,
                 }).ConfigureAwait(false);
@@ -380,6 +378,9 @@ public sealed partial class RefreshRunner
         Status = status,
         RowsCopied = status == RefreshStatus.Succeeded ? t.RowsCopied : 0,
         RowsDeleted = status == RefreshStatus.Succeeded ? t.RowsDeleted : 0,
+        RowsInserted = status == RefreshStatus.Succeeded ? t.RowsInserted : 0,
+        RowsUpdated = status == RefreshStatus.Succeeded ? t.RowsUpdated : 0,
+        LoadMethod = t.Action == RefreshAction.Full ? t.Plan.LoadMethod : null,
         Duration = t.Clock.Elapsed,
         WatermarkBefore = t.WatermarkBefore ?? t.Plan.Watermark,
         WatermarkAfter = status == RefreshStatus.Succeeded ? t.WatermarkAfter : t.WatermarkBefore ?? t.Plan.Watermark,
@@ -423,6 +424,9 @@ public sealed partial class RefreshRunner
         public string? WatermarkAfter { get; set; }
         public long RowsCopied { get; set; }
         public long RowsDeleted { get; set; }
+        public long RowsInserted { get; set; }
+        public long RowsUpdated { get; set; }
+        public MergeRequest? Merge { get; set; }
         public Stopwatch Clock { get; } = new();
         public HistoryEntry? Entry { get; set; }
 

@@ -25,6 +25,13 @@ public sealed record HistoryEntry
     public DateTime? EndedAt { get; init; }
     public long RowsCopied { get; init; }
     public long RowsDeleted { get; init; }
+
+    /// <summary>Rows written as new rows (a merge's new keys; every copied row otherwise); null in rows written before the column existed.</summary>
+    public long? RowsInserted { get; init; }
+
+    /// <summary>Rows a merge rewrote; null in rows written before the column existed.</summary>
+    public long? RowsUpdated { get; init; }
+
     public string? WatermarkBefore { get; init; }
     public string? WatermarkAfter { get; init; }
     public string? Error { get; init; }

@@ -20,6 +20,12 @@ public sealed class HistoryJournal : IAsyncDisposable
     private readonly string _runLabel;
     private QualifiedName? _table;
 
+    /// <summary>Whether the history table has <see cref="HistorySql.AddedColumns"/> (null: not looked yet).</summary>
+    private bool? _added;
+
+    /// <summary>Whether this journal already tried to add them (once per run).</summary>
+    private bool _addTried;
+
     public HistoryJournal(IDatabaseEngine engine, DatabaseConfig target, RefreshSettings settings, string runLabel)
     {
         _engine = engine;
@@ -50,16 +56,23 @@ public sealed class HistoryJournal : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private Task<int> WriteAsync(HistoryEntry entry, Func<IHistoryDialect, QualifiedName, string> sql, CancellationToken cancellationToken)
+    private Task<int> WriteAsync(HistoryEntry entry, Func<IHistoryDialect, QualifiedName, bool, string> sql, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return UseAsync(
             async connection =>
             {
                 var table = await EnsureAsync(connection, cancellationToken).ConfigureAwait(false);
+                var added = await AddColumnsAsync(connection, table, cancellationToken).ConfigureAwait(false);
                 await using var command = connection.CreateCommand();
-                command.CommandText = sql(Dialect, table);
+                command.CommandText = sql(Dialect, table, added);
                 Bind(command, entry);
+                if (added)
+                {
+                    Add(command, "rows_inserted", entry.RowsInserted);
+                    Add(command, "rows_updated", entry.RowsUpdated);
+                }
+
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -159,7 +172,8 @@ public sealed class HistoryJournal : IAsyncDisposable
             where.Add($"lower(table_name) IN ({string.Join(", ", query.Tables.Select((_, i) => $"@t{i}"))})");
         }
 
-        command.CommandText = HistorySql.Select(Dialect, table, where);
+        _added ??= await HasAddedColumnsAsync(connection, table, cancellationToken).ConfigureAwait(false);
+        command.CommandText = HistorySql.Select(Dialect, table, where, _added.Value);
         var entries = new List<HistoryEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && (query.Last is null || entries.Count < query.Last))
@@ -185,6 +199,8 @@ public sealed class HistoryJournal : IAsyncDisposable
                 Host = reader.GetString(16),
                 ProcessId = Convert.ToInt32(reader.GetValue(17), System.Globalization.CultureInfo.InvariantCulture),
                 ModuleVersion = reader.GetString(18),
+                RowsInserted = reader.IsDBNull(19) ? null : Convert.ToInt64(reader.GetValue(19), System.Globalization.CultureInfo.InvariantCulture),
+                RowsUpdated = reader.IsDBNull(20) ? null : Convert.ToInt64(reader.GetValue(20), System.Globalization.CultureInfo.InvariantCulture),
             });
         }
 
@@ -259,6 +275,44 @@ public sealed class HistoryJournal : IAsyncDisposable
         return table;
     }
 
+    private async Task<bool> HasAddedColumnsAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    {
+        var schema = await _engine.ReadTableAsync(connection, table, cancellationToken).ConfigureAwait(false);
+        return HistorySql.AddedColumns.All(c => schema.Column(c) is not null);
+    }
+
+    /// <summary>
+    /// A history table from an earlier version gets the added columns, each in its own statement on the journal's
+    /// connection (autocommit, not the refresh transaction). If the login may not alter it, rows are written
+    /// without them, as before.
+    /// </summary>
+    private async Task<bool> AddColumnsAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    {
+        if (_added is true || _addTried)
+        {
+            return _added is true;
+        }
+
+        _addTried = true;
+        var schema = await _engine.ReadTableAsync(connection, table, cancellationToken).ConfigureAwait(false);
+        foreach (var column in HistorySql.AddedColumns.Where(c => schema.Column(c) is null))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = HistorySql.AddColumn(Dialect, table, column);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // Another run may have added it at the same moment; otherwise the login may not alter the table.
+            }
+        }
+
+        _added = await HasAddedColumnsAsync(connection, table, cancellationToken).ConfigureAwait(false);
+        return _added.Value;
+    }
+
     private static void Bind(DbCommand command, HistoryEntry e)
     {
         Add(command, "entry_id", e.EntryId);
@@ -289,7 +343,7 @@ public sealed class HistoryJournal : IAsyncDisposable
         p.Value = value ?? DBNull.Value;
         if (value is null)
         {
-            p.DbType = name is "ended_at" ? System.Data.DbType.DateTime : System.Data.DbType.String;
+            p.DbType = name is "ended_at" ? System.Data.DbType.DateTime : name.StartsWith("rows_", StringComparison.Ordinal) ? System.Data.DbType.Int64 : System.Data.DbType.String;
         }
 
         command.Parameters.Add(p);

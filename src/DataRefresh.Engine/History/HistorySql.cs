@@ -10,6 +10,16 @@ public static class HistorySql
     /// <summary>Every column the journal reads and writes: a table lacking one is not a history table.</summary>
     public static IReadOnlyList<string> ColumnNames { get; } = Columns.Split(", ");
 
+    /// <summary>
+    /// Columns added after the first release (rows a merge inserted and updated). A history table created by an
+    /// earlier version gets them with ALTER TABLE … ADD on the next write; until then (or where the login may not
+    /// alter it) it keeps working without them, and they read as NULL.
+    /// </summary>
+    public static IReadOnlyList<string> AddedColumns { get; } = ["rows_inserted", "rows_updated"];
+
+    public static string AddColumn(IHistoryDialect dialect, QualifiedName table, string column) =>
+        $"ALTER TABLE {Quote(dialect, table)} ADD {column} bigint NULL";
+
     public static string CreateTable(IHistoryDialect dialect, QualifiedName table)
     {
         ArgumentNullException.ThrowIfNull(dialect);
@@ -36,26 +46,29 @@ public static class HistorySql
                 db_login {key} NOT NULL,
                 host {key} NOT NULL,
                 process_id integer NOT NULL,
-                module_version {key} NOT NULL
+                module_version {key} NOT NULL,
+                rows_inserted bigint NULL,
+                rows_updated bigint NULL
             )
             """;
     }
 
-    public static string Insert(IHistoryDialect dialect, QualifiedName table) =>
-        $"INSERT INTO {Quote(dialect, table)} ({Columns}) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)";
+    public static string Insert(IHistoryDialect dialect, QualifiedName table, bool added) =>
+        $"INSERT INTO {Quote(dialect, table)} ({Columns}{(added ? ", rows_inserted, rows_updated" : "")}) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version{(added ? ", @rows_inserted, @rows_updated" : "")})";
 
-    public static string Finish(IHistoryDialect dialect, QualifiedName table) =>
-        $"UPDATE {Quote(dialect, table)} SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id";
+    public static string Finish(IHistoryDialect dialect, QualifiedName table, bool added) =>
+        $"UPDATE {Quote(dialect, table)} SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, {(added ? "rows_inserted = @rows_inserted, rows_updated = @rows_updated, " : "")}watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id";
 
     /// <summary>ended_at stays NULL: when the killed process stopped is unknown, so no duration is claimed.</summary>
     public static string Abandon(IHistoryDialect dialect, QualifiedName table) =>
         $"UPDATE {Quote(dialect, table)} SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'";
 
     /// <summary>Newest first; <paramref name="conditions"/> are parameterised predicates built by the journal.</summary>
-    public static string Select(IHistoryDialect dialect, QualifiedName table, IReadOnlyList<string> conditions)
+    public static string Select(IHistoryDialect dialect, QualifiedName table, IReadOnlyList<string> conditions, bool added)
     {
         ArgumentNullException.ThrowIfNull(conditions);
-        return $"SELECT {Columns} FROM {Quote(dialect, table)}{(conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "")} ORDER BY started_at DESC, entry_id";
+        var counts = added ? ", rows_inserted, rows_updated" : ", NULL AS rows_inserted, NULL AS rows_updated";
+        return $"SELECT {Columns}{counts} FROM {Quote(dialect, table)}{(conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "")} ORDER BY started_at DESC, entry_id";
     }
 
     private static string Quote(IHistoryDialect dialect, QualifiedName table)

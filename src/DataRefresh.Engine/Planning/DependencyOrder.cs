@@ -22,12 +22,13 @@ internal static class DependencyOrder
         HashSet<string> merged;
         do
         {
-            BlockExternalReferences(plans, parents, engine.Kind, declined);
+            BlockExternalReferences(plans, parents, engine, declined);
             units = RunOrder.Units(plans, parents, out merged);
         }
         while (BlockStagedUnits(plans, units));
 
         WarnAboutFallback(plans, engine.Kind, declined.Tables);
+        DescribeLoads(plans);
         WarnAboutSkippedParents(plans);
         var ordered = RunOrder.Topological(plans, parents, out var cycle);
         var run = RunOrder.Arrange(ordered, parents, units, out var numbers);
@@ -79,7 +80,8 @@ internal static class DependencyOrder
             byTarget.TryAdd(Target(p)!, p);
         }
 
-        var emptied = plans.Where(p => p.Action == RefreshAction.Full).Select(Target).OfType<QualifiedName>().ToHashSet();
+        // A merged table is not emptied: its deletes are checked row by row against every key that references it.
+        var emptied = plans.Where(p => p.Action == RefreshAction.Full && p.LoadMethod == LoadMethod.Reload).Select(Target).OfType<QualifiedName>().ToHashSet();
         return new ExternalReferenceRules.RunTables(byTarget, emptied, declined);
     }
 
@@ -87,18 +89,21 @@ internal static class DependencyOrder
     /// Blocks every table whose removed rows would break others (and, after a No at the prompt, every unit partner
     /// left without a parent it was loaded with), until no more blocks follow from the blocks.
     /// </summary>
-    private static void BlockExternalReferences(List<RefreshPlan> plans, Dictionary<string, HashSet<string>> parents, EngineKind engine, Declined declined)
+    private static void BlockExternalReferences(List<RefreshPlan> plans, Dictionary<string, HashSet<string>> parents, IDatabaseEngine database, Declined declined)
     {
+        var engine = database.Kind;
         bool changed;
         do
         {
-            changed = false;
+            // Each block may turn a parent's reload into a merge (its child is no longer reloaded with it).
+            changed = LoadMethods.Resolve(plans, database.SupportsMerge);
             var run = RunTables(plans, declined.Tables);
             for (var i = 0; i < plans.Count; i++)
             {
                 var plan = plans[i];
                 var problems = plan.IsBlocked ? [] : declined.Orphaned(plan, parents[plan.Table], run.ByTarget.Values);
-                if (problems.Count == 0 && ExternalReferenceRules.RemovesRows(plan) && plan.TargetSchema is not null)
+                var merged = plan.Action == RefreshAction.Full && plan.LoadMethod == LoadMethod.Merge;
+                if (problems.Count == 0 && ExternalReferenceRules.RemovesRows(plan) && !merged && plan.TargetSchema is not null)
                 {
                     problems = ExternalReferenceRules.Problems(plan, run, engine);
                 }
@@ -107,6 +112,7 @@ internal static class DependencyOrder
                 {
                     plans[i] = plan with { Action = RefreshAction.Skip, Reason = "blocked: " + string.Join("; ", problems), Warnings = [.. plan.Warnings, .. problems] };
                     changed = true;
+                    LoadMethods.Resolve(plans, database.SupportsMerge);
                     run = RunTables(plans, declined.Tables);
                 }
             }
@@ -120,12 +126,31 @@ internal static class DependencyOrder
         for (var i = 0; i < plans.Count; i++)
         {
             var plan = plans[i];
-            if (plan.Action == RefreshAction.Incremental && plan.TableConfig.FallbackToFull && plan.TargetSchema is not null
+            if (plan.Action == RefreshAction.Incremental && plan.TableConfig.FallbackToFull && plan.TargetSchema is not null && plan.LoadMethod == LoadMethod.Reload
                 && ExternalReferenceRules.Problems(plan, run, engine, asFull: true) is { Count: > 0 } problems)
             {
                 var why = string.Join("; ", problems);
                 plans[i] = plan with { FallbackBlockedBy = why, Reason = plan.Reason.Replace(Planner.FallbackWords, "", StringComparison.Ordinal), Warnings = [.. plan.Warnings, $"fallback_to_full could not run if the incremental attempt failed: {why}"] };
             }
+        }
+    }
+
+    /// <summary>The plan says how each full table loads; a merge never TRUNCATEs or DELETEs the whole table, so that warning goes.</summary>
+    private static void DescribeLoads(List<RefreshPlan> plans)
+    {
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var plan = plans[i];
+            // Said where the choice matters: a merge, or a reload of a table that other tables reference.
+            if (plan.Action != RefreshAction.Full || plan.TargetSchema is null || (plan.LoadMethod == LoadMethod.Reload && plan.TargetSchema.ReferencedBy.All(fk => fk.ReferencingTable == plan.TargetSchema.Name)))
+            {
+                continue;
+            }
+
+            var warnings = plan.LoadMethod == LoadMethod.Merge
+                ? [.. plan.Warnings.Where(w => !w.StartsWith(Planner.TruncateWarning, StringComparison.Ordinal)), .. LoadMethods.MergeWarnings(plan)]
+                : plan.Warnings;
+            plans[i] = plan with { Reason = plan.Reason + LoadMethods.Words(plan), Warnings = warnings };
         }
     }
 

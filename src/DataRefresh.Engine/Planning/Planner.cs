@@ -12,7 +12,10 @@ namespace DataRefresh.Planning;
 public static partial class Planner
 {
     /// <summary>How the plan announces fallback_to_full (dropped again when foreign keys would forbid the reload).</summary>
-    internal const string FallbackWords = "; if the incremental attempt fails, fallback_to_full reloads the whole table";
+    internal const string FallbackWords = "; if the incremental attempt fails, fallback_to_full refreshes the whole table in full";
+
+    /// <summary>The start of the warning about DELETE instead of TRUNCATE (dropped for a merge, which does neither).</summary>
+    internal const string TruncateWarning = "truncate_target: other tables reference this one";
 
     public static async Task<IReadOnlyList<RefreshPlan>> PlanAsync(RefreshConfig config, IReadOnlyList<string>? tables, CancellationToken cancellationToken)
     {
@@ -167,9 +170,17 @@ public static partial class Planner
             }
         }
 
+        // A refreshed table equals the source: UAT's row triggers (SET last_update = now()) would rewrite copied columns.
+        // Not for staging_partition_switch (it swaps tables in, its own way) nor a partitioned table (per-partition trigger clones).
+        var triggers = table.FireTriggers || table.Strategy != RefreshStrategy.SimpleCopy || targetSchema.IsPartitioned ? [] : await engine.UserTriggersAsync(target, targetName, cancellationToken).ConfigureAwait(false);
+        if (triggers.Count > 0)
+        {
+            warnings.Add($"user trigger(s) {string.Join(", ", triggers)} on {targetName} are suspended while the table loads and restored before commit (fire_triggers: false); set fire_triggers: true to let them fire");
+        }
+
         if (action == RefreshAction.Full && table.TruncateTarget && !engine.CanTruncateReferencedTable && targetSchema.ReferencedBy.Count > 0)
         {
-            warnings.Add("truncate_target: other tables reference this one, so it is emptied with DELETE instead of TRUNCATE");
+            warnings.Add($"{TruncateWarning}, so it is emptied with DELETE instead of TRUNCATE");
         }
 
         return new RefreshPlan
@@ -187,6 +198,7 @@ public static partial class Planner
             Columns = columns,
             Sequences = targetSchema.Sequences,
             Steps = steps,
+            SuspendsTriggers = triggers.Count > 0,
             SourceTable = sourceName.ToString(),
             TargetTable = targetName.ToString(),
             Config = config,

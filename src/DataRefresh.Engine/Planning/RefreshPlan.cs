@@ -45,6 +45,18 @@ public sealed record RefreshPlan
     public IReadOnlyList<string> Columns { get; init; } = [];
 
     /// <summary>
+    /// How a full load of this table runs (for an incremental plan: how fallback_to_full would load it): Reload
+    /// (empty and copy) or Merge (by <see cref="MergeKey"/>). Never Auto once the run is arranged.
+    /// </summary>
+    public LoadMethod LoadMethod { get; init; } = LoadMethod.Reload;
+
+    /// <summary>The key a merge matches rows on (the target's primary key); empty for a reload.</summary>
+    public IReadOnlyList<string> MergeKey { get; init; } = [];
+
+    /// <summary>Whether the run suspends UAT's user triggers on this table while it loads (fire_triggers: false).</summary>
+    public bool SuspendsTriggers { get; init; }
+
+    /// <summary>
     /// The sequences and identity counters the run moves past the loaded values once this table is loaded, each with
     /// every column that draws from it (in this table or others). Empty for a Skip.
     /// </summary>

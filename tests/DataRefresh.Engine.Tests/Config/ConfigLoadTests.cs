@@ -138,6 +138,7 @@ public class ConfigLoadTests
         var users = Assert.Single(config.Tables);
         Assert.Equal(new TableConfig { Name = "Users", DeclaredAt = users.DeclaredAt }, users);
         Assert.Equal((RefreshStrategy.SimpleCopy, SyncMode.FullReplace, true, false, ExternalReferences.Block, (long?)null), (users.Strategy, users.SyncMode, users.TruncateTarget, users.FallbackToFull, users.ExternalReferences, users.RowLimit));
+        Assert.Equal((LoadMethod.Auto, false), (users.LoadMethod, users.FireTriggers));
         Assert.Equal(5000, config.BatchSizeFor(users));
         Assert.Equal(new RefreshSettings(), config.Settings);
         Assert.Equal((5000, 30, 300, 3, 2.0, false, false, "datarefresh_history", 0), (config.Settings.DefaultBatchSize, config.Settings.ConnectionTimeout, config.Settings.CommandTimeout, config.Settings.MaxRetries, config.Settings.RetryDelaySeconds, config.Settings.DryRun, config.Settings.VerboseLogging, config.Settings.HistoryTable, config.Settings.LockTimeoutSeconds));
@@ -152,7 +153,7 @@ public class ConfigLoadTests
               source: {engine: SqlServer, server: prod, port: 14330, trust_server_certificate: yes, packet_size: 16384, application_name: nightly refresh, auth_type: SQL}
               target: {engine: sqlserver, server: uat, database: U, auth_type: windows}
             tables:
-              - {name: Users, external_references: defer, row_limit: 9000000000, truncate_target: false}
+              - {name: Users, external_references: defer, row_limit: 9000000000, truncate_target: false, load_method: Merge, fire_triggers: true}
             settings: {retry_delay_seconds: 0.5, history_table: ops."Refresh History", lock_timeout: 60, dry_run: on, verbose_logging: true, default_batch_size: 250}
             """.Replace("port: 14330,", "port: 14330, database: P,"));
 
@@ -162,6 +163,7 @@ public class ConfigLoadTests
         Assert.Equal("prod:14330/P", config.Source.Display);
         var users = Assert.Single(config.Tables);
         Assert.Equal((ExternalReferences.Defer, 9_000_000_000L, false, 250), (users.ExternalReferences, users.RowLimit, users.TruncateTarget, config.BatchSizeFor(users)));
+        Assert.Equal((LoadMethod.Merge, true), (users.LoadMethod, users.FireTriggers));
         Assert.Equal(new RefreshSettings { RetryDelaySeconds = 0.5, HistoryTable = "ops.\"Refresh History\"", LockTimeoutSeconds = 60, DryRun = true, VerboseLogging = true, DefaultBatchSize = 250 }, config.Settings);
     }
 

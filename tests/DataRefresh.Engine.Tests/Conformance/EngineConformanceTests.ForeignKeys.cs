@@ -32,7 +32,7 @@ public abstract partial class EngineConformanceTests
 
         foreach (var external in new[] { ExternalReferences.Block, ExternalReferences.Defer })
         {
-            var (plans, results, _) = await RunAsync(Db.Config([Full("parent") with { ExternalReferences = external }]));
+            var (plans, results, _) = await RunAsync(Db.Config([Full("parent") with { ExternalReferences = external, LoadMethod = LoadMethod.Reload }]));
 
             var plan = plans.Single("parent");
             Assert.Equal(RefreshAction.Skip, plan.Action);
@@ -68,7 +68,7 @@ public abstract partial class EngineConformanceTests
         await Db.ExecAsync(Source, $"INSERT INTO parent (id, name) SELECT g, {Db.Concat("'new '", "g")} FROM {Db.Series(1, 5)}");
         await Db.ExecAsync(Target, $"INSERT INTO parent (id, name) SELECT g, {Db.Concat("'old '", "g")} FROM {Db.Series(1, 5)}");
         await Db.ExecAsync(Target, "INSERT INTO update_restricted (id, parent_id) VALUES (1, 2)");
-        var deferred = Db.Config([Full("parent") with { ExternalReferences = ExternalReferences.Defer }]);
+        var deferred = Db.Config([Full("parent") with { ExternalReferences = ExternalReferences.Defer, LoadMethod = LoadMethod.Reload }]);
 
         // A refresh deletes and inserts, it never updates a key: ON UPDATE RESTRICT does not stand in its way.
         var (plans, results, _) = await RunAsync(deferred);

@@ -307,7 +307,7 @@ public abstract partial class EngineConformanceTests : IAsyncLifetime
         var (plans, results, observer) = await RunAsync(config);
 
         Assert.Equal(RefreshAction.Incremental, plans.Single("products").Action);
-        Assert.EndsWith("if the incremental attempt fails, fallback_to_full reloads the whole table", plans.Single("products").Reason, StringComparison.Ordinal);
+        Assert.EndsWith("if the incremental attempt fails, fallback_to_full refreshes the whole table in full", plans.Single("products").Reason, StringComparison.Ordinal);
         var result = results.Single("products");
         Assert.Equal((RefreshStatus.Succeeded, RefreshAction.Full, 20L, 10L, 2), (result.Status, result.Action, result.RowsCopied, result.RowsDeleted, result.Attempts));
         Assert.Contains("fell back to a full refresh", result.Note, StringComparison.Ordinal);
@@ -321,7 +321,7 @@ public abstract partial class EngineConformanceTests : IAsyncLifetime
         var history = (await History(config)).OrderBy(h => h.Attempt).ToList();
         Assert.Equal(["1:Incremental:Failed", "2:Full:Succeeded"], history.Select(h => $"{h.Attempt}:{h.Action}:{h.Status}"));
         Assert.Contains(Db.DuplicateKeyError, history[0].Error, StringComparison.Ordinal);
-        Assert.EndsWith("(fallback_to_full: attempt 2 reloads the whole table)", history[0].Error, StringComparison.Ordinal);
+        Assert.EndsWith("(fallback_to_full: attempt 2 refreshes the whole table in full)", history[0].Error, StringComparison.Ordinal);
         Assert.Equal((0L, 20L), (history[0].RowsCopied, history[1].RowsCopied));
     }
 
@@ -468,7 +468,7 @@ public abstract partial class EngineConformanceTests : IAsyncLifetime
         var parentBefore = await Db.DumpAsync(Target, "parent", "id");
 
         // Alone, emptying the parent would orphan the UAT child rows: refused in the plan, nothing touched.
-        var (alonePlans, aloneResults, _) = await RunAsync(Db.Config([Full("parent")]));
+        var (alonePlans, aloneResults, _) = await RunAsync(Db.Config([Full("parent") with { LoadMethod = LoadMethod.Reload }]));
         var blocked = alonePlans.Single("parent");
         Assert.Equal(RefreshAction.Skip, blocked.Action);
         Assert.Contains("would break foreign key", blocked.Reason, StringComparison.Ordinal);

@@ -80,6 +80,43 @@ public sealed class SqliteConformanceTests : EngineConformanceTests
         Assert.Equal(301L, await Db.ScalarAsync(DatabaseSide.Target, "SELECT id FROM plain WHERE note = 'made in UAT'"));
     }
 
+    /// <summary>SQLite has no per-table trigger switch: the load drops the table's triggers in its transaction and re-creates them before commit.</summary>
+    [Fact]
+    public async Task Uat_triggers_are_dropped_for_the_load_and_recreated_as_they_were_and_fire_with_fire_triggers_true()
+    {
+        foreach (var side in new[] { DatabaseSide.Source, DatabaseSide.Target })
+        {
+            await Db.ExecAsync(side, """
+                CREATE TABLE country (id INTEGER PRIMARY KEY, name TEXT NOT NULL COLLATE NOCASE, last_update TEXT);
+                CREATE TABLE city (id INTEGER PRIMARY KEY, country_id INTEGER NOT NULL REFERENCES country (id));
+                """);
+        }
+
+        await Db.ExecAsync(DatabaseSide.Source, $"INSERT INTO country SELECT g, 'Country ' || g, '2024-01-01' FROM {SqliteTarget.SeriesOf(1, 30)}");
+        await Db.ExecAsync(DatabaseSide.Target, $"INSERT INTO country SELECT g, 'country ' || g, '2000-01-01' FROM {SqliteTarget.SeriesOf(1, 20)}");
+        await Db.ExecAsync(DatabaseSide.Target, """
+            INSERT INTO city VALUES (1, 1);
+            CREATE TRIGGER country_stamp AFTER UPDATE ON country BEGIN UPDATE country SET last_update = 'stamped' WHERE id = NEW.id; END;
+            """);
+        const string Triggers = "SELECT group_concat(name || ':' || sql, ';') FROM sqlite_master WHERE type = 'trigger'";
+        var triggers = await Db.ScalarAsync(DatabaseSide.Target, Triggers);
+
+        var (plans, results, _) = await RunAsync(Db.Config([Full("country")]));
+
+        Assert.True(plans.Single("country").SuspendsTriggers);
+        Assert.Equal(LoadMethod.Merge, plans.Single("country").LoadMethod);
+
+        // 'country 1' and 'Country 1' are equal under NOCASE; the merge compares bytes, so all 20 are rewritten.
+        Assert.Equal((RefreshStatus.Succeeded, 10L, 20L), (results.Single("country").Status, results.Single("country").RowsInserted, results.Single("country").RowsUpdated));
+        Assert.Equal(await Db.DumpAsync(DatabaseSide.Source, "country", "id"), await Db.DumpAsync(DatabaseSide.Target, "country", "id"));
+        Assert.Equal(triggers, await Db.ScalarAsync(DatabaseSide.Target, Triggers));
+
+        await Db.ExecAsync(DatabaseSide.Source, "UPDATE country SET name = 'renamed' WHERE id = 5");
+        var (_, fired, _) = await RunAsync(Db.Config([Full("country") with { FireTriggers = true }]));
+        Assert.Equal(RefreshStatus.Succeeded, fired.Single("country").Status);
+        Assert.Equal("stamped", await Db.ScalarAsync(DatabaseSide.Target, "SELECT last_update FROM country WHERE id = 5"));
+    }
+
     private sealed class SqliteTarget : IConformanceTarget
     {
         private readonly TempDir _dir = new();

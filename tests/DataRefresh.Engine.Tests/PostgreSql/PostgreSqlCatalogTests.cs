@@ -100,17 +100,17 @@ public sealed class PostgreSqlCatalogTests : PostgresTestBase
         await Pg.ExecAsync(Src, "INSERT INTO customer SELECT g, 'new ' || g FROM generate_series(1, 20) g");
         await Pg.ExecAsync(Tgt, "INSERT INTO customer SELECT g, 'old ' || g FROM generate_series(1, 20) g; INSERT INTO invoice VALUES (1, 7)");
 
-        var blocked = (await PlanAsync(Pg.Config(Src, Tgt, [Full("customer")]))).Single();
+        var blocked = (await PlanAsync(Pg.Config(Src, Tgt, [Full("customer") with { LoadMethod = LoadMethod.Reload }]))).Single();
         Assert.Equal(RefreshAction.Skip, blocked.Action);
         Assert.Contains("would break foreign key invoice_customer_id_fkey from public.invoice", blocked.Reason, StringComparison.Ordinal);
 
-        var (_, results, _) = await RunAsync(Pg.Config(Src, Tgt, [Full("customer") with { ExternalReferences = ExternalReferences.Defer }]));
+        var (_, results, _) = await RunAsync(Pg.Config(Src, Tgt, [Full("customer") with { ExternalReferences = ExternalReferences.Defer, LoadMethod = LoadMethod.Reload }]));
         Assert.Equal(RefreshStatus.Succeeded, results[0].Status);
         Assert.Equal("new 7", await Pg.ScalarAsync<string>(Tgt, "SELECT name FROM customer WHERE id = 7"));
 
         // A reload that no longer has a referenced key fails at commit and changes nothing.
         await Pg.ExecAsync(Src, "DELETE FROM customer WHERE id = 7");
-        var (_, failed, _) = await RunAsync(Pg.Config(Src, Tgt, [Full("customer") with { ExternalReferences = ExternalReferences.Defer }]));
+        var (_, failed, _) = await RunAsync(Pg.Config(Src, Tgt, [Full("customer") with { ExternalReferences = ExternalReferences.Defer, LoadMethod = LoadMethod.Reload }]));
         Assert.Equal(RefreshStatus.Failed, failed[0].Status);
         Assert.Equal(20L, await Pg.ScalarAsync<long>(Tgt, "SELECT count(*) FROM customer"));
     }

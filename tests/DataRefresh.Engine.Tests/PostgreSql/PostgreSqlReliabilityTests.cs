@@ -41,6 +41,7 @@ public sealed class PostgreSqlReliabilityTests : PostgresTestBase
         { "full", "removed" }, { "full", "progress" }, { "full", "copied" },
         { "incremental", "removed" }, { "incremental", "progress" }, { "incremental", "copied" },
         { "buffer", "removed" }, { "buffer", "progress" }, { "buffer", "copied" },
+        { "merge", "progress" }, { "merge", "staged" }, { "merge", "removed" }, { "merge", "merged" },
     };
 
     [Theory]
@@ -51,6 +52,7 @@ public sealed class PostgreSqlReliabilityTests : PostgresTestBase
         {
             "full" => Full("sales"),
             "incremental" => Incremental("sales", "id"),
+            "merge" => Full("sales") with { LoadMethod = LoadMethod.Merge },
             _ => Incremental("sales", "sold_on", IncrementalType.Date, buffer: 5),
         } with
         { BatchSize = 1000 };
@@ -73,7 +75,8 @@ public sealed class PostgreSqlReliabilityTests : PostgresTestBase
         }
         else
         {
-            observer.OnVerbose = m => { if (m.Contains($"row(s) {point}", StringComparison.Ordinal)) { Kill(); } };
+            // A merge says "N source row(s) staged", "N target row(s) removed", then "merged: …" just before commit.
+            observer.OnVerbose = m => { if (m.Contains($"row(s) {point}", StringComparison.Ordinal) || (point == "merged" && m.Contains(": merged: ", StringComparison.Ordinal))) { Kill(); } };
         }
 
         var (_, results, _) = await RunAsync(config, observer);

@@ -64,6 +64,7 @@ public sealed class SqlServerScriptTests
         yield return ("partition rows", SqlServerSql.PartitionRows);
         yield return ("sequence users", SqlServerSequenceSql.SequenceUsers);
         yield return ("history: run alive", SqlServerHistory.RunAliveSql);
+        yield return ("merge: enabled triggers", SqlServerMergeSql.EnabledTriggers);
 
         var history = new SqlServerHistory();
         foreach (var (shape, table, columns, key) in Shapes())
@@ -93,11 +94,30 @@ public sealed class SqlServerScriptTests
             var fk = new ForeignKeyInfo(fkName[..Math.Min(SqlServerSql.MaxIdentifierLength, fkName.Length)], table, [first], new QualifiedName(table.Schema, "Parent"), ["id"], true);
             yield return ($"{shape}: nocheck", SqlServerSql.NoCheck(fk));
             yield return ($"{shape}: recheck", SqlServerSql.Recheck(fk));
+            var staging = "#datarefresh_merge_0123456789ab";
+            var mergeKey = key.Length > 0 ? key : [first];
+            var values = columns.Where(c => !mergeKey.Contains(c)).Select((c, i) => (c, i % 3 == 0 ? "nvarchar(200)" : i % 3 == 1 ? "xml" : "decimal(12,2)")).ToList();
+            yield return ($"{shape}: merge staging", SqlServerMergeSql.CreateStaging(table, staging, columns));
+            yield return ($"{shape}: merge blocking rows", SqlServerMergeSql.CountBlocking(fk with { To = table, ToColumns = [mergeKey[0]] }, table, staging, mergeKey));
+            yield return ($"{shape}: merge delete", SqlServerMergeSql.DeleteMissing(table, staging, mergeKey));
+            if (SqlServerMergeSql.UpdateChanged(table, staging, mergeKey, values) is { } update)
+            {
+                yield return ($"{shape}: merge update", update);
+            }
+
+            yield return ($"{shape}: merge insert", SqlServerMergeSql.InsertNew(table, staging, mergeKey, columns, identityInsert: false));
+            yield return ($"{shape}: merge insert keeping identity", SqlServerMergeSql.InsertNew(table, staging, mergeKey, columns, identityInsert: true));
+            yield return ($"{shape}: disable trigger", SqlServerMergeSql.DisableTrigger(table, "trg_" + shape.Replace(' ', '_')));
+            yield return ($"{shape}: enable trigger", SqlServerMergeSql.EnableTrigger(table, "trg_" + shape.Replace(' ', '_')));
             yield return ($"{shape}: history create", HistorySql.CreateTable(history, table));
-            yield return ($"{shape}: history insert", HistorySql.Insert(history, table));
-            yield return ($"{shape}: history finish", HistorySql.Finish(history, table));
+            yield return ($"{shape}: history insert", HistorySql.Insert(history, table, added: true));
+            yield return ($"{shape}: history finish", HistorySql.Finish(history, table, added: true));
+            yield return ($"{shape}: history insert, table from an earlier version", HistorySql.Insert(history, table, added: false));
+            yield return ($"{shape}: history finish, table from an earlier version", HistorySql.Finish(history, table, added: false));
+            yield return ($"{shape}: history add column", HistorySql.AddColumn(history, table, "rows_updated"));
             yield return ($"{shape}: history abandon", HistorySql.Abandon(history, table));
-            yield return ($"{shape}: history select", HistorySql.Select(history, table, ["status = @status", "started_at >= @since", "lower(table_name) IN (@t0, @t1)"]));
+            yield return ($"{shape}: history select", HistorySql.Select(history, table, ["status = @status", "started_at >= @since", "lower(table_name) IN (@t0, @t1)"], added: true));
+            yield return ($"{shape}: history select, table from an earlier version", HistorySql.Select(history, table, ["status = @status"], added: false));
         }
     }
 

@@ -92,6 +92,9 @@ SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 TH
                  WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions WHERE program_name LIKE N'%' + @run + N'%' AND session_id <> @@SPID) THEN 1
                  ELSE 0 END AS bit)
 GO
+-- merge: enabled triggers
+SELECT name FROM sys.triggers WHERE parent_id = OBJECT_ID(@table) AND is_disabled = 0 AND is_ms_shipped = 0 ORDER BY name
+GO
 -- heap: max
 SELECT MAX([EventId]) FROM [dbo].[Events]
 GO
@@ -182,6 +185,30 @@ GO
 -- heap: recheck
 ALTER TABLE [dbo].[Events] WITH CHECK CHECK CONSTRAINT [FK_Events_EventId]
 GO
+-- heap: merge staging
+SELECT TOP (0) [EventId], [Payload] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Events]
+GO
+-- heap: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[Events] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE c.[EventId] = t.[EventId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EventId] = s.[EventId]))
+GO
+-- heap: merge delete
+DELETE t FROM [dbo].[Events] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EventId] = s.[EventId])
+GO
+-- heap: merge update
+UPDATE t SET t.[Payload] = s.[Payload] FROM [dbo].[Events] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EventId] = s.[EventId] WHERE EXISTS (SELECT t.[Payload] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Payload] COLLATE Latin1_General_BIN2)
+GO
+-- heap: merge insert
+INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]);
+GO
+-- heap: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[Events] ON; INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]); SET IDENTITY_INSERT [dbo].[Events] OFF;
+GO
+-- heap: disable trigger
+DISABLE TRIGGER [dbo].[trg_heap] ON [dbo].[Events]
+GO
+-- heap: enable trigger
+ENABLE TRIGGER [dbo].[trg_heap] ON [dbo].[Events]
+GO
 -- heap: history create
 CREATE TABLE [dbo].[Events] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -202,20 +229,34 @@ CREATE TABLE [dbo].[Events] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- heap: history insert
-INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- heap: history finish
+UPDATE [dbo].[Events] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- heap: history insert, table from an earlier version
+INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- heap: history finish, table from an earlier version
 UPDATE [dbo].[Events] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- heap: history add column
+ALTER TABLE [dbo].[Events] ADD rows_updated bigint NULL
 GO
 -- heap: history abandon
 UPDATE [dbo].[Events] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- heap: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Events] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Events] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- heap: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Events] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- clustered primary key: max
 SELECT MAX([UserId]) FROM [dbo].[Users]
@@ -307,6 +348,30 @@ GO
 -- clustered primary key: recheck
 ALTER TABLE [dbo].[Users] WITH CHECK CHECK CONSTRAINT [FK_Users_UserId]
 GO
+-- clustered primary key: merge staging
+SELECT TOP (0) [UserId], [Name], [Email] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Users]
+GO
+-- clustered primary key: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[Users] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE c.[UserId] = t.[UserId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[UserId] = s.[UserId]))
+GO
+-- clustered primary key: merge delete
+DELETE t FROM [dbo].[Users] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[UserId] = s.[UserId])
+GO
+-- clustered primary key: merge update
+UPDATE t SET t.[Name] = s.[Name], t.[Email] = s.[Email] FROM [dbo].[Users] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[UserId] = s.[UserId] WHERE EXISTS (SELECT t.[Name] COLLATE Latin1_General_BIN2, CAST(CAST(t.[Email] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[Name] COLLATE Latin1_General_BIN2, CAST(CAST(s.[Email] AS nvarchar(max)) AS varbinary(max)))
+GO
+-- clustered primary key: merge insert
+INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]);
+GO
+-- clustered primary key: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[Users] ON; INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]); SET IDENTITY_INSERT [dbo].[Users] OFF;
+GO
+-- clustered primary key: disable trigger
+DISABLE TRIGGER [dbo].[trg_clustered_primary_key] ON [dbo].[Users]
+GO
+-- clustered primary key: enable trigger
+ENABLE TRIGGER [dbo].[trg_clustered_primary_key] ON [dbo].[Users]
+GO
 -- clustered primary key: history create
 CREATE TABLE [dbo].[Users] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -327,20 +392,34 @@ CREATE TABLE [dbo].[Users] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- clustered primary key: history insert
-INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- clustered primary key: history finish
+UPDATE [dbo].[Users] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- clustered primary key: history insert, table from an earlier version
+INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- clustered primary key: history finish, table from an earlier version
 UPDATE [dbo].[Users] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- clustered primary key: history add column
+ALTER TABLE [dbo].[Users] ADD rows_updated bigint NULL
 GO
 -- clustered primary key: history abandon
 UPDATE [dbo].[Users] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- clustered primary key: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Users] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Users] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- clustered primary key: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Users] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- identity: max
 SELECT MAX([order_id]) FROM [sales].[Orders]
@@ -432,6 +511,30 @@ GO
 -- identity: recheck
 ALTER TABLE [sales].[Orders] WITH CHECK CHECK CONSTRAINT [FK_Orders_order_id]
 GO
+-- identity: merge staging
+SELECT TOP (0) [order_id], [amount], [placed_at] INTO [#datarefresh_merge_0123456789ab] FROM [sales].[Orders]
+GO
+-- identity: merge blocking rows
+SELECT COUNT_BIG(*) FROM [sales].[Orders] AS c WHERE EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE c.[order_id] = t.[order_id] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[order_id] = s.[order_id]))
+GO
+-- identity: merge delete
+DELETE t FROM [sales].[Orders] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[order_id] = s.[order_id])
+GO
+-- identity: merge update
+UPDATE t SET t.[amount] = s.[amount], t.[placed_at] = s.[placed_at] FROM [sales].[Orders] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[order_id] = s.[order_id] WHERE EXISTS (SELECT t.[amount] COLLATE Latin1_General_BIN2, CAST(CAST(t.[placed_at] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[amount] COLLATE Latin1_General_BIN2, CAST(CAST(s.[placed_at] AS nvarchar(max)) AS varbinary(max)))
+GO
+-- identity: merge insert
+INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]);
+GO
+-- identity: merge insert keeping identity
+SET IDENTITY_INSERT [sales].[Orders] ON; INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]); SET IDENTITY_INSERT [sales].[Orders] OFF;
+GO
+-- identity: disable trigger
+DISABLE TRIGGER [sales].[trg_identity] ON [sales].[Orders]
+GO
+-- identity: enable trigger
+ENABLE TRIGGER [sales].[trg_identity] ON [sales].[Orders]
+GO
 -- identity: history create
 CREATE TABLE [sales].[Orders] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -452,20 +555,34 @@ CREATE TABLE [sales].[Orders] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- identity: history insert
-INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- identity: history finish
+UPDATE [sales].[Orders] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- identity: history insert, table from an earlier version
+INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- identity: history finish, table from an earlier version
 UPDATE [sales].[Orders] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- identity: history add column
+ALTER TABLE [sales].[Orders] ADD rows_updated bigint NULL
 GO
 -- identity: history abandon
 UPDATE [sales].[Orders] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- identity: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [sales].[Orders] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Orders] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- identity: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [sales].[Orders] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- computed and rowversion: max
 SELECT MAX([InvoiceId]) FROM [dbo].[Invoices]
@@ -557,6 +674,30 @@ GO
 -- computed and rowversion: recheck
 ALTER TABLE [dbo].[Invoices] WITH CHECK CHECK CONSTRAINT [FK_Invoices_InvoiceId]
 GO
+-- computed and rowversion: merge staging
+SELECT TOP (0) [InvoiceId], [Net], [Tax] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Invoices]
+GO
+-- computed and rowversion: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[Invoices] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE c.[InvoiceId] = t.[InvoiceId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceId] = s.[InvoiceId]))
+GO
+-- computed and rowversion: merge delete
+DELETE t FROM [dbo].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceId] = s.[InvoiceId])
+GO
+-- computed and rowversion: merge update
+UPDATE t SET t.[Net] = s.[Net], t.[Tax] = s.[Tax] FROM [dbo].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceId] = s.[InvoiceId] WHERE EXISTS (SELECT t.[Net] COLLATE Latin1_General_BIN2, CAST(CAST(t.[Tax] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[Net] COLLATE Latin1_General_BIN2, CAST(CAST(s.[Tax] AS nvarchar(max)) AS varbinary(max)))
+GO
+-- computed and rowversion: merge insert
+INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]);
+GO
+-- computed and rowversion: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[Invoices] ON; INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]); SET IDENTITY_INSERT [dbo].[Invoices] OFF;
+GO
+-- computed and rowversion: disable trigger
+DISABLE TRIGGER [dbo].[trg_computed_and_rowversion] ON [dbo].[Invoices]
+GO
+-- computed and rowversion: enable trigger
+ENABLE TRIGGER [dbo].[trg_computed_and_rowversion] ON [dbo].[Invoices]
+GO
 -- computed and rowversion: history create
 CREATE TABLE [dbo].[Invoices] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -577,20 +718,34 @@ CREATE TABLE [dbo].[Invoices] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- computed and rowversion: history insert
-INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- computed and rowversion: history finish
+UPDATE [dbo].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- computed and rowversion: history insert, table from an earlier version
+INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- computed and rowversion: history finish, table from an earlier version
 UPDATE [dbo].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- computed and rowversion: history add column
+ALTER TABLE [dbo].[Invoices] ADD rows_updated bigint NULL
 GO
 -- computed and rowversion: history abandon
 UPDATE [dbo].[Invoices] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- computed and rowversion: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- computed and rowversion: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- temporal: max
 SELECT MAX([EmployeeId]) FROM [hr].[Employees]
@@ -682,6 +837,30 @@ GO
 -- temporal: recheck
 ALTER TABLE [hr].[Employees] WITH CHECK CHECK CONSTRAINT [FK_Employees_EmployeeId]
 GO
+-- temporal: merge staging
+SELECT TOP (0) [EmployeeId], [Salary] INTO [#datarefresh_merge_0123456789ab] FROM [hr].[Employees]
+GO
+-- temporal: merge blocking rows
+SELECT COUNT_BIG(*) FROM [hr].[Employees] AS c WHERE EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE c.[EmployeeId] = t.[EmployeeId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EmployeeId] = s.[EmployeeId]))
+GO
+-- temporal: merge delete
+DELETE t FROM [hr].[Employees] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EmployeeId] = s.[EmployeeId])
+GO
+-- temporal: merge update
+UPDATE t SET t.[Salary] = s.[Salary] FROM [hr].[Employees] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EmployeeId] = s.[EmployeeId] WHERE EXISTS (SELECT t.[Salary] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Salary] COLLATE Latin1_General_BIN2)
+GO
+-- temporal: merge insert
+INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]);
+GO
+-- temporal: merge insert keeping identity
+SET IDENTITY_INSERT [hr].[Employees] ON; INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]); SET IDENTITY_INSERT [hr].[Employees] OFF;
+GO
+-- temporal: disable trigger
+DISABLE TRIGGER [hr].[trg_temporal] ON [hr].[Employees]
+GO
+-- temporal: enable trigger
+ENABLE TRIGGER [hr].[trg_temporal] ON [hr].[Employees]
+GO
 -- temporal: history create
 CREATE TABLE [hr].[Employees] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -702,20 +881,34 @@ CREATE TABLE [hr].[Employees] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- temporal: history insert
-INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- temporal: history finish
+UPDATE [hr].[Employees] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- temporal: history insert, table from an earlier version
+INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- temporal: history finish, table from an earlier version
 UPDATE [hr].[Employees] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- temporal: history add column
+ALTER TABLE [hr].[Employees] ADD rows_updated bigint NULL
 GO
 -- temporal: history abandon
 UPDATE [hr].[Employees] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- temporal: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [hr].[Employees] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [hr].[Employees] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- temporal: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [hr].[Employees] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- partitioned: max
 SELECT MAX([report_date]) FROM [rpt].[DailyReports]
@@ -807,6 +1000,30 @@ GO
 -- partitioned: recheck
 ALTER TABLE [rpt].[DailyReports] WITH CHECK CHECK CONSTRAINT [FK_DailyReports_report_date]
 GO
+-- partitioned: merge staging
+SELECT TOP (0) [report_date], [region], [revenue] INTO [#datarefresh_merge_0123456789ab] FROM [rpt].[DailyReports]
+GO
+-- partitioned: merge blocking rows
+SELECT COUNT_BIG(*) FROM [rpt].[DailyReports] AS c WHERE EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE c.[report_date] = t.[report_date] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]))
+GO
+-- partitioned: merge delete
+DELETE t FROM [rpt].[DailyReports] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region])
+GO
+-- partitioned: merge update
+UPDATE t SET t.[revenue] = s.[revenue] FROM [rpt].[DailyReports] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[report_date] = s.[report_date] AND t.[region] = s.[region] WHERE EXISTS (SELECT t.[revenue] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[revenue] COLLATE Latin1_General_BIN2)
+GO
+-- partitioned: merge insert
+INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]);
+GO
+-- partitioned: merge insert keeping identity
+SET IDENTITY_INSERT [rpt].[DailyReports] ON; INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]); SET IDENTITY_INSERT [rpt].[DailyReports] OFF;
+GO
+-- partitioned: disable trigger
+DISABLE TRIGGER [rpt].[trg_partitioned] ON [rpt].[DailyReports]
+GO
+-- partitioned: enable trigger
+ENABLE TRIGGER [rpt].[trg_partitioned] ON [rpt].[DailyReports]
+GO
 -- partitioned: history create
 CREATE TABLE [rpt].[DailyReports] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -827,20 +1044,34 @@ CREATE TABLE [rpt].[DailyReports] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- partitioned: history insert
-INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- partitioned: history finish
+UPDATE [rpt].[DailyReports] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- partitioned: history insert, table from an earlier version
+INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- partitioned: history finish, table from an earlier version
 UPDATE [rpt].[DailyReports] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- partitioned: history add column
+ALTER TABLE [rpt].[DailyReports] ADD rows_updated bigint NULL
 GO
 -- partitioned: history abandon
 UPDATE [rpt].[DailyReports] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- partitioned: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [rpt].[DailyReports] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [rpt].[DailyReports] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- partitioned: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [rpt].[DailyReports] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- close bracket: max
 SELECT MAX([col]]umn]) FROM [dbo].[Weird]]Name]
@@ -932,6 +1163,30 @@ GO
 -- close bracket: recheck
 ALTER TABLE [dbo].[Weird]]Name] WITH CHECK CHECK CONSTRAINT [FK_Weird]]Name_col]]umn]
 GO
+-- close bracket: merge staging
+SELECT TOP (0) [col]]umn], [x] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Weird]]Name]
+GO
+-- close bracket: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[Weird]]Name] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE c.[col]]umn] = t.[col]]umn] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[col]]umn] = s.[col]]umn]))
+GO
+-- close bracket: merge delete
+DELETE t FROM [dbo].[Weird]]Name] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[col]]umn] = s.[col]]umn])
+GO
+-- close bracket: merge update
+UPDATE t SET t.[x] = s.[x] FROM [dbo].[Weird]]Name] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[col]]umn] = s.[col]]umn] WHERE EXISTS (SELECT t.[x] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[x] COLLATE Latin1_General_BIN2)
+GO
+-- close bracket: merge insert
+INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]);
+GO
+-- close bracket: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[Weird]]Name] ON; INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]); SET IDENTITY_INSERT [dbo].[Weird]]Name] OFF;
+GO
+-- close bracket: disable trigger
+DISABLE TRIGGER [dbo].[trg_close_bracket] ON [dbo].[Weird]]Name]
+GO
+-- close bracket: enable trigger
+ENABLE TRIGGER [dbo].[trg_close_bracket] ON [dbo].[Weird]]Name]
+GO
 -- close bracket: history create
 CREATE TABLE [dbo].[Weird]]Name] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -952,20 +1207,34 @@ CREATE TABLE [dbo].[Weird]]Name] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- close bracket: history insert
-INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- close bracket: history finish
+UPDATE [dbo].[Weird]]Name] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- close bracket: history insert, table from an earlier version
+INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- close bracket: history finish, table from an earlier version
 UPDATE [dbo].[Weird]]Name] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- close bracket: history add column
+ALTER TABLE [dbo].[Weird]]Name] ADD rows_updated bigint NULL
 GO
 -- close bracket: history abandon
 UPDATE [dbo].[Weird]]Name] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- close bracket: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Weird]]Name] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- close bracket: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- open bracket: max
 SELECT MAX([[a]) FROM [dbo].[[Bracketed]
@@ -1057,6 +1326,30 @@ GO
 -- open bracket: recheck
 ALTER TABLE [dbo].[[Bracketed] WITH CHECK CHECK CONSTRAINT [FK_[Bracketed_[a]
 GO
+-- open bracket: merge staging
+SELECT TOP (0) [[a], [b[] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[[Bracketed]
+GO
+-- open bracket: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[[Bracketed] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE c.[[a] = t.[[a] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[[a] = s.[[a]))
+GO
+-- open bracket: merge delete
+DELETE t FROM [dbo].[[Bracketed] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[[a] = s.[[a])
+GO
+-- open bracket: merge update
+UPDATE t SET t.[b[] = s.[b[] FROM [dbo].[[Bracketed] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[[a] = s.[[a] WHERE EXISTS (SELECT t.[b[] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[b[] COLLATE Latin1_General_BIN2)
+GO
+-- open bracket: merge insert
+INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]);
+GO
+-- open bracket: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[[Bracketed] ON; INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]); SET IDENTITY_INSERT [dbo].[[Bracketed] OFF;
+GO
+-- open bracket: disable trigger
+DISABLE TRIGGER [dbo].[trg_open_bracket] ON [dbo].[[Bracketed]
+GO
+-- open bracket: enable trigger
+ENABLE TRIGGER [dbo].[trg_open_bracket] ON [dbo].[[Bracketed]
+GO
 -- open bracket: history create
 CREATE TABLE [dbo].[[Bracketed] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -1077,20 +1370,34 @@ CREATE TABLE [dbo].[[Bracketed] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- open bracket: history insert
-INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- open bracket: history finish
+UPDATE [dbo].[[Bracketed] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- open bracket: history insert, table from an earlier version
+INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- open bracket: history finish, table from an earlier version
 UPDATE [dbo].[[Bracketed] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- open bracket: history add column
+ALTER TABLE [dbo].[[Bracketed] ADD rows_updated bigint NULL
 GO
 -- open bracket: history abandon
 UPDATE [dbo].[[Bracketed] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- open bracket: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[[Bracketed] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[[Bracketed] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- open bracket: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[[Bracketed] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- quote: max
 SELECT MAX([Customer's Name]) FROM [O'Brien].[It's]
@@ -1182,6 +1489,30 @@ GO
 -- quote: recheck
 ALTER TABLE [O'Brien].[It's] WITH CHECK CHECK CONSTRAINT [FK_It's_Customer's Name]
 GO
+-- quote: merge staging
+SELECT TOP (0) [Customer's Name], [id] INTO [#datarefresh_merge_0123456789ab] FROM [O'Brien].[It's]
+GO
+-- quote: merge blocking rows
+SELECT COUNT_BIG(*) FROM [O'Brien].[It's] AS c WHERE EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE c.[Customer's Name] = t.[id] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[id] = s.[id]))
+GO
+-- quote: merge delete
+DELETE t FROM [O'Brien].[It's] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[id] = s.[id])
+GO
+-- quote: merge update
+UPDATE t SET t.[Customer's Name] = s.[Customer's Name] FROM [O'Brien].[It's] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[id] = s.[id] WHERE EXISTS (SELECT t.[Customer's Name] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Customer's Name] COLLATE Latin1_General_BIN2)
+GO
+-- quote: merge insert
+INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]);
+GO
+-- quote: merge insert keeping identity
+SET IDENTITY_INSERT [O'Brien].[It's] ON; INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]); SET IDENTITY_INSERT [O'Brien].[It's] OFF;
+GO
+-- quote: disable trigger
+DISABLE TRIGGER [O'Brien].[trg_quote] ON [O'Brien].[It's]
+GO
+-- quote: enable trigger
+ENABLE TRIGGER [O'Brien].[trg_quote] ON [O'Brien].[It's]
+GO
 -- quote: history create
 CREATE TABLE [O'Brien].[It's] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -1202,20 +1533,34 @@ CREATE TABLE [O'Brien].[It's] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- quote: history insert
-INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- quote: history finish
+UPDATE [O'Brien].[It's] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- quote: history insert, table from an earlier version
+INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- quote: history finish, table from an earlier version
 UPDATE [O'Brien].[It's] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- quote: history add column
+ALTER TABLE [O'Brien].[It's] ADD rows_updated bigint NULL
 GO
 -- quote: history abandon
 UPDATE [O'Brien].[It's] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- quote: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [O'Brien].[It's] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [O'Brien].[It's] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- quote: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [O'Brien].[It's] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- semicolon: max
 SELECT MAX([c;d]) FROM [dbo].[a;DROP TABLE x;--]
@@ -1307,6 +1652,30 @@ GO
 -- semicolon: recheck
 ALTER TABLE [dbo].[a;DROP TABLE x;--] WITH CHECK CHECK CONSTRAINT [FK_a;DROP TABLE x;--_c;d]
 GO
+-- semicolon: merge staging
+SELECT TOP (0) [c;d], [--e] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[a;DROP TABLE x;--]
+GO
+-- semicolon: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[a;DROP TABLE x;--] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE c.[c;d] = t.[c;d] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[c;d] = s.[c;d]))
+GO
+-- semicolon: merge delete
+DELETE t FROM [dbo].[a;DROP TABLE x;--] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[c;d] = s.[c;d])
+GO
+-- semicolon: merge update
+UPDATE t SET t.[--e] = s.[--e] FROM [dbo].[a;DROP TABLE x;--] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[c;d] = s.[c;d] WHERE EXISTS (SELECT t.[--e] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[--e] COLLATE Latin1_General_BIN2)
+GO
+-- semicolon: merge insert
+INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]);
+GO
+-- semicolon: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] ON; INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]); SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] OFF;
+GO
+-- semicolon: disable trigger
+DISABLE TRIGGER [dbo].[trg_semicolon] ON [dbo].[a;DROP TABLE x;--]
+GO
+-- semicolon: enable trigger
+ENABLE TRIGGER [dbo].[trg_semicolon] ON [dbo].[a;DROP TABLE x;--]
+GO
 -- semicolon: history create
 CREATE TABLE [dbo].[a;DROP TABLE x;--] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -1327,20 +1696,34 @@ CREATE TABLE [dbo].[a;DROP TABLE x;--] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- semicolon: history insert
-INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- semicolon: history finish
+UPDATE [dbo].[a;DROP TABLE x;--] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- semicolon: history insert, table from an earlier version
+INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- semicolon: history finish, table from an earlier version
 UPDATE [dbo].[a;DROP TABLE x;--] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- semicolon: history add column
+ALTER TABLE [dbo].[a;DROP TABLE x;--] ADD rows_updated bigint NULL
 GO
 -- semicolon: history abandon
 UPDATE [dbo].[a;DROP TABLE x;--] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- semicolon: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- semicolon: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- spaces: max
 SELECT MAX([Line No]) FROM [sales].[Order Lines]
@@ -1432,6 +1815,30 @@ GO
 -- spaces: recheck
 ALTER TABLE [sales].[Order Lines] WITH CHECK CHECK CONSTRAINT [FK_Order Lines_Line No]
 GO
+-- spaces: merge staging
+SELECT TOP (0) [Line No], [Unit Price] INTO [#datarefresh_merge_0123456789ab] FROM [sales].[Order Lines]
+GO
+-- spaces: merge blocking rows
+SELECT COUNT_BIG(*) FROM [sales].[Order Lines] AS c WHERE EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE c.[Line No] = t.[Line No] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[Line No] = s.[Line No]))
+GO
+-- spaces: merge delete
+DELETE t FROM [sales].[Order Lines] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[Line No] = s.[Line No])
+GO
+-- spaces: merge update
+UPDATE t SET t.[Unit Price] = s.[Unit Price] FROM [sales].[Order Lines] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[Line No] = s.[Line No] WHERE EXISTS (SELECT t.[Unit Price] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Unit Price] COLLATE Latin1_General_BIN2)
+GO
+-- spaces: merge insert
+INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]);
+GO
+-- spaces: merge insert keeping identity
+SET IDENTITY_INSERT [sales].[Order Lines] ON; INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]); SET IDENTITY_INSERT [sales].[Order Lines] OFF;
+GO
+-- spaces: disable trigger
+DISABLE TRIGGER [sales].[trg_spaces] ON [sales].[Order Lines]
+GO
+-- spaces: enable trigger
+ENABLE TRIGGER [sales].[trg_spaces] ON [sales].[Order Lines]
+GO
 -- spaces: history create
 CREATE TABLE [sales].[Order Lines] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -1452,20 +1859,34 @@ CREATE TABLE [sales].[Order Lines] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- spaces: history insert
-INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- spaces: history finish
+UPDATE [sales].[Order Lines] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- spaces: history insert, table from an earlier version
+INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- spaces: history finish, table from an earlier version
 UPDATE [sales].[Order Lines] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- spaces: history add column
+ALTER TABLE [sales].[Order Lines] ADD rows_updated bigint NULL
 GO
 -- spaces: history abandon
 UPDATE [sales].[Order Lines] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- spaces: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [sales].[Order Lines] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Order Lines] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- spaces: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [sales].[Order Lines] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- unicode: max
 SELECT MAX([名前]) FROM [données].[Überstunden 日本]
@@ -1557,6 +1978,30 @@ GO
 -- unicode: recheck
 ALTER TABLE [données].[Überstunden 日本] WITH CHECK CHECK CONSTRAINT [FK_Überstunden 日本_名前]
 GO
+-- unicode: merge staging
+SELECT TOP (0) [名前], [ñandú], [emoji😀] INTO [#datarefresh_merge_0123456789ab] FROM [données].[Überstunden 日本]
+GO
+-- unicode: merge blocking rows
+SELECT COUNT_BIG(*) FROM [données].[Überstunden 日本] AS c WHERE EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE c.[名前] = t.[名前] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[名前] = s.[名前]))
+GO
+-- unicode: merge delete
+DELETE t FROM [données].[Überstunden 日本] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[名前] = s.[名前])
+GO
+-- unicode: merge update
+UPDATE t SET t.[ñandú] = s.[ñandú], t.[emoji😀] = s.[emoji😀] FROM [données].[Überstunden 日本] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[名前] = s.[名前] WHERE EXISTS (SELECT t.[ñandú] COLLATE Latin1_General_BIN2, CAST(CAST(t.[emoji😀] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[ñandú] COLLATE Latin1_General_BIN2, CAST(CAST(s.[emoji😀] AS nvarchar(max)) AS varbinary(max)))
+GO
+-- unicode: merge insert
+INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]);
+GO
+-- unicode: merge insert keeping identity
+SET IDENTITY_INSERT [données].[Überstunden 日本] ON; INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]); SET IDENTITY_INSERT [données].[Überstunden 日本] OFF;
+GO
+-- unicode: disable trigger
+DISABLE TRIGGER [données].[trg_unicode] ON [données].[Überstunden 日本]
+GO
+-- unicode: enable trigger
+ENABLE TRIGGER [données].[trg_unicode] ON [données].[Überstunden 日本]
+GO
 -- unicode: history create
 CREATE TABLE [données].[Überstunden 日本] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -1577,20 +2022,34 @@ CREATE TABLE [données].[Überstunden 日本] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- unicode: history insert
-INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- unicode: history finish
+UPDATE [données].[Überstunden 日本] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- unicode: history insert, table from an earlier version
+INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- unicode: history finish, table from an earlier version
 UPDATE [données].[Überstunden 日本] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- unicode: history add column
+ALTER TABLE [données].[Überstunden 日本] ADD rows_updated bigint NULL
 GO
 -- unicode: history abandon
 UPDATE [données].[Überstunden 日本] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- unicode: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [données].[Überstunden 日本] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [données].[Überstunden 日本] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- unicode: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [données].[Überstunden 日本] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- reserved words: max
 SELECT MAX([from]) FROM [select].[table]
@@ -1682,6 +2141,30 @@ GO
 -- reserved words: recheck
 ALTER TABLE [select].[table] WITH CHECK CHECK CONSTRAINT [FK_table_from]
 GO
+-- reserved words: merge staging
+SELECT TOP (0) [from], [where], [order], [group] INTO [#datarefresh_merge_0123456789ab] FROM [select].[table]
+GO
+-- reserved words: merge blocking rows
+SELECT COUNT_BIG(*) FROM [select].[table] AS c WHERE EXISTS (SELECT 1 FROM [select].[table] AS t WHERE c.[from] = t.[from] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[from] = s.[from]))
+GO
+-- reserved words: merge delete
+DELETE t FROM [select].[table] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[from] = s.[from])
+GO
+-- reserved words: merge update
+UPDATE t SET t.[where] = s.[where], t.[order] = s.[order], t.[group] = s.[group] FROM [select].[table] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[from] = s.[from] WHERE EXISTS (SELECT t.[where] COLLATE Latin1_General_BIN2, CAST(CAST(t.[order] AS nvarchar(max)) AS varbinary(max)), t.[group] EXCEPT SELECT s.[where] COLLATE Latin1_General_BIN2, CAST(CAST(s.[order] AS nvarchar(max)) AS varbinary(max)), s.[group])
+GO
+-- reserved words: merge insert
+INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]);
+GO
+-- reserved words: merge insert keeping identity
+SET IDENTITY_INSERT [select].[table] ON; INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]); SET IDENTITY_INSERT [select].[table] OFF;
+GO
+-- reserved words: disable trigger
+DISABLE TRIGGER [select].[trg_reserved_words] ON [select].[table]
+GO
+-- reserved words: enable trigger
+ENABLE TRIGGER [select].[trg_reserved_words] ON [select].[table]
+GO
 -- reserved words: history create
 CREATE TABLE [select].[table] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -1702,20 +2185,34 @@ CREATE TABLE [select].[table] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- reserved words: history insert
-INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- reserved words: history finish
+UPDATE [select].[table] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- reserved words: history insert, table from an earlier version
+INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- reserved words: history finish, table from an earlier version
 UPDATE [select].[table] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- reserved words: history add column
+ALTER TABLE [select].[table] ADD rows_updated bigint NULL
 GO
 -- reserved words: history abandon
 UPDATE [select].[table] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- reserved words: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [select].[table] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [select].[table] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- reserved words: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [select].[table] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- 128 characters: max
 SELECT MAX([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
@@ -1807,6 +2304,30 @@ GO
 -- 128 characters: recheck
 ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH CHECK CHECK CONSTRAINT [FK_Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx]
 GO
+-- 128 characters: merge staging
+SELECT TOP (0) [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] INTO [#datarefresh_merge_0123456789ab] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: merge blocking rows
+SELECT COUNT_BIG(*) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS c WHERE EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE c.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]))
+GO
+-- 128 characters: merge delete
+DELETE t FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ])
+GO
+-- 128 characters: merge update
+UPDATE t SET t.[id] = s.[id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE EXISTS (SELECT t.[id] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[id] COLLATE Latin1_General_BIN2)
+GO
+-- 128 characters: merge insert
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]);
+GO
+-- 128 characters: merge insert keeping identity
+SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ON; INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]); SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] OFF;
+GO
+-- 128 characters: disable trigger
+DISABLE TRIGGER [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[trg_128_characters] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: enable trigger
+ENABLE TRIGGER [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[trg_128_characters] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
 -- 128 characters: history create
 CREATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -1827,20 +2348,34 @@ CREATE TABLE [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- 128 characters: history insert
-INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- 128 characters: history finish
+UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- 128 characters: history insert, table from an earlier version
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- 128 characters: history finish, table from an earlier version
 UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- 128 characters: history add column
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ADD rows_updated bigint NULL
 GO
 -- 128 characters: history abandon
 UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- 128 characters: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- 128 characters: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- next value for default: max
 SELECT MAX([InvoiceNo]) FROM [billing].[Invoices]
@@ -1932,6 +2467,30 @@ GO
 -- next value for default: recheck
 ALTER TABLE [billing].[Invoices] WITH CHECK CHECK CONSTRAINT [FK_Invoices_InvoiceNo]
 GO
+-- next value for default: merge staging
+SELECT TOP (0) [InvoiceNo], [Amount] INTO [#datarefresh_merge_0123456789ab] FROM [billing].[Invoices]
+GO
+-- next value for default: merge blocking rows
+SELECT COUNT_BIG(*) FROM [billing].[Invoices] AS c WHERE EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE c.[InvoiceNo] = t.[InvoiceNo] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceNo] = s.[InvoiceNo]))
+GO
+-- next value for default: merge delete
+DELETE t FROM [billing].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceNo] = s.[InvoiceNo])
+GO
+-- next value for default: merge update
+UPDATE t SET t.[Amount] = s.[Amount] FROM [billing].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceNo] = s.[InvoiceNo] WHERE EXISTS (SELECT t.[Amount] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Amount] COLLATE Latin1_General_BIN2)
+GO
+-- next value for default: merge insert
+INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]);
+GO
+-- next value for default: merge insert keeping identity
+SET IDENTITY_INSERT [billing].[Invoices] ON; INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]); SET IDENTITY_INSERT [billing].[Invoices] OFF;
+GO
+-- next value for default: disable trigger
+DISABLE TRIGGER [billing].[trg_next_value_for_default] ON [billing].[Invoices]
+GO
+-- next value for default: enable trigger
+ENABLE TRIGGER [billing].[trg_next_value_for_default] ON [billing].[Invoices]
+GO
 -- next value for default: history create
 CREATE TABLE [billing].[Invoices] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -1952,20 +2511,34 @@ CREATE TABLE [billing].[Invoices] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- next value for default: history insert
-INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- next value for default: history finish
+UPDATE [billing].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- next value for default: history insert, table from an earlier version
+INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- next value for default: history finish, table from an earlier version
 UPDATE [billing].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- next value for default: history add column
+ALTER TABLE [billing].[Invoices] ADD rows_updated bigint NULL
 GO
 -- next value for default: history abandon
 UPDATE [billing].[Invoices] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- next value for default: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [billing].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [billing].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- next value for default: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [billing].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- shared sequence: max
 SELECT MAX([DocumentNo]) FROM [dbo].[Documents]
@@ -2058,6 +2631,30 @@ GO
 -- shared sequence: recheck
 ALTER TABLE [dbo].[Documents] WITH CHECK CHECK CONSTRAINT [FK_Documents_DocumentNo]
 GO
+-- shared sequence: merge staging
+SELECT TOP (0) [DocumentNo], [Title] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Documents]
+GO
+-- shared sequence: merge blocking rows
+SELECT COUNT_BIG(*) FROM [dbo].[Documents] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE c.[DocumentNo] = t.[DocumentNo] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[DocumentNo] = s.[DocumentNo]))
+GO
+-- shared sequence: merge delete
+DELETE t FROM [dbo].[Documents] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[DocumentNo] = s.[DocumentNo])
+GO
+-- shared sequence: merge update
+UPDATE t SET t.[Title] = s.[Title] FROM [dbo].[Documents] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[DocumentNo] = s.[DocumentNo] WHERE EXISTS (SELECT t.[Title] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Title] COLLATE Latin1_General_BIN2)
+GO
+-- shared sequence: merge insert
+INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]);
+GO
+-- shared sequence: merge insert keeping identity
+SET IDENTITY_INSERT [dbo].[Documents] ON; INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]); SET IDENTITY_INSERT [dbo].[Documents] OFF;
+GO
+-- shared sequence: disable trigger
+DISABLE TRIGGER [dbo].[trg_shared_sequence] ON [dbo].[Documents]
+GO
+-- shared sequence: enable trigger
+ENABLE TRIGGER [dbo].[trg_shared_sequence] ON [dbo].[Documents]
+GO
 -- shared sequence: history create
 CREATE TABLE [dbo].[Documents] (
     entry_id nvarchar(400) NOT NULL PRIMARY KEY,
@@ -2078,20 +2675,34 @@ CREATE TABLE [dbo].[Documents] (
     db_login nvarchar(400) NOT NULL,
     host nvarchar(400) NOT NULL,
     process_id integer NOT NULL,
-    module_version nvarchar(400) NOT NULL
+    module_version nvarchar(400) NOT NULL,
+    rows_inserted bigint NULL,
+    rows_updated bigint NULL
 )
 GO
 -- shared sequence: history insert
-INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
 GO
 -- shared sequence: history finish
+UPDATE [dbo].[Documents] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- shared sequence: history insert, table from an earlier version
+INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
+GO
+-- shared sequence: history finish, table from an earlier version
 UPDATE [dbo].[Documents] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+GO
+-- shared sequence: history add column
+ALTER TABLE [dbo].[Documents] ADD rows_updated bigint NULL
 GO
 -- shared sequence: history abandon
 UPDATE [dbo].[Documents] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- shared sequence: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version FROM [dbo].[Documents] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Documents] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+GO
+-- shared sequence: history select, table from an earlier version
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Documents] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- staging: layout columns
 SELECT c.name, c.column_id, ty.name, c.max_length, c.precision, c.scale, c.collation_name, c.is_nullable,

@@ -21,6 +21,8 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
     public Staging.IStagingSwitch? Staging => field ??= new PostgreSqlStaging(this);
 
+    public IMergeLoad? Merge { get; } = new PostgreSqlMerge();
+
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public static string Quote(QualifiedName table) => $"{Quote(table.Schema)}.{Quote(table.Name)}";

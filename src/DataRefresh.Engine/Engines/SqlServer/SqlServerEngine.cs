@@ -20,6 +20,16 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     public EngineKind Kind => EngineKind.SqlServer;
 
+    /// <summary>Not built yet on SQL Server: load_method: auto chooses reload, and merge is blocked in the plan.</summary>
+    public IMergeLoad? Merge => null;
+
+    /// <summary>SqlBulkCopy fires no triggers (FireTriggers is not set); nothing is suspended.</summary>
+    public Task<IReadOnlyList<string>> UserTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task<IReadOnlyList<string>> SuspendTriggersAsync(DbConnection target, DbTransaction transaction, QualifiedName table, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task ResumeTriggersAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<string> restore, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public bool CanTruncateReferencedTable => false;
 
     public bool SupportsParallelUnits => true;

@@ -23,6 +23,23 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     public Staging.IStagingSwitch? Staging => field ??= new SqliteStaging(this);
 
+    public IMergeLoad? Merge { get; } = new SqliteMerge();
+
+    public async Task<IReadOnlyList<string>> UserTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) =>
+        (await SqliteTriggers.ReadAsync(connection, null, table, cancellationToken).ConfigureAwait(false)).Select(t => t.Name).ToList();
+
+    public Task<IReadOnlyList<string>> SuspendTriggersAsync(DbConnection target, DbTransaction transaction, QualifiedName table, CancellationToken cancellationToken) =>
+        SqliteTriggers.SuspendAsync(target, transaction, table, cancellationToken);
+
+    public async Task ResumeTriggersAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<string> restore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(restore);
+        foreach (var statement in restore)
+        {
+            await target.ExecuteAsync(transaction, statement, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public static string Quote(QualifiedName table) => $"{Quote(table.Schema)}.{Quote(table.Name)}";

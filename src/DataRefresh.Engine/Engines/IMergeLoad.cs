@@ -1,0 +1,30 @@
+using System.Data.Common;
+using DataRefresh.Catalog;
+
+namespace DataRefresh.Engines;
+
+/// <summary>One merge of a table: the target, the temporary table holding the source's rows, and what to match and copy.</summary>
+/// <param name="Key">The target's primary key columns: rows match on them.</param>
+/// <param name="Columns">The copied columns (computed and rowversion columns are not among them).</param>
+public sealed record MergeRequest(TableSchema Table, QualifiedName Staging, IReadOnlyList<string> Key, IReadOnlyList<string> Columns, int CommandTimeout);
+
+/// <summary>
+/// load_method: merge on one engine. The source's rows are copied (by the engine's ordinary CopyAsync) into a
+/// temporary table of the target session, then three statements bring the target to it: DELETE rows whose key
+/// is gone, UPDATE rows whose copied columns differ (unchanged rows are not written), INSERT new keys. All inside
+/// the unit's transaction; foreign keys are checked by the database as usual.
+/// </summary>
+public interface IMergeLoad
+{
+    /// <summary>A temporary table with the copied columns' types, dropped at commit or rollback; its name.</summary>
+    Task<QualifiedName> CreateStagingAsync(DbConnection target, DbTransaction transaction, TableSchema table, IReadOnlyList<string> columns, CancellationToken cancellationToken);
+
+    /// <summary>Rows of the foreign key's table that reference a target row the DELETE would remove.</summary>
+    Task<long> CountBlockingRowsAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, ForeignKeyInfo foreignKey, CancellationToken cancellationToken);
+
+    Task<long> DeleteMissingAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken);
+
+    Task<long> UpdateChangedAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken);
+
+    Task<long> InsertNewAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken);
+}
