@@ -150,7 +150,11 @@ internal static class DependencyOrder
             var warnings = plan.LoadMethod == LoadMethod.Merge
                 ? [.. plan.Warnings.Where(w => !w.StartsWith(Planner.TruncateWarning, StringComparison.Ordinal)), .. LoadMethods.MergeWarnings(plan)]
                 : plan.Warnings;
-            plans[i] = plan with { Reason = plan.Reason + LoadMethods.Words(plan), Warnings = warnings };
+            // A merge empties nothing: the sync mode's "empty the target and copy" gives way to what the merge does.
+            var reason = plan.LoadMethod == LoadMethod.Merge
+                ? System.Text.RegularExpressions.Regex.Replace(plan.Reason, @"empty the target \([^)]*\) and copy every source row", "make the target equal to the source rows")
+                : plan.Reason;
+            plans[i] = plan with { Reason = reason + LoadMethods.Words(plan), Warnings = warnings };
         }
     }
 
