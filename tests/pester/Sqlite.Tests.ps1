@@ -249,7 +249,10 @@ Describe 'SQLite: answering No at the -Confirm prompt' {
         Import-Module (Join-Path $PSScriptRoot 'ConfirmHost.psm1') -Force
 
         function New-UnitScenario([string]$Name) {
-            <# The four tables that foreign keys tie together, all full_replace: one unit, children listed first. #>
+            <#
+            The four tables that foreign keys tie together, all full_replace and reloaded: one unit, children listed
+            first. (load_method: reload, since a declined child would otherwise let auto merge its parents instead.)
+            #>
             $u = New-Scenario $Name
             $u.Config = Write-Utf8File (Join-Path $u.Dir 'unit.yaml') @"
 databases:
@@ -261,9 +264,13 @@ databases:
     database: uat.db
 tables:
   - name: order_lines
+    load_method: reload
   - name: orders
+    load_method: reload
   - name: products
+    load_method: reload
   - name: customers
+    load_method: reload
 settings:
   max_retries: 0
 
