@@ -167,8 +167,9 @@ public sealed partial class RefreshRunner
                 var cancelled = cancellationToken.IsCancellationRequested;
                 var error = cancelled ? "cancelled (Ctrl+C): the transaction was rolled back; the target keeps its previous rows" : Describe(ex, ShowsServerDetail(unit));
                 var table = tables[0];
-                var fallBack = !cancelled && !(_engine.IsTransient(ex) && attempt <= Settings.MaxRetries) && !forceFull && tables.Count == 1
-                    && table.Action == RefreshAction.Incremental && table.Plan.TableConfig.FallbackToFull && table.Plan.FallbackBlockedBy is null;
+                var retry = !cancelled && _engine.IsTransient(ex) && attempt <= Settings.MaxRetries;
+                var wantsFallback = !cancelled && !retry && !forceFull && tables.Count == 1 && table.Action == RefreshAction.Incremental && table.Plan.TableConfig.FallbackToFull;
+                var fallBack = wantsFallback && table.Plan.FallbackBlockedBy is null;
 
                 // The failed attempt's row says what came of it, so history reads as the planned fallback it is.
                 await FinishHistoryAsync(tables, HistoryStatus.Failed, fallBack ? $"{error} (fallback_to_full: attempt {attempt + 1} refreshes the whole table in full)" : error).ConfigureAwait(false);
@@ -177,7 +178,7 @@ public sealed partial class RefreshRunner
                     return tables.Select(t => Result(t, RefreshStatus.Failed, error, attempt, note)).ToList();
                 }
 
-                if (_engine.IsTransient(ex) && attempt <= Settings.MaxRetries)
+                if (retry)
                 {
                     var delay = TimeSpan.FromSeconds(Settings.RetryDelaySeconds * Math.Pow(2, attempt - 1));
                     _observer.Warning($"{string.Join(", ", unit.Select(p => p.Table))}: transient failure on attempt {attempt} ({error}); retrying the whole table in {delay.TotalSeconds:0.#}s");
@@ -202,7 +203,7 @@ public sealed partial class RefreshRunner
                     continue;
                 }
 
-                if (!forceFull && tables.Count == 1 && table.Action == RefreshAction.Incremental && table.Plan.FallbackBlockedBy is { } blocked)
+                if (wantsFallback && table.Plan.FallbackBlockedBy is { } blocked)
                 {
                     error += $" (fallback_to_full not attempted: {blocked})";
                 }
