@@ -100,6 +100,9 @@ public interface IDatabaseEngine
     /// <summary>Name the snapshot of <paramref name="transaction"/> (a source read kept open until the run ends) for other sessions.</summary>
     Task<string?> ExportSourceSnapshotAsync(DbConnection source, DbTransaction? transaction, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
+    /// <summary>What every table's plan should say about how production is read (SQL Server: locking reads without snapshot isolation), or null.</summary>
+    Task<string?> SourceReadWarningAsync(DbConnection source, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>Begin a unit's source read in the run's shared snapshot (from <see cref="ExportSourceSnapshotAsync"/>), or its own when there is none.</summary>
     Task<DbTransaction?> BeginSourceReadAsync(DbConnection source, string? sharedSnapshot, CancellationToken cancellationToken) => BeginSourceReadAsync(source, cancellationToken);
 

@@ -18,8 +18,8 @@ public sealed partial class RefreshRunner
         // The run id starts every staging name (leftovers are traced to their run by it); the unit number keeps
         // parallel units of one run (-ThrottleLimit > 1) in one schema from creating or dropping each other's tables.
         var runTag = $"{RunId[..8]}u{t.Plan.Unit}";
-        await using var source = await _engine.OpenAsync(_config.Source, ConnectionPurpose.Source, settings, Label, cancellationToken).ConfigureAwait(false);
-        await using var sourceTx = await _engine.BeginSourceReadAsync(source, _sourceSnapshot, cancellationToken).ConfigureAwait(false);
+        await using var lease = await OpenSourceAsync(settings, cancellationToken).ConfigureAwait(false);
+        var (source, sourceTx) = (lease.Connection, lease.Transaction);
         await using var target = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, cancellationToken).ConfigureAwait(false);
         await using var loader = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, cancellationToken).ConfigureAwait(false);
         try

@@ -90,7 +90,7 @@ public sealed partial class RefreshRunner
             Emit(new RefreshResult { RunId = RunId, Table = plan.Table, Action = RefreshAction.Skip, Status = status, Error = plan.Reason });
         }
 
-        await using var snapshot = await ShareSourceSnapshotAsync(plans, cancellationToken).ConfigureAwait(false);
+        await using var snapshot = await ShareSourceSnapshotAsync(plans, !_engine.SupportsParallelUnits || throttleLimit <= 1, cancellationToken).ConfigureAwait(false);
         var units = plans.Where(p => !p.IsBlocked).GroupBy(p => p.Unit).Select(g => g.OrderBy(p => p.Order).ToList()).OrderBy(u => u[0].Order).ToList();
         using var throttle = new SemaphoreSlim(_engine.SupportsParallelUnits ? Math.Max(1, throttleLimit) : 1);
         // A unit waits for every unit it depends on, wherever the plans list it (the planner lists them first).
@@ -216,8 +216,8 @@ public sealed partial class RefreshRunner
     private async Task RunOnceAsync(List<TableRun> tables, bool forceFull, CancellationToken cancellationToken)
     {
         var settings = Settings;
-        await using var source = await _engine.OpenAsync(_config.Source, ConnectionPurpose.Source, settings, Label, cancellationToken).ConfigureAwait(false);
-        await using var sourceTx = await _engine.BeginSourceReadAsync(source, _sourceSnapshot, cancellationToken).ConfigureAwait(false);
+        await using var lease = await OpenSourceAsync(settings, cancellationToken).ConfigureAwait(false);
+        var (source, sourceTx) = (lease.Connection, lease.Transaction);
         await using var target = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, cancellationToken).ConfigureAwait(false);
         await using var tx = await target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var t in tables)

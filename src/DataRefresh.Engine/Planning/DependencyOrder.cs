@@ -37,7 +37,7 @@ internal static class DependencyOrder
         {
             Order = i + 1,
             Unit = numbers[units[p.Table]],
-            Warnings = [.. p.Warnings, .. Notes(p, cycle, merged, units, plans)],
+            Warnings = [.. p.Warnings, .. Notes(p, cycle, merged, units, plans), .. SourceReadNotes(p, engine, parents, units, plans)],
             Draft = draftOf[p.Table].Draft ?? draftOf[p.Table],
         }).ToList();
     }
@@ -53,6 +53,25 @@ internal static class DependencyOrder
         {
             var partners = plans.Where(p => p.Table != plan.Table && !p.IsBlocked && units[p.Table] == units[plan.Table]).Select(p => p.Table);
             yield return $"foreign keys tie this table to {string.Join(", ", partners)} in both directions through tables refreshed separately: they run in one transaction, so each finds the rows it references";
+        }
+    }
+
+    /// <summary>
+    /// Where parallel units cannot share one snapshot of production (SQL Server sessions cannot), a child in
+    /// another unit than its parent may read rows whose parents are newer than the parent's copy.
+    /// </summary>
+    private static IEnumerable<string> SourceReadNotes(RefreshPlan plan, IDatabaseEngine engine, Dictionary<string, HashSet<string>> parents, Dictionary<string, int> units, List<RefreshPlan> plans)
+    {
+        if (engine.SharesSourceSnapshot || !engine.SupportsParallelUnits || plan.IsBlocked)
+        {
+            yield break;
+        }
+
+        var elsewhere = plans.Where(p => parents[plan.Table].Contains(p.Table) && !p.IsBlocked && units[p.Table] != units[plan.Table]).Select(p => p.Table).ToList();
+        if (elsewhere.Count > 0)
+        {
+            yield return $"source reads: {string.Join(", ", elsewhere)} (which this table references) run in another unit; with -ThrottleLimit 1 (the default) the units run one at a time and read production "
+                + "through one session, in one snapshot; with -ThrottleLimit > 1 each unit reads production at its own moment, so this table can hold rows whose parents are newer than their copy";
         }
     }
 

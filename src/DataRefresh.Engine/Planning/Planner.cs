@@ -33,10 +33,12 @@ public static partial class Planner
         // One catalog read per side, however many tables the plan names.
         var sourceCatalog = await engine.ReadCatalogAsync(source, cancellationToken).ConfigureAwait(false);
         var targetCatalog = await engine.ReadCatalogAsync(target, cancellationToken).ConfigureAwait(false);
+        var readWarning = await engine.SourceReadWarningAsync(source, cancellationToken).ConfigureAwait(false);
         var drafts = new List<RefreshPlan>();
         foreach (var table in selected)
         {
-            drafts.Add(await PlanTableAsync(engine, config, table, source, target, (sourceCatalog, targetCatalog), cancellationToken).ConfigureAwait(false));
+            var draft = await PlanTableAsync(engine, config, table, source, target, (sourceCatalog, targetCatalog), cancellationToken).ConfigureAwait(false);
+            drafts.Add(readWarning is null || draft.IsBlocked ? draft : draft with { Warnings = [.. draft.Warnings, readWarning] });
         }
 
         return DependencyOrder.Arrange(drafts, engine);

@@ -93,4 +93,26 @@ public sealed class DependencyOrderTests
         Assert.Equal(["b", "a", "c"], plans.Select(p => p.Table));
         Assert.Equal([1, 2, 3], plans.Select(p => p.Unit));
     }
+
+    [Fact]
+    public void Where_parallel_units_cannot_share_a_snapshot_a_child_in_another_unit_says_when_it_reads_production()
+    {
+        // film <- rental, both incremental: two units. SQL Server sessions cannot share one snapshot.
+        var keys = new[] { Key("rental", "film") };
+        var drafts = Drafts(keys, (Incremental("film", "id"), RefreshAction.Incremental), (Incremental("rental", "id"), RefreshAction.Incremental));
+
+        var sqlServer = DependencyOrder.Arrange(drafts, EngineRegistry.For(EngineKind.SqlServer));
+        var postgres = DependencyOrder.Arrange(drafts, EngineRegistry.For(EngineKind.PostgreSql));
+        var sqlite = DependencyOrder.Arrange(drafts, Engine);
+
+        Assert.NotEqual(sqlServer.Single("film").Unit, sqlServer.Single("rental").Unit);
+        var note = Assert.Single(sqlServer.Single("rental").Warnings, w => w.StartsWith("source reads:", StringComparison.Ordinal));
+        Assert.Contains("film (which this table references) run in another unit", note, StringComparison.Ordinal);
+        Assert.Contains("-ThrottleLimit > 1 each unit reads production at its own moment", note, StringComparison.Ordinal);
+        Assert.DoesNotContain(sqlServer.Single("film").Warnings, w => w.StartsWith("source reads:", StringComparison.Ordinal));
+
+        // PostgreSQL exports one snapshot to every unit; SQLite runs units one at a time through one session.
+        Assert.DoesNotContain(postgres.SelectMany(p => p.Warnings), w => w.StartsWith("source reads:", StringComparison.Ordinal));
+        Assert.DoesNotContain(sqlite.SelectMany(p => p.Warnings), w => w.StartsWith("source reads:", StringComparison.Ordinal));
+    }
 }

@@ -95,6 +95,17 @@ public sealed class SqlServerEngine : IDatabaseEngine
             : null;
     }
 
+    /// <summary>
+    /// Without ALLOW_SNAPSHOT_ISOLATION the source is read under READ COMMITTED: shared locks that make production's
+    /// writers wait while rows stream over a slow network, and no snapshot that units could share.
+    /// </summary>
+    public async Task<string?> SourceReadWarningAsync(DbConnection source, CancellationToken cancellationToken) =>
+        await source.ScalarAsync(null, SnapshotAllowed, cancellationToken).ConfigureAwait(false) is true
+            ? null
+            : "the source database does not allow snapshot isolation (ALLOW_SNAPSHOT_ISOLATION OFF): production is read under READ COMMITTED, whose shared locks make production's writers wait while rows stream to UAT, "
+              + "and each unit of the run reads production at its own moment, so a child table can hold rows whose parents are newer than the parent table's copy; "
+              + "ALTER DATABASE … SET ALLOW_SNAPSHOT_ISOLATION ON on production gives every refresh one consistent, non-blocking view";
+
     public async Task<ServerIdentity> IdentifyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
