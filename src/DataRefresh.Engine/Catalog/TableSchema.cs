@@ -96,6 +96,15 @@ public sealed record TableSchema
     public required IReadOnlyList<ColumnInfo> Columns { get; init; }
     public IReadOnlyList<string> PrimaryKey { get; init; } = [];
 
+    /// <summary>
+    /// Unique keys other than the primary key whose columns are all NOT NULL (unique constraints and unique indexes,
+    /// neither partial nor on expressions): each identifies a row as a primary key would.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> UniqueKeys { get; init; } = [];
+
+    /// <summary>The key a merge matches rows by: the primary key, else the narrowest NOT NULL unique key; empty if none.</summary>
+    public IReadOnlyList<string> RowKey => PrimaryKey.Count > 0 ? PrimaryKey : UniqueKeys.OrderBy(k => k.Count).FirstOrDefault() ?? [];
+
     /// <summary>Foreign keys declared on this table (it is the child).</summary>
     public IReadOnlyList<ForeignKeyInfo> References { get; init; } = [];
 

@@ -4,7 +4,7 @@ using DataRefresh.Configuration;
 namespace DataRefresh.Planning;
 
 /// <summary>
-/// Decides, per full load, whether the table is emptied and reloaded or merged by its primary key
+/// Decides, per full load, whether the table is emptied and reloaded or merged by its primary key (or a NOT NULL unique key)
 /// (load_method). A merge deletes only the rows production no longer has, so a table that tables outside the run's
 /// reloads reference can be refreshed with its foreign keys checked as usual: no deferral, no DDL on UAT.
 /// </summary>
@@ -53,7 +53,7 @@ internal static class LoadMethods
             var merge = plan.Action == RefreshAction.Full
                 ? !reloaded.Contains(plan.TargetSchema.Name) && (plan.TableConfig.LoadMethod == LoadMethod.Merge || WouldMerge(plan, reloaded, engineMerges))
                 : plan.TableConfig.LoadMethod == LoadMethod.Merge || WouldMerge(plan, reloaded, engineMerges);
-            plans[i] = plan with { LoadMethod = merge ? LoadMethod.Merge : LoadMethod.Reload, MergeKey = merge ? plan.TargetSchema.PrimaryKey : [] };
+            plans[i] = plan with { LoadMethod = merge ? LoadMethod.Merge : LoadMethod.Reload, MergeKey = merge ? plan.TargetSchema.RowKey : [] };
         }
 
         return blockedAny;
@@ -63,8 +63,14 @@ internal static class LoadMethods
     public static string? CannotMerge(RefreshPlan plan, bool engineMerges) =>
         !engineMerges ? $"load_method: merge is not available on {plan.Config.Target.Engine.ToString().ToLowerInvariant()} yet; use load_method: reload"
         : plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch ? "load_method: merge does not combine with strategy staging_partition_switch, which loads aside and swaps the table in; use strategy simple_copy or load_method: reload"
-        : plan.TargetSchema!.PrimaryKey.Count == 0 ? $"load_method: merge matches rows by primary key, and {plan.TargetSchema.Name} has none; use load_method: reload"
+        : plan.TargetSchema!.RowKey.Count == 0 ? $"load_method: merge matches rows by a primary key or a unique key on NOT NULL columns, and {plan.TargetSchema.Name} has neither; use load_method: reload"
+        : plan.TargetSchema.Columns.FirstOrDefault(c => c.Identity == IdentityKind.Always && c.IsCopyable && !plan.TargetSchema.RowKey.Contains(c.Name) && plan.Columns.Contains(c.Name)) is { } identity
+            ? $"load_method: merge would have to update identity column {identity.Name}, which is not part of the merge key ({string.Join(", ", plan.TargetSchema.RowKey)}) and which {Engine(plan)} does not let an UPDATE write ({Always(plan)}); use load_method: reload"
         : null;
+
+    private static string Engine(RefreshPlan plan) => plan.Config.Target.Engine.ToString().ToLowerInvariant();
+
+    private static string Always(RefreshPlan plan) => plan.Config.Target.Engine == EngineKind.SqlServer ? "IDENTITY" : "GENERATED ALWAYS";
 
     /// <summary>The keys from tables that the run does not reload (and which would therefore see the rows go).</summary>
     public static IEnumerable<ForeignKeyInfo> Outside(RefreshPlan plan, IReadOnlySet<QualifiedName> reloaded) =>
@@ -79,10 +85,13 @@ internal static class LoadMethods
         var key = string.Join(", ", plan.MergeKey);
         var referencing = string.Join(", ", plan.TargetSchema!.ReferencedBy.Where(fk => fk.ReferencingTable != plan.TargetSchema.Name).Select(fk => fk.ReferencingTable.ToString()).Distinct());
         var why = plan.TableConfig.LoadMethod == LoadMethod.Auto
-            ? (plan.LoadMethod == LoadMethod.Merge ? $" (load_method: auto: {referencing} reference it and are not reloaded with it)" : " (load_method: auto: nothing outside this run's reloads references it, or it has no primary key)")
+            ? (plan.LoadMethod == LoadMethod.Merge ? $" (load_method: auto: {referencing} reference it and are not reloaded with it)"
+                : CannotMerge(plan, engineMerges: true) is { } cannot ? $" (load_method: auto: {cannot.Replace("load_method: merge ", "a merge ", StringComparison.Ordinal).Replace("; use load_method: reload", "", StringComparison.Ordinal)})"
+                : " (load_method: auto: nothing outside this run's reloads references it)")
             : $" (load_method: {plan.TableConfig.LoadMethod.ToString().ToLowerInvariant()})";
+        var keyKind = plan.MergeKey.SequenceEqual(plan.TargetSchema.PrimaryKey) ? "primary key" : "unique key";
         return plan.LoadMethod == LoadMethod.Merge
-            ? $"; merged by primary key ({key}){why}: rows gone from the source are deleted, changed rows updated, new rows inserted; foreign keys are checked as usual"
+            ? $"; merged by {keyKind} ({key}){why}: rows gone from the source are deleted, changed rows updated, new rows inserted; foreign keys are checked as usual"
             : $"; emptied and reloaded{why}";
     }
 

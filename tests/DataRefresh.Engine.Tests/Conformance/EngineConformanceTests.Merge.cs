@@ -117,7 +117,7 @@ public abstract partial class EngineConformanceTests
         Assert.Equal(RefreshAction.Skip, plans.Single("country").Action);
         Assert.Contains("would break foreign key", plans.Single("country").Reason, StringComparison.Ordinal);
         Assert.Equal(RefreshAction.Skip, plans.Single("tag").Action);
-        Assert.Contains("load_method: merge matches rows by primary key", plans.Single("tag").Reason, StringComparison.Ordinal);
+        Assert.Contains("load_method: merge matches rows by a primary key or a unique key on NOT NULL columns", plans.Single("tag").Reason, StringComparison.Ordinal);
 
         // A table nothing outside the run references is reloaded as before.
         Assert.Equal(LoadMethod.Merge, plans.Single("language").LoadMethod);

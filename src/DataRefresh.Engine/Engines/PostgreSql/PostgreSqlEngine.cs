@@ -242,9 +242,27 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
             }
         }
 
+        // Unique indexes (constraints or not) that identify a row: valid, not partial, no expressions, key columns NOT NULL.
+        const string uniqueSql = """
+            SELECT ARRAY(SELECT a.attname FROM unnest(i.indkey[0:i.indnkeyatts - 1]) WITH ORDINALITY u(n, o) JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.n ORDER BY u.o)::text[]
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class ic ON ic.oid = i.indexrelid
+            WHERE n.nspname = @schema AND c.relname = @name AND i.indisunique AND NOT i.indisprimary AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL
+              AND NOT EXISTS (SELECT 1 FROM unnest(i.indkey[0:i.indnkeyatts - 1]) u(n) JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.n WHERE NOT a.attnotnull)
+            ORDER BY ic.relname
+            """;
+        var uniqueKeys = new List<IReadOnlyList<string>>();
+        await using (var command = connection.Command(null, uniqueSql, null, ("schema", table.Schema), ("name", table.Name)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                uniqueKeys.Add(reader.GetFieldValue<string[]>(0));
+            }
+        }
+
         var sequences = await ReadSequencesAsync(connection, table, cancellationToken).ConfigureAwait(false);
         var fed = columns.Select(c => c with { Sequence = sequences.FirstOrDefault(s => s.Users.Contains(new SequenceUser(table, c.Name)))?.Name.ToString() }).ToList();
-        return new TableSchema { Name = table, Columns = fed, PrimaryKey = primaryKey, References = references, ReferencedBy = referencedBy, IsPartitioned = partitioned, Sequences = sequences };
+        return new TableSchema { Name = table, Columns = fed, PrimaryKey = primaryKey, UniqueKeys = uniqueKeys, References = references, ReferencedBy = referencedBy, IsPartitioned = partitioned, Sequences = sequences };
     }
 
     public async Task<object?> ReadMaxAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, string column, CancellationToken cancellationToken) =>

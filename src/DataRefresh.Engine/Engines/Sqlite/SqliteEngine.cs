@@ -143,6 +143,7 @@ public sealed class SqliteEngine : IDatabaseEngine
             Sequence = c.Name == rowid && autoincrement ? "sqlite_sequence" : null,
         }).ToList();
 
+        var uniqueKeys = await UniqueKeysAsync(connection, table.Name, raw.Where(c => c.NotNull).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase), cancellationToken).ConfigureAwait(false);
         var references = await ForeignKeysAsync(connection, table.Name, cancellationToken).ConfigureAwait(false);
         var referencedBy = new List<ForeignKeyInfo>();
         var others = new List<string>();
@@ -165,6 +166,7 @@ public sealed class SqliteEngine : IDatabaseEngine
             Name = table,
             Columns = columns,
             PrimaryKey = primaryKey,
+            UniqueKeys = uniqueKeys,
             References = references,
             ReferencedBy = referencedBy.Select(fk => fk with { To = table }).ToList(),
 
@@ -173,6 +175,39 @@ public sealed class SqliteEngine : IDatabaseEngine
                 ? [new SequenceInfo { Name = table, Kind = SequenceKind.AutoIncrement, Users = [new SequenceUser(table, rowid)] }]
                 : [],
         };
+    }
+
+    /// <summary>Unique indexes (UNIQUE constraints or CREATE UNIQUE INDEX) that identify a row: not partial, no expressions, key columns NOT NULL.</summary>
+    private static async Task<List<IReadOnlyList<string>>> UniqueKeysAsync(DbConnection connection, string table, HashSet<string> notNull, CancellationToken cancellationToken)
+    {
+        var indexes = new List<string>();
+        await using (var command = connection.Command(null, "SELECT name FROM pragma_index_list(@name) WHERE \"unique\" = 1 AND origin <> 'pk' AND partial = 0 ORDER BY name", null, ("name", table)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                indexes.Add(reader.GetString(0));
+            }
+        }
+
+        var keys = new List<IReadOnlyList<string>>();
+        foreach (var index in indexes)
+        {
+            var columns = new List<string?>();
+            await using var command = connection.Command(null, "SELECT name FROM pragma_index_info(@index) ORDER BY seqno", null, ("index", index));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                columns.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+            }
+
+            if (columns.Count > 0 && columns.All(c => c is not null && notNull.Contains(c)))
+            {
+                keys.Add(columns.Select(c => c!).ToList());
+            }
+        }
+
+        return keys;
     }
 
     private static async Task<List<ForeignKeyInfo>> ForeignKeysAsync(DbConnection connection, string table, CancellationToken cancellationToken)
