@@ -341,7 +341,7 @@ public static class ConfigLoader
             IncrementalColumn = column,
             IncrementalType = type,
             DateBufferDays = buffer ?? 0,
-            IncrementalOverlap = overlap ?? 0,
+            IncrementalOverlap = overlap,
             BatchSize = batch,
             TruncateTarget = truncate ?? true,
             FallbackToFull = fallback ?? false,

@@ -104,8 +104,14 @@ public sealed record TableConfig
     public IncrementalType? IncrementalType { get; init; }
     public int DateBufferDays { get; init; }
 
-    /// <summary>incremental_overlap: with identity, re-copy the last N ids below the watermark (delete + copy), see <see cref="Planning.Watermarks.Filters"/>.</summary>
-    public long IncrementalOverlap { get; init; }
+    /// <summary>
+    /// incremental_overlap: with identity, re-read the last N ids up to the watermark and insert those the target
+    /// lacks (rows numbered before, but committed after, the last copy). Null: not set, <see cref="DefaultIncrementalOverlap"/> where it can apply.
+    /// </summary>
+    public long? IncrementalOverlap { get; init; }
+
+    /// <summary>The window re-read when incremental_overlap is not set.</summary>
+    public const long DefaultIncrementalOverlap = 1000;
     public int? BatchSize { get; init; }
     public bool TruncateTarget { get; init; } = true;
     public bool FallbackToFull { get; init; }

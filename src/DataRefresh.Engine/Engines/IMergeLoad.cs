@@ -4,9 +4,13 @@ using DataRefresh.Catalog;
 namespace DataRefresh.Engines;
 
 /// <summary>One merge of a table: the target, the temporary table holding the source's rows, and what to match and copy.</summary>
-/// <param name="Key">The target's primary key columns: rows match on them.</param>
+/// <param name="Key">The key rows match on: the primary key, or a unique key on NOT NULL columns.</param>
 /// <param name="Columns">The copied columns (computed and rowversion columns are not among them).</param>
-public sealed record MergeRequest(TableSchema Table, QualifiedName Staging, IReadOnlyList<string> Key, IReadOnlyList<string> Columns, int CommandTimeout);
+public sealed record MergeRequest(TableSchema Table, QualifiedName Staging, IReadOnlyList<string> Key, IReadOnlyList<string> Columns, int CommandTimeout)
+{
+    /// <summary>Where <see cref="IMergeLoad.CompareAsync"/> wrote the keys that differ, if the engine compares once; null: each statement compares.</summary>
+    public QualifiedName? Differences { get; init; }
+}
 
 /// <summary>
 /// load_method: merge on one engine. The source's rows are copied (by the engine's ordinary CopyAsync) into a
@@ -18,6 +22,13 @@ public interface IMergeLoad
 {
     /// <summary>A temporary table with the copied columns' types, dropped at commit or rollback; its name.</summary>
     Task<QualifiedName> CreateStagingAsync(DbConnection target, DbTransaction transaction, TableSchema table, IReadOnlyList<string> columns, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After the staging is loaded: compare it with the target in one pass and keep the keys to delete, update and
+    /// insert (so the three statements touch only those rows); the name of what holds them, or null when the
+    /// engine lets each statement compare on its own.
+    /// </summary>
+    Task<QualifiedName?> CompareAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken) => Task.FromResult<QualifiedName?>(null);
 
     /// <summary>Rows of the foreign key's table that reference a target row the DELETE would remove.</summary>
     Task<long> CountBlockingRowsAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, ForeignKeyInfo foreignKey, CancellationToken cancellationToken);

@@ -29,6 +29,7 @@ public sealed partial class RefreshRunner
             var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
             t.Merge = new MergeRequest(schema, staging, t.Plan.MergeKey, t.Plan.Columns, Settings.CommandTimeout);
             t.RowsCopied = await CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken).ConfigureAwait(false);
+            t.Merge = t.Merge with { Differences = await MergeLoad.CompareAsync(target, tx, t.Merge, cancellationToken).ConfigureAwait(false) };
             t.Clock.Stop();
             _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} source row(s) staged in {staging} for the merge");
         }
@@ -62,8 +63,25 @@ public sealed partial class RefreshRunner
         _observer.Verbose($"{t.Plan.Table}: merged: {t.RowsInserted} inserted, {t.RowsUpdated} updated, {t.RowsDeleted} deleted");
     }
 
+    /// <summary>
+    /// incremental_overlap, after the copy above the watermark: the first <see cref="RefreshPlan.Overlap"/> source rows
+    /// from the window's bound (id order) go through the one copy code path into a temporary table, and those whose
+    /// key the target lacks (numbered before, committed after, the last copy) are inserted. Nothing is deleted.
+    /// </summary>
+    private async Task InsertLateRowsAsync(TableRun t, RowFilter window, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        var schema = t.Plan.TargetSchema!;
+        var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
+        var reread = await CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken, window, t.Plan.Overlap).ConfigureAwait(false);
+        var late = await MergeLoad.InsertNewAsync(target, tx, new MergeRequest(schema, staging, schema.RowKey, t.Plan.Columns, Settings.CommandTimeout), cancellationToken).ConfigureAwait(false);
+        t.RowsInserted += late;
+        t.RowsCopied += late;
+        _observer.Verbose($"{t.Plan.Table}: incremental_overlap: {reread} source row(s) re-read from {_engine.DescribeFilter(window)}, {late} the target lacked inserted");
+    }
+
     /// <summary>The one copy code path: a reload's copy into the table, a merge's into its temporary table.</summary>
-    private async Task<long> CopyAsync(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, TableSchema into, CancellationToken cancellationToken)
+    /// <param name="filter">Another filter than the table's (the incremental_overlap window), with <paramref name="rowLimit"/> rows at most.</param>
+    private async Task<long> CopyAsync(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, TableSchema into, CancellationToken cancellationToken, RowFilter? filter = null, long? rowLimit = null)
     {
         var started = Stopwatch.StartNew();
         var estimate = t.Plan.EstimatedRows;
@@ -78,8 +96,8 @@ public sealed partial class RefreshRunner
                 SourceTable = t.Plan.SourceSchema!,
                 TargetTable = into,
                 Columns = t.Plan.Columns,
-                Filter = t.Filter,
-                RowLimit = t.Plan.TableConfig.RowLimit,
+                Filter = filter ?? t.Filter,
+                RowLimit = filter is null ? t.Plan.TableConfig.RowLimit : rowLimit,
                 BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
                 CommandTimeout = Settings.CommandTimeout,
             },

@@ -268,6 +268,10 @@ public sealed partial class RefreshRunner
             {
                 t.RowsCopied = t.RowsInserted = await CopyAsync(t, source, sourceTx, target, tx, t.Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
                 _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
+                if (t.OverlapFilter is { } window)
+                {
+                    await InsertLateRowsAsync(t, window, source, sourceTx, target, tx, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             t.Clock.Stop();
@@ -421,6 +425,9 @@ public sealed partial class RefreshRunner
         public string Reason { get; private set; } = plan.Reason;
         public RowFilter? Filter { get; private set; } = plan.Filter;
         public RowFilter? DeleteFilter { get; private set; } = plan.DeleteFilter;
+
+        /// <summary>incremental_overlap: the source rows re-read below the watermark after the copy; the target's missing ones are inserted.</summary>
+        public RowFilter? OverlapFilter { get; private set; }
         public string? WatermarkBefore { get; private set; }
         public string? WatermarkAfter { get; set; }
         public long RowsCopied { get; set; }
@@ -433,11 +440,11 @@ public sealed partial class RefreshRunner
 
         public async Task DecideAsync(IDatabaseEngine engine, DbConnection target, DbTransaction tx, bool forceFull, CancellationToken cancellationToken)
         {
-            var decision = await SyncDecision.DecideAsync(engine, target, tx, Plan.TableConfig, Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
+            var decision = await SyncDecision.DecideAsync(engine, target, tx, Plan.TableConfig, Plan.TargetSchema!, cancellationToken, Plan.Overlap).ConfigureAwait(false);
             WatermarkBefore = Watermarks.Format(decision.Watermark);
             if (forceFull)
             {
-                (Action, Reason, Filter, DeleteFilter) = (RefreshAction.Full, "fallback_to_full: full refresh after the incremental attempt failed", null, null);
+                (Action, Reason, Filter, DeleteFilter, OverlapFilter) = (RefreshAction.Full, "fallback_to_full: full refresh after the incremental attempt failed", null, null, null);
                 return;
             }
 
@@ -456,7 +463,7 @@ public sealed partial class RefreshRunner
                     + "staging_partition_switch checked only the planned action, so the table was left as it is: plan and run again");
             }
 
-            (Action, Reason, Filter, DeleteFilter) = (decision.Action, decision.Reason, decision.Filter, decision.Delete);
+            (Action, Reason, Filter, DeleteFilter, OverlapFilter) = (decision.Action, decision.Reason, decision.Filter, decision.Delete, decision.Action == RefreshAction.Incremental ? decision.Overlap : null);
         }
     }
 }

@@ -19,7 +19,7 @@ internal static class ExternalReferenceRules
 
     /// <summary>A full reload, or an incremental copy that deletes a date buffer's window first (the window's rows may be referenced).</summary>
     public static bool RemovesRows(RefreshPlan plan) =>
-        plan.Action == RefreshAction.Full || (plan.Action == RefreshAction.Incremental && (plan.TableConfig.DateBufferDays > 0 || plan.TableConfig.IncrementalOverlap > 0));
+        plan.Action == RefreshAction.Full || (plan.Action == RefreshAction.Incremental && plan.TableConfig.DateBufferDays > 0);
 
     /// <summary>The problems of removing this table's rows; <paramref name="asFull"/> asks about emptying it (fallback_to_full).</summary>
     public static List<string> Problems(RefreshPlan plan, RunTables run, EngineKind engine, bool asFull = false)
@@ -27,9 +27,7 @@ internal static class ExternalReferenceRules
         var schema = plan.TargetSchema!;
         var subject = asFull || plan.Action == RefreshAction.Full
             ? "emptying it"
-            : plan.TableConfig.DateBufferDays > 0
-                ? $"deleting its date_buffer_days window (rows with {plan.TableConfig.IncrementalColumn} >= the target MAX - {plan.TableConfig.DateBufferDays} day(s), re-copied from the source)"
-                : $"deleting its incremental_overlap window (the last {plan.TableConfig.IncrementalOverlap} {plan.TableConfig.IncrementalColumn} value(s) up to the target MAX, re-copied from the source)";
+            : $"deleting its date_buffer_days window (rows with {plan.TableConfig.IncrementalColumn} >= the target MAX - {plan.TableConfig.DateBufferDays} day(s), re-copied from the source)";
         return schema.ReferencedBy
             .Where(fk => fk.ReferencingTable != schema.Name && !run.Emptied.Contains(fk.ReferencingTable))
             .Select(fk => Problem(plan.TableConfig.ExternalReferences, fk, subject, run, engine))

@@ -141,7 +141,13 @@ public static partial class Planner
             return Blocked($"locked: table {targetName} is being refreshed by {holder}; only one refresh of a table runs at a time", sourceSchema, targetSchema) with { LockedBy = holder };
         }
 
-        var decision = await SyncDecision.DecideAsync(engine, target, null, table, targetSchema, cancellationToken).ConfigureAwait(false);
+        var overlap = Overlap(engine, table, targetSchema, warnings, blockers);
+        if (blockers.Count > 0)
+        {
+            return Blocked("blocked: " + string.Join("; ", blockers), sourceSchema, targetSchema);
+        }
+
+        var decision = await SyncDecision.DecideAsync(engine, target, null, table, targetSchema, cancellationToken, overlap).ConfigureAwait(false);
         if (decision.Mismatch is { } mismatch)
         {
             return Blocked($"blocked: {mismatch}", sourceSchema, targetSchema) with { WatermarkValue = decision.Watermark };
@@ -209,7 +215,50 @@ public static partial class Planner
             TargetSchema = targetSchema,
             Filter = filter,
             DeleteFilter = delete,
+            Overlap = overlap,
         };
+    }
+
+    /// <summary>
+    /// incremental_overlap for an identity watermark: the configured window, else the default where it can apply.
+    /// Re-reading the window needs a key to find the rows the target lacks and a temporary table to load them into
+    /// (the merge load); a window that was asked for and cannot apply blocks the table, the default warns.
+    /// </summary>
+    private static long Overlap(IDatabaseEngine engine, TableConfig table, TableSchema target, List<string> warnings, List<string> blockers)
+    {
+        if (table.SyncMode == SyncMode.FullReplace || table.IncrementalType != IncrementalType.Identity)
+        {
+            return 0;
+        }
+
+        // row_limit samples a table for testing: the re-read would fill in rows the limit left out.
+        if (table.RowLimit is not null && table.IncrementalOverlap is null)
+        {
+            return 0;
+        }
+
+        var overlap = table.IncrementalOverlap ?? TableConfig.DefaultIncrementalOverlap;
+        var obstacle = overlap == 0 ? null
+            : table.RowLimit is not null ? "row_limit caps the copy, and the re-read would add the rows the limit left out"
+            : table.Strategy == RefreshStrategy.StagingPartitionSwitch ? "strategy staging_partition_switch loads aside and swaps in, with no step that inserts only the missing rows"
+            : engine.Merge is null ? $"it needs the merge load, which is not available on {engine.Kind.ToString().ToLowerInvariant()} yet"
+            : target.RowKey.Count == 0 ? $"{target.Name} has no primary key or unique key on NOT NULL columns to tell which re-read rows the target lacks"
+            : null;
+        if (obstacle is null)
+        {
+            return overlap;
+        }
+
+        if (table.IncrementalOverlap is not null)
+        {
+            blockers.Add($"incremental_overlap: {overlap} cannot apply: {obstacle}; set incremental_overlap: 0 to copy only rows above the watermark");
+        }
+        else
+        {
+            warnings.Add($"incremental_overlap (default {overlap}) does not apply: {obstacle}; a row numbered below the watermark that commits after a refresh copied higher ids is never copied (set incremental_overlap: 0 to accept that and silence this warning)");
+        }
+
+        return 0;
     }
 
     /// <summary>Date-and-time types of every engine (SQL Server's <c>timestamp</c> is a rowversion, never a watermark).</summary>

@@ -53,6 +53,12 @@ public sealed record RefreshPlan
     /// <summary>The key a merge matches rows on (the target's primary key); empty for a reload.</summary>
     public IReadOnlyList<string> MergeKey { get; init; } = [];
 
+    /// <summary>
+    /// incremental_overlap as this plan applies it: the ids re-read below the watermark, of which those the target
+    /// lacks are inserted (0: none; see the warnings when the default could not apply).
+    /// </summary>
+    public long Overlap { get; init; }
+
     /// <summary>Whether the run suspends UAT's user triggers on this table while it loads (fire_triggers: false).</summary>
     public bool SuspendsTriggers { get; init; }
 

@@ -7,7 +7,8 @@ namespace DataRefresh.Planning;
 
 /// <summary>A decision taken from the target's current state: what to do, from which watermark, with which filters.</summary>
 /// <param name="Mismatch">Why the watermark cannot drive an incremental copy (its type contradicts incremental_type).</param>
-public sealed record LiveDecision(RefreshAction Action, string Reason, object? Watermark, RowFilter? Filter, RowFilter? Delete, string? Mismatch);
+/// <param name="Overlap">incremental_overlap: the rows re-read below the watermark, of which those the target lacks are inserted.</param>
+public sealed record LiveDecision(RefreshAction Action, string Reason, object? Watermark, RowFilter? Filter, RowFilter? Delete, string? Mismatch, RowFilter? Overlap = null);
 
 /// <summary>The sync-mode rules of the spec, as one pure function: what to do with a table given the target's state.</summary>
 public static class SyncDecision
@@ -16,7 +17,8 @@ public static class SyncDecision
     /// Read the target's watermark (and, for smart_sync, whether it has rows) and decide. The plan does this without
     /// a transaction; the run does it again inside its transaction, under the table lock.
     /// </summary>
-    public static async Task<LiveDecision> DecideAsync(IDatabaseEngine engine, DbConnection target, DbTransaction? transaction, TableConfig table, TableSchema targetTable, CancellationToken cancellationToken)
+    /// <param name="overlap">The incremental_overlap the plan applies (0: none), see <see cref="Watermarks.OverlapFilter"/>.</param>
+    public static async Task<LiveDecision> DecideAsync(IDatabaseEngine engine, DbConnection target, DbTransaction? transaction, TableConfig table, TableSchema targetTable, CancellationToken cancellationToken, long overlap = 0)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(table);
@@ -24,7 +26,7 @@ public static class SyncDecision
         var column = table.IncrementalColumn is { } name ? targetTable.Column(name) : null;
         var watermark = column is null ? null : await engine.ReadMaxAsync(target, transaction, targetTable.Name, column.Name, cancellationToken).ConfigureAwait(false);
         var hasRows = table.SyncMode != SyncMode.SmartSync || await engine.HasRowsAsync(target, transaction, targetTable.Name, cancellationToken).ConfigureAwait(false);
-        var (action, reason) = Decide(table, hasRows, watermark);
+        var (action, reason) = Decide(table, hasRows, watermark, overlap);
         if (action != RefreshAction.Incremental)
         {
             return new LiveDecision(action, reason, watermark, null, null, null);
@@ -32,10 +34,11 @@ public static class SyncDecision
 
         var mismatch = Watermarks.Mismatch(table.IncrementalType!.Value, watermark);
         var (filter, delete) = mismatch is null ? Watermarks.Filters(table, column!.Name, watermark, column.DataType) : (null, null);
-        return new LiveDecision(action, reason, watermark, filter, delete, mismatch);
+        var late = mismatch is null && table.IncrementalType == IncrementalType.Identity ? Watermarks.OverlapFilter(column!.Name, watermark, overlap, column.DataType) : null;
+        return new LiveDecision(action, reason, watermark, filter, delete, mismatch, late);
     }
 
-    public static (RefreshAction Action, string Reason) Decide(TableConfig table, bool targetHasRows, object? watermark)
+    public static (RefreshAction Action, string Reason) Decide(TableConfig table, bool targetHasRows, object? watermark, long overlap = 0)
     {
         ArgumentNullException.ThrowIfNull(table);
         var column = table.IncrementalColumn;
@@ -64,11 +67,10 @@ public static class SyncDecision
                     return (RefreshAction.Incremental, $"{mode}: re-sync the last {days} day(s): delete target rows with {column} >= {bound} and copy source rows from the same bound");
                 }
 
-                if (table.IncrementalType == IncrementalType.Identity && table.IncrementalOverlap > 0 && watermark is byte or short or int or long or decimal)
+                if (table.IncrementalType == IncrementalType.Identity && overlap > 0 && watermark is byte or short or int or long or decimal)
                 {
-                    var n = table.IncrementalOverlap;
-                    var first = Watermarks.Format(Watermarks.OverlapBound(watermark, n));
-                    return (RefreshAction.Incremental, $"{mode}: re-copy the last {n} id(s) (incremental_overlap): delete target rows with {column} >= {first} (target MAX {mark} minus {n - 1}) and copy source rows from the same bound");
+                    var first = Watermarks.Format(Watermarks.OverlapBound(watermark, overlap));
+                    return (RefreshAction.Incremental, $"{mode}: copy source rows with {column} > {mark} (target MAX), then re-read the {overlap} id(s) from {column} >= {first} (incremental_overlap) and insert those the target lacks (numbered before, committed after, the last copy); nothing is deleted");
                 }
 
                 return (RefreshAction.Incremental, $"{mode}: copy source rows with {column} > {mark} (target MAX)");

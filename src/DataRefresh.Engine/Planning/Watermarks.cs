@@ -24,17 +24,17 @@ public static class Watermarks
             return (new RowFilter(column, FilterOperator.GreaterOrEqual, bound, columnType), new RowFilter(column, FilterOperator.GreaterOrEqual, bound, columnType));
         }
 
-        if (table.IncrementalType == IncrementalType.Identity && table.IncrementalOverlap > 0)
-        {
-            // Ids are numbered at insert, not at commit: a row numbered below one already copied may commit after
-            // the copy (a hole). Re-copying the last N ids (delete + copy in the unit's transaction, as a date buffer
-            // does) closes every hole whose row commits before N more ids are copied past it.
-            var bound = OverlapBound(watermark, table.IncrementalOverlap);
-            return (new RowFilter(column, FilterOperator.GreaterOrEqual, bound, columnType), new RowFilter(column, FilterOperator.GreaterOrEqual, bound, columnType));
-        }
-
         return (new RowFilter(column, FilterOperator.Greater, watermark, columnType), null);
     }
+
+    /// <summary>
+    /// incremental_overlap: ids are numbered at insert, not at commit, so a row numbered below one already copied may
+    /// commit after the copy (a hole). After the copy above the watermark, the source rows from MAX − N + 1 on (the
+    /// first N, in id order) are read again into a temporary table and those the target lacks are inserted: nothing
+    /// is deleted, so tables that reference this one are not touched. Null when there is no watermark to go below.
+    /// </summary>
+    public static RowFilter? OverlapFilter(string column, object? watermark, long overlap, string? columnType = null) =>
+        watermark is null || overlap <= 0 ? null : new RowFilter(column, FilterOperator.GreaterOrEqual, OverlapBound(watermark, overlap), columnType);
 
     /// <summary>The first of the last <paramref name="overlap"/> ids up to the watermark: MAX − N + 1, in the watermark's numeric type.</summary>
     public static object OverlapBound(object watermark, long overlap) => watermark switch

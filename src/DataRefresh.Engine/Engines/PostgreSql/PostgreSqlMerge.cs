@@ -6,8 +6,11 @@ namespace DataRefresh.Engines.PostgreSql;
 
 /// <summary>
 /// load_method: merge on PostgreSQL: a temporary table (ON COMMIT DROP) filled by the ordinary binary COPY, then
-/// DELETE / UPDATE … IS DISTINCT FROM / INSERT … OVERRIDING SYSTEM VALUE against it. Not MERGE: PostgreSQL 15's
-/// MERGE has no "delete rows missing from the source" clause, and three statements report three counts.
+/// one FULL JOIN of it with the target that keeps only the keys to delete, update (IS DISTINCT FROM) and insert,
+/// then DELETE / UPDATE / INSERT … OVERRIDING SYSTEM VALUE of those keys. One pass over both tables instead of one
+/// per statement (a 1,000,000-row merge spent most of its time joining the tables three times). Not MERGE:
+/// PostgreSQL 15's MERGE has no "delete rows missing from the source" clause, and three statements report three
+/// counts. Without the comparison (incremental_overlap's re-read rows) each statement compares on its own.
 /// </summary>
 internal sealed class PostgreSqlMerge : IMergeLoad
 {
@@ -20,6 +23,31 @@ internal sealed class PostgreSqlMerge : IMergeLoad
         // The target's own column types (no identity, no generated expression, no constraint): COPY stays binary.
         await target.ExecuteAsync(transaction, $"CREATE TEMPORARY TABLE {Quote(staging.Name)} ON COMMIT DROP AS SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table.Name)} WITH NO DATA", cancellationToken).ConfigureAwait(false);
         return staging;
+    }
+
+    /// <summary>
+    /// The one comparison, with enough work_mem for both sides' hash in memory (for this statement only): the key
+    /// columns (NOT NULL) tell a row missing on one side, <c>datarefresh_op</c> says d(elete), u(pdate) or i(nsert).
+    /// </summary>
+    public async Task<QualifiedName?> CompareAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(merge);
+        var differences = new QualifiedName("pg_temp", merge.Staging.Name + "_diff");
+        await target.ExecuteAsync(transaction, "SET LOCAL work_mem = '256MB'", cancellationToken).ConfigureAwait(false);
+        await target.ExecuteAsync(transaction, CompareSql(merge, differences), cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+        await target.ExecuteAsync(transaction, "SET LOCAL work_mem TO DEFAULT", cancellationToken).ConfigureAwait(false);
+        await target.ExecuteAsync(transaction, $"ANALYZE {Quote(differences)}", cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+        return differences;
+    }
+
+    internal static string CompareSql(MergeRequest merge, QualifiedName differences)
+    {
+        var first = Quote(merge.Key[0]);
+        var keys = string.Join(", ", merge.Key.Select(k => $"COALESCE(t.{Quote(k)}, s.{Quote(k)}) AS {Quote(k)}"));
+        var values = merge.Columns.Where(c => !merge.Key.Contains(c)).Select(c => Differs(merge.Table.Column(c)!, c)).ToList();
+        var differs = values.Count == 0 ? "" : $" OR {string.Join(" OR ", values)}";
+        return $"CREATE TEMPORARY TABLE {Quote(differences.Name)} ON COMMIT DROP AS SELECT CASE WHEN s.{first} IS NULL THEN 'd' WHEN t.{first} IS NULL THEN 'i' ELSE 'u' END AS datarefresh_op, {keys} "
+            + $"FROM {Quote(merge.Table.Name)} AS t FULL JOIN {Quote(merge.Staging)} AS s ON {Match(merge)} WHERE t.{first} IS NULL OR s.{first} IS NULL{differs}";
     }
 
     public async Task<long> CountBlockingRowsAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, ForeignKeyInfo foreignKey, CancellationToken cancellationToken)
@@ -40,7 +68,9 @@ internal sealed class PostgreSqlMerge : IMergeLoad
     public async Task<long> InsertNewAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken) =>
         await target.ExecuteAsync(transaction, InsertSql(merge), cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
 
-    internal static string DeleteSql(MergeRequest merge) => $"DELETE FROM {Quote(merge.Table.Name)} AS t WHERE {Missing(merge)}";
+    internal static string DeleteSql(MergeRequest merge) => merge.Differences is { } d
+        ? $"DELETE FROM {Quote(merge.Table.Name)} AS t USING {Quote(d)} AS d WHERE d.datarefresh_op = 'd' AND {On(merge, "t", "d")}"
+        : $"DELETE FROM {Quote(merge.Table.Name)} AS t WHERE {Missing(merge)}";
 
     /// <summary>Null when every copied column is part of the key (nothing can differ).</summary>
     internal static string? UpdateSql(MergeRequest merge)
@@ -52,6 +82,11 @@ internal sealed class PostgreSqlMerge : IMergeLoad
         }
 
         var set = string.Join(", ", values.Select(c => $"{Quote(c)} = s.{Quote(c)}"));
+        if (merge.Differences is { } d)
+        {
+            return $"UPDATE {Quote(merge.Table.Name)} AS t SET {set} FROM {Quote(merge.Staging)} AS s JOIN {Quote(d)} AS d ON d.datarefresh_op = 'u' AND {On(merge, "s", "d")} WHERE {Match(merge)}";
+        }
+
         var differs = string.Join(" OR ", values.Select(c => Differs(merge.Table.Column(c)!, c)));
         return $"UPDATE {Quote(merge.Table.Name)} AS t SET {set} FROM {Quote(merge.Staging)} AS s WHERE {Match(merge)} AND ({differs})";
     }
@@ -59,13 +94,19 @@ internal sealed class PostgreSqlMerge : IMergeLoad
     internal static string InsertSql(MergeRequest merge)
     {
         var columns = string.Join(", ", merge.Columns.Select(Quote));
-        return $"INSERT INTO {Quote(merge.Table.Name)} ({columns}) OVERRIDING SYSTEM VALUE SELECT {string.Join(", ", merge.Columns.Select(c => "s." + Quote(c)))} FROM {Quote(merge.Staging)} AS s "
-            + $"WHERE NOT EXISTS (SELECT 1 FROM {Quote(merge.Table.Name)} AS t WHERE {Match(merge)})";
+        var select = $"INSERT INTO {Quote(merge.Table.Name)} ({columns}) OVERRIDING SYSTEM VALUE SELECT {string.Join(", ", merge.Columns.Select(c => "s." + Quote(c)))} FROM {Quote(merge.Staging)} AS s ";
+        return merge.Differences is { } d
+            ? select + $"JOIN {Quote(d)} AS d ON d.datarefresh_op = 'i' AND {On(merge, "s", "d")}"
+            : select + $"WHERE NOT EXISTS (SELECT 1 FROM {Quote(merge.Table.Name)} AS t WHERE {Match(merge)})";
     }
 
     private static string Match(MergeRequest merge) => string.Join(" AND ", merge.Key.Select(k => $"t.{Quote(k)} = s.{Quote(k)}"));
 
-    private static string Missing(MergeRequest merge) => $"NOT EXISTS (SELECT 1 FROM {Quote(merge.Staging)} AS s WHERE {Match(merge)})";
+    private static string On(MergeRequest merge, string left, string right) => string.Join(" AND ", merge.Key.Select(k => $"{left}.{Quote(k)} = {right}.{Quote(k)}"));
+
+    private static string Missing(MergeRequest merge) => merge.Differences is { } d
+        ? $"EXISTS (SELECT 1 FROM {Quote(d)} AS d WHERE d.datarefresh_op = 'd' AND {On(merge, "t", "d")})"
+        : $"NOT EXISTS (SELECT 1 FROM {Quote(merge.Staging)} AS s WHERE {Match(merge)})";
 
     /// <summary>
     /// IS DISTINCT FROM (NULLs compare as values). Types whose equality is not identity (numeric 1.0 = 1.00, float
