@@ -400,7 +400,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
         await using var reader = await select.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
 
         // CheckConstraints checks a foreign key per batch: a row whose parent row (in the same table) arrives in a later
-        // batch would fail. A table with an enabled key to itself loads as one batch, with no timeout on it (a batch
+        // batch would fail. A table with a key to itself loads as one batch, with no timeout on it (a batch
         // of the whole table cannot be timed like one of batch_size rows); nothing else changes, as the transaction is
         // the commit boundary anyway, progress still comes every batch_size rows, and the token still cancels.
         var oneBatch = OneBatch(request.TargetTable);
@@ -443,9 +443,12 @@ public sealed class SqlServerEngine : IDatabaseEngine
         return bulk.RowsCopied64;
     }
 
-    /// <summary>Whether a table has an enabled foreign key to itself, which a bulk load must check in one batch.</summary>
+    /// <summary>
+    /// Whether a table has a foreign key to itself, which a bulk load must check in one batch. A key disabled when the
+    /// plan was made counts too: it may be enabled by the time the run loads.
+    /// </summary>
     internal static bool OneBatch(TableSchema table) =>
-        table.References.Any(fk => fk.From == table.Name && fk.To == table.Name && !fk.IsDisabled);
+        table.References.Any(fk => fk.From == table.Name && fk.To == table.Name);
 
     /// <summary>
     /// A destination column name as SqlBulkCopy's mapping wants it. It matches a mapped name after stripping the first
