@@ -36,6 +36,12 @@ public sealed record ColumnInfo
 
     public string? Collation { get; init; }
 
+    /// <summary>SQL Server: the code page of <see cref="Collation"/> (<c>COLLATIONPROPERTY(…, 'CodePage')</c>; 65001 for UTF-8, 0 for a Unicode-only collation). Null on other engines.</summary>
+    public int? CodePage { get; init; }
+
+    /// <summary>SQL Server: the locale id of <see cref="Collation"/> (<c>COLLATIONPROPERTY(…, 'LCID')</c>). Null on other engines.</summary>
+    public int? Lcid { get; init; }
+
     /// <summary>The sequence this column draws from (identity, serial, a nextval/NEXT VALUE FOR default), by name; see <see cref="TableSchema.Sequences"/>.</summary>
     public string? Sequence { get; init; }
 
@@ -63,6 +69,12 @@ public sealed record ForeignKeyInfo(string Name, QualifiedName From, IReadOnlyLi
     public ReferentialAction OnDelete { get; init; }
 
     public ReferentialAction OnUpdate { get; init; }
+
+    /// <summary>SQL Server: the key is disabled (<c>NOCHECK CONSTRAINT</c>): nothing checks it, and external_references: defer leaves it so.</summary>
+    public bool IsDisabled { get; init; }
+
+    /// <summary>SQL Server: the key is enabled but not trusted (rows were never all checked): a defer re-enables it without re-checking every row, as it was.</summary>
+    public bool IsNotTrusted { get; init; }
 
     /// <summary>When <see cref="From"/> is a partition (PostgreSQL): the partitioned table a run configures and empties.</summary>
     public QualifiedName? PartitionOf { get; init; }

@@ -131,16 +131,25 @@ public interface IDatabaseEngine
     /// <summary>Null when a source column's values load into the target column; otherwise why not.</summary>
     string? Incompatibility(ColumnInfo source, ColumnInfo target);
 
+    /// <summary>How a loadable column's values are converted on the way (SQL Server: a collation change), for the plan; null when they are not.</summary>
+    string? Conversion(ColumnInfo source, ColumnInfo target) => null;
+
     /// <summary>Take the per-table refresh lock inside the target transaction, or fail fast naming the holder.</summary>
     Task LockTableAsync(DbConnection target, DbTransaction transaction, QualifiedName table, TimeSpan wait, CancellationToken cancellationToken);
 
     /// <summary>Who holds the table's refresh lock right now (for the plan), or null when nobody does.</summary>
     Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken);
 
-    /// <summary>Let rows referencing the unit's tables stay unchecked while they are reloaded (external_references: defer).</summary>
-    Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken);
+    /// <summary>
+    /// Let rows referencing the unit's tables stay unchecked while they are reloaded (external_references: defer).
+    /// Returns the keys as they were just before (SQL Server: disabled, untrusted), for <see cref="RecheckConstraintsAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<ForeignKeyInfo>> DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken);
 
-    /// <summary>Check the deferred references against the reloaded rows, before commit; a violation fails the unit.</summary>
+    /// <summary>
+    /// Check the deferred references (as <see cref="DeferConstraintsAsync"/> returned them) against the reloaded rows,
+    /// before commit, and put each key back as it was; a violation fails the unit.
+    /// </summary>
     Task RecheckConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken);
 
     /// <summary>Empty a table inside the transaction; returns rows removed (TRUNCATE reports the count it saw).</summary>

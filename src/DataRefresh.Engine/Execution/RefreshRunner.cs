@@ -294,19 +294,15 @@ public sealed partial class RefreshRunner
     }
 
     /// <summary>external_references: defer — references from tables outside the unit are checked at the end, not per row.</summary>
-    private async Task<List<ForeignKeyInfo>> DeferExternalReferencesAsync(List<TableRun> tables, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ForeignKeyInfo>> DeferExternalReferencesAsync(List<TableRun> tables, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
     {
         // Keys from tables emptied in this unit need no deferring; every other key (an incremental partner's too) may.
         // A merged table is not emptied and needs no deferring: its DELETE removes only rows production deleted.
         var emptied = tables.Where(t => t.Action == RefreshAction.Full && !Merges(t)).Select(t => t.TargetName).ToHashSet();
         var deferred = tables.Where(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer && !Merges(t))
             .SelectMany(t => t.Plan.TargetSchema!.ReferencedBy).Where(fk => !emptied.Contains(fk.ReferencingTable)).Distinct().ToList();
-        if (deferred.Count > 0)
-        {
-            await _engine.DeferConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);
-        }
-
-        return deferred;
+        // The keys as they were before (SQL Server: disabled, untrusted): the recheck puts back exactly that.
+        return deferred.Count > 0 ? await _engine.DeferConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false) : deferred;
     }
 
     /// <summary>TRUNCATE where the config asks for it and the engine allows it on this table; DELETE otherwise.</summary>

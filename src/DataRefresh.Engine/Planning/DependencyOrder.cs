@@ -37,7 +37,7 @@ internal static class DependencyOrder
         {
             Order = i + 1,
             Unit = numbers[units[p.Table]],
-            Warnings = [.. p.Warnings, .. Notes(p, cycle, merged, units, plans), .. SourceReadNotes(p, engine, parents, units, plans)],
+            Warnings = [.. p.Warnings, .. Notes(p, cycle, merged, units, plans), .. ExternalReferenceRules.DeferCosts(p, Emptied(p, units, plans), engine.Kind), .. SourceReadNotes(p, engine, parents, units, plans)],
             Draft = draftOf[p.Table].Draft ?? draftOf[p.Table],
         }).ToList();
     }
@@ -76,6 +76,11 @@ internal static class DependencyOrder
     }
 
     private static QualifiedName? Target(RefreshPlan p) => p.TargetSchema?.Name;
+
+    /// <summary>The tables a plan's unit empties (the run defers no key from them).</summary>
+    private static HashSet<QualifiedName> Emptied(RefreshPlan plan, Dictionary<string, int> units, List<RefreshPlan> plans) =>
+        plans.Where(q => !q.IsBlocked && units[q.Table] == units[plan.Table] && q.Action == RefreshAction.Full && q.LoadMethod == LoadMethod.Reload)
+            .Select(Target).OfType<QualifiedName>().ToHashSet();
 
     /// <summary>Two spellings of one table (Users, main.Users) would refresh it twice: the later one is blocked.</summary>
     private static void BlockDuplicates(List<RefreshPlan> plans)

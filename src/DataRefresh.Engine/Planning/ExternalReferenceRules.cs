@@ -90,6 +90,36 @@ internal static class ExternalReferenceRules
         return ($" ({name} is incremental in this run, so it is not emptied)", $"make {name} full_replace");
     }
 
+    /// <summary>
+    /// What external_references: defer costs where the engine cannot defer a key (SQL Server), per key the run defers
+    /// (as the runner picks them: every key to a table set to defer, from a table its unit does not empty). NOCHECK is
+    /// an ALTER TABLE, so it holds a schema-modification lock on the referencing table until commit; WITH CHECK CHECK
+    /// reads every row of it. A disabled key is left disabled, an untrusted one re-enabled without the scan.
+    /// </summary>
+    public static IEnumerable<string> DeferCosts(RefreshPlan plan, IReadOnlySet<QualifiedName> emptied, EngineKind engine)
+    {
+        if (engine != EngineKind.SqlServer || plan.IsBlocked || plan.TargetSchema is null || plan.TableConfig.ExternalReferences != ExternalReferences.Defer
+            || (plan.Action == RefreshAction.Full && plan.LoadMethod == LoadMethod.Merge))
+        {
+            yield break;
+        }
+
+        foreach (var fk in plan.TargetSchema.ReferencedBy.Where(fk => !emptied.Contains(fk.ReferencingTable)).Distinct())
+        {
+            if (fk.IsDisabled)
+            {
+                yield return $"external_references: defer: foreign key {fk.Name} on {fk.From} is disabled in the target and stays disabled (nothing checks it, before or after the refresh)";
+                continue;
+            }
+
+            var rows = plan.ReferencingRows.TryGetValue(fk.From, out var n) ? $" (about {n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows)" : "";
+            var lockCost = $"external_references: defer disables foreign key {fk.Name} (ALTER TABLE {fk.From} NOCHECK CONSTRAINT), which holds a schema-modification lock on {fk.From} until commit: every query on {fk.From}, even WITH (NOLOCK), waits for the whole refresh";
+            yield return fk.IsNotTrusted
+                ? $"{lockCost}; the key is not trusted in the target, so before commit it is re-enabled as it was (WITH NOCHECK CHECK CONSTRAINT: no scan, still untrusted), and rows of {fk.From} whose parent row the refresh removed are not detected"
+                : $"{lockCost}; before commit WITH CHECK CHECK CONSTRAINT re-reads all of {fk.From}{rows} against {fk.To} to trust the key again, and fails the unit if a row lost its parent";
+        }
+    }
+
     private static string Display(EngineKind engine) => engine switch
     {
         EngineKind.PostgreSql => "PostgreSQL",

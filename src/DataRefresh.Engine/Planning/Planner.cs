@@ -191,6 +191,16 @@ public static partial class Planner
             warnings.Add($"{TruncateWarning}, so it is emptied with DELETE instead of TRUNCATE");
         }
 
+        // SQL Server defers a key by disabling it and re-checks it by reading its whole table: the plan gives the size (no scan: catalog counts).
+        var referencingRows = new Dictionary<QualifiedName, long>();
+        if (table.ExternalReferences == ExternalReferences.Defer && engine.Kind == EngineKind.SqlServer)
+        {
+            foreach (var from in targetSchema.ReferencedBy.Select(fk => fk.From).Distinct())
+            {
+                referencingRows[from] = await engine.EstimateRowsAsync(target, from, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         return new RefreshPlan
         {
             Table = table.Name,
@@ -216,6 +226,7 @@ public static partial class Planner
             Filter = filter,
             DeleteFilter = delete,
             Overlap = overlap,
+            ReferencingRows = referencingRows,
         };
     }
 
@@ -314,6 +325,11 @@ public static partial class Planner
             if (s.DataType != t.DataType)
             {
                 warnings.Add($"column {t.Name}: source type {s.DataType}, target type {t.DataType} (loads; converted by the target)");
+            }
+
+            if (engine.Conversion(s, t) is { } conversion)
+            {
+                warnings.Add(conversion);
             }
 
             copied.Add(t.Name);

@@ -83,6 +83,9 @@ public sealed record RefreshPlan
     internal RowFilter? Filter { get; init; }
     internal RowFilter? DeleteFilter { get; init; }
 
+    /// <summary>SQL Server, external_references: defer: the catalog's row count of each table whose key to this one a run would disable and re-check.</summary>
+    internal IReadOnlyDictionary<QualifiedName, long> ReferencingRows { get; init; } = new Dictionary<QualifiedName, long>();
+
     /// <summary>The run that holds this table's refresh lock, when another refresh is at work on it.</summary>
     public string? LockedBy { get; init; }
 

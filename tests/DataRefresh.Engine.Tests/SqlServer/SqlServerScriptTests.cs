@@ -65,6 +65,7 @@ public sealed class SqlServerScriptTests
         yield return ("sequence users", SqlServerSequenceSql.SequenceUsers);
         yield return ("history: run alive", SqlServerHistory.RunAliveSql);
         yield return ("merge: enabled triggers", SqlServerMergeSql.EnabledTriggers);
+        yield return ("foreign key state", SqlServerSql.KeyState);
 
         var history = new SqlServerHistory();
         foreach (var (shape, table, columns, key) in Shapes())
@@ -80,6 +81,9 @@ public sealed class SqlServerScriptTests
             yield return ($"{shape}: select clustered order", SqlServerSql.Select(table, columns, null, null, key));
             yield return ($"{shape}: select incremental", SqlServerSql.Select(table, columns, greater, null, []));
             yield return ($"{shape}: select window capped", SqlServerSql.Select(table, columns, window, 100, [first]));
+            var reads = new Dictionary<string, ColumnRead> { [columns[^1]] = new("French_CI_AS"), [first] = new("Latin1_General_100_CI_AS_SC_UTF8", "nvarchar(50)") };
+            yield return ($"{shape}: select in the target's collations", SqlServerSql.Select(table, columns, greater, null, key, null, reads));
+            yield return ($"{shape}: select max column through nvarchar(max)", SqlServerSql.Select(table, columns, null, 10, [first], null, new Dictionary<string, ColumnRead> { [first] = new("Greek_CI_AS", "nvarchar(max)") }));
             yield return ($"{shape}: truncate", SqlServerSql.Truncate(table));
             yield return ($"{shape}: count locked", SqlServerSql.CountLocked(table));
             yield return ($"{shape}: delete all", SqlServerSql.DeleteAll(table));
@@ -94,6 +98,7 @@ public sealed class SqlServerScriptTests
             var fk = new ForeignKeyInfo(fkName[..Math.Min(SqlServerSql.MaxIdentifierLength, fkName.Length)], table, [first], new QualifiedName(table.Schema, "Parent"), ["id"], true);
             yield return ($"{shape}: nocheck", SqlServerSql.NoCheck(fk));
             yield return ($"{shape}: recheck", SqlServerSql.Recheck(fk));
+            yield return ($"{shape}: re-enable untrusted", SqlServerSql.Reenable(fk));
             var staging = "#datarefresh_merge_0123456789ab";
             var mergeKey = key.Length > 0 ? key : [first];
             var values = columns.Where(c => !mergeKey.Contains(c)).Select((c, i) => (c, i % 3 == 0 ? "nvarchar(200)" : i % 3 == 1 ? "xml" : "decimal(12,2)")).ToList();

@@ -11,7 +11,8 @@ FROM sys.tables AS t JOIN sys.schemas AS s ON s.schema_id = t.schema_id
 GO
 -- columns
 SELECT c.name, c.column_id, ty.name AS type_name, c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity,
-       c.is_computed, c.collation_name, c.generated_always_type, c.is_column_set, CAST(ty.is_user_defined AS bit) AS is_user_defined
+       c.is_computed, c.collation_name, c.generated_always_type, c.is_column_set, CAST(ty.is_user_defined AS bit) AS is_user_defined,
+       CAST(COLLATIONPROPERTY(c.collation_name, 'CodePage') AS int) AS code_page, CAST(COLLATIONPROPERTY(c.collation_name, 'LCID') AS int) AS lcid
 FROM sys.columns AS c
 JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id
 WHERE c.object_id = OBJECT_ID(@table)
@@ -35,7 +36,7 @@ ORDER BY i.index_id, ic.key_ordinal
 GO
 -- foreign keys
 SELECT fk.name, SCHEMA_NAME(cp.schema_id), cp.name, pc.name, SCHEMA_NAME(rp.schema_id), rp.name, rc.name,
-       fk.delete_referential_action_desc, fk.update_referential_action_desc
+       fk.delete_referential_action_desc, fk.update_referential_action_desc, fk.is_disabled, fk.is_not_trusted
 FROM sys.foreign_keys AS fk
 JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id
 JOIN sys.tables AS cp ON cp.object_id = fk.parent_object_id
@@ -95,6 +96,11 @@ GO
 -- merge: enabled triggers
 SELECT name FROM sys.triggers WHERE parent_id = OBJECT_ID(@table) AND is_disabled = 0 AND is_ms_shipped = 0 ORDER BY name
 GO
+-- foreign key state
+SELECT fk.is_disabled, fk.is_not_trusted
+FROM sys.foreign_keys AS fk
+WHERE fk.parent_object_id = OBJECT_ID(@table) AND fk.name = @name
+GO
 -- heap: max
 SELECT MAX([EventId]) FROM [dbo].[Events]
 GO
@@ -118,6 +124,12 @@ SELECT [EventId], [Payload] FROM [dbo].[Events] WHERE [EventId] > @bound
 GO
 -- heap: select window capped
 SELECT TOP (100) [EventId], [Payload] FROM [dbo].[Events] WHERE [EventId] >= @bound ORDER BY [EventId]
+GO
+-- heap: select in the target's collations
+SELECT CAST([EventId] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [EventId], [Payload] COLLATE French_CI_AS AS [Payload] FROM [dbo].[Events] WHERE [EventId] > @bound
+GO
+-- heap: select max column through nvarchar(max)
+SELECT TOP (10) CAST([EventId] AS nvarchar(max)) COLLATE Greek_CI_AS AS [EventId], [Payload] FROM [dbo].[Events] ORDER BY [EventId]
 GO
 -- heap: truncate
 TRUNCATE TABLE [dbo].[Events]
@@ -184,6 +196,9 @@ ALTER TABLE [dbo].[Events] NOCHECK CONSTRAINT [FK_Events_EventId]
 GO
 -- heap: recheck
 ALTER TABLE [dbo].[Events] WITH CHECK CHECK CONSTRAINT [FK_Events_EventId]
+GO
+-- heap: re-enable untrusted
+ALTER TABLE [dbo].[Events] WITH NOCHECK CHECK CONSTRAINT [FK_Events_EventId]
 GO
 -- heap: merge staging
 SELECT TOP (0) [EventId], [Payload] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Events]
@@ -282,6 +297,12 @@ GO
 -- clustered primary key: select window capped
 SELECT TOP (100) [UserId], [Name], [Email] FROM [dbo].[Users] WHERE [UserId] >= @bound ORDER BY [UserId]
 GO
+-- clustered primary key: select in the target's collations
+SELECT CAST([UserId] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [UserId], [Name], [Email] COLLATE French_CI_AS AS [Email] FROM [dbo].[Users] WHERE [UserId] > @bound ORDER BY [UserId]
+GO
+-- clustered primary key: select max column through nvarchar(max)
+SELECT TOP (10) CAST([UserId] AS nvarchar(max)) COLLATE Greek_CI_AS AS [UserId], [Name], [Email] FROM [dbo].[Users] ORDER BY [UserId]
+GO
 -- clustered primary key: truncate
 TRUNCATE TABLE [dbo].[Users]
 GO
@@ -347,6 +368,9 @@ ALTER TABLE [dbo].[Users] NOCHECK CONSTRAINT [FK_Users_UserId]
 GO
 -- clustered primary key: recheck
 ALTER TABLE [dbo].[Users] WITH CHECK CHECK CONSTRAINT [FK_Users_UserId]
+GO
+-- clustered primary key: re-enable untrusted
+ALTER TABLE [dbo].[Users] WITH NOCHECK CHECK CONSTRAINT [FK_Users_UserId]
 GO
 -- clustered primary key: merge staging
 SELECT TOP (0) [UserId], [Name], [Email] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Users]
@@ -445,6 +469,12 @@ GO
 -- identity: select window capped
 SELECT TOP (100) [order_id], [amount], [placed_at] FROM [sales].[Orders] WHERE [order_id] >= @bound ORDER BY [order_id]
 GO
+-- identity: select in the target's collations
+SELECT CAST([order_id] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [order_id], [amount], [placed_at] COLLATE French_CI_AS AS [placed_at] FROM [sales].[Orders] WHERE [order_id] > @bound ORDER BY [order_id]
+GO
+-- identity: select max column through nvarchar(max)
+SELECT TOP (10) CAST([order_id] AS nvarchar(max)) COLLATE Greek_CI_AS AS [order_id], [amount], [placed_at] FROM [sales].[Orders] ORDER BY [order_id]
+GO
 -- identity: truncate
 TRUNCATE TABLE [sales].[Orders]
 GO
@@ -510,6 +540,9 @@ ALTER TABLE [sales].[Orders] NOCHECK CONSTRAINT [FK_Orders_order_id]
 GO
 -- identity: recheck
 ALTER TABLE [sales].[Orders] WITH CHECK CHECK CONSTRAINT [FK_Orders_order_id]
+GO
+-- identity: re-enable untrusted
+ALTER TABLE [sales].[Orders] WITH NOCHECK CHECK CONSTRAINT [FK_Orders_order_id]
 GO
 -- identity: merge staging
 SELECT TOP (0) [order_id], [amount], [placed_at] INTO [#datarefresh_merge_0123456789ab] FROM [sales].[Orders]
@@ -608,6 +641,12 @@ GO
 -- computed and rowversion: select window capped
 SELECT TOP (100) [InvoiceId], [Net], [Tax] FROM [dbo].[Invoices] WHERE [InvoiceId] >= @bound ORDER BY [InvoiceId]
 GO
+-- computed and rowversion: select in the target's collations
+SELECT CAST([InvoiceId] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [InvoiceId], [Net], [Tax] COLLATE French_CI_AS AS [Tax] FROM [dbo].[Invoices] WHERE [InvoiceId] > @bound ORDER BY [InvoiceId]
+GO
+-- computed and rowversion: select max column through nvarchar(max)
+SELECT TOP (10) CAST([InvoiceId] AS nvarchar(max)) COLLATE Greek_CI_AS AS [InvoiceId], [Net], [Tax] FROM [dbo].[Invoices] ORDER BY [InvoiceId]
+GO
 -- computed and rowversion: truncate
 TRUNCATE TABLE [dbo].[Invoices]
 GO
@@ -673,6 +712,9 @@ ALTER TABLE [dbo].[Invoices] NOCHECK CONSTRAINT [FK_Invoices_InvoiceId]
 GO
 -- computed and rowversion: recheck
 ALTER TABLE [dbo].[Invoices] WITH CHECK CHECK CONSTRAINT [FK_Invoices_InvoiceId]
+GO
+-- computed and rowversion: re-enable untrusted
+ALTER TABLE [dbo].[Invoices] WITH NOCHECK CHECK CONSTRAINT [FK_Invoices_InvoiceId]
 GO
 -- computed and rowversion: merge staging
 SELECT TOP (0) [InvoiceId], [Net], [Tax] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Invoices]
@@ -771,6 +813,12 @@ GO
 -- temporal: select window capped
 SELECT TOP (100) [EmployeeId], [Salary] FROM [hr].[Employees] WHERE [EmployeeId] >= @bound ORDER BY [EmployeeId]
 GO
+-- temporal: select in the target's collations
+SELECT CAST([EmployeeId] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [EmployeeId], [Salary] COLLATE French_CI_AS AS [Salary] FROM [hr].[Employees] WHERE [EmployeeId] > @bound ORDER BY [EmployeeId]
+GO
+-- temporal: select max column through nvarchar(max)
+SELECT TOP (10) CAST([EmployeeId] AS nvarchar(max)) COLLATE Greek_CI_AS AS [EmployeeId], [Salary] FROM [hr].[Employees] ORDER BY [EmployeeId]
+GO
 -- temporal: truncate
 TRUNCATE TABLE [hr].[Employees]
 GO
@@ -836,6 +884,9 @@ ALTER TABLE [hr].[Employees] NOCHECK CONSTRAINT [FK_Employees_EmployeeId]
 GO
 -- temporal: recheck
 ALTER TABLE [hr].[Employees] WITH CHECK CHECK CONSTRAINT [FK_Employees_EmployeeId]
+GO
+-- temporal: re-enable untrusted
+ALTER TABLE [hr].[Employees] WITH NOCHECK CHECK CONSTRAINT [FK_Employees_EmployeeId]
 GO
 -- temporal: merge staging
 SELECT TOP (0) [EmployeeId], [Salary] INTO [#datarefresh_merge_0123456789ab] FROM [hr].[Employees]
@@ -934,6 +985,12 @@ GO
 -- partitioned: select window capped
 SELECT TOP (100) [report_date], [region], [revenue] FROM [rpt].[DailyReports] WHERE [report_date] >= @bound ORDER BY [report_date]
 GO
+-- partitioned: select in the target's collations
+SELECT CAST([report_date] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [report_date], [region], [revenue] COLLATE French_CI_AS AS [revenue] FROM [rpt].[DailyReports] WHERE [report_date] > @bound ORDER BY [report_date], [region]
+GO
+-- partitioned: select max column through nvarchar(max)
+SELECT TOP (10) CAST([report_date] AS nvarchar(max)) COLLATE Greek_CI_AS AS [report_date], [region], [revenue] FROM [rpt].[DailyReports] ORDER BY [report_date]
+GO
 -- partitioned: truncate
 TRUNCATE TABLE [rpt].[DailyReports]
 GO
@@ -999,6 +1056,9 @@ ALTER TABLE [rpt].[DailyReports] NOCHECK CONSTRAINT [FK_DailyReports_report_date
 GO
 -- partitioned: recheck
 ALTER TABLE [rpt].[DailyReports] WITH CHECK CHECK CONSTRAINT [FK_DailyReports_report_date]
+GO
+-- partitioned: re-enable untrusted
+ALTER TABLE [rpt].[DailyReports] WITH NOCHECK CHECK CONSTRAINT [FK_DailyReports_report_date]
 GO
 -- partitioned: merge staging
 SELECT TOP (0) [report_date], [region], [revenue] INTO [#datarefresh_merge_0123456789ab] FROM [rpt].[DailyReports]
@@ -1097,6 +1157,12 @@ GO
 -- close bracket: select window capped
 SELECT TOP (100) [col]]umn], [x] FROM [dbo].[Weird]]Name] WHERE [col]]umn] >= @bound ORDER BY [col]]umn]
 GO
+-- close bracket: select in the target's collations
+SELECT CAST([col]]umn] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [col]]umn], [x] COLLATE French_CI_AS AS [x] FROM [dbo].[Weird]]Name] WHERE [col]]umn] > @bound ORDER BY [col]]umn]
+GO
+-- close bracket: select max column through nvarchar(max)
+SELECT TOP (10) CAST([col]]umn] AS nvarchar(max)) COLLATE Greek_CI_AS AS [col]]umn], [x] FROM [dbo].[Weird]]Name] ORDER BY [col]]umn]
+GO
 -- close bracket: truncate
 TRUNCATE TABLE [dbo].[Weird]]Name]
 GO
@@ -1162,6 +1228,9 @@ ALTER TABLE [dbo].[Weird]]Name] NOCHECK CONSTRAINT [FK_Weird]]Name_col]]umn]
 GO
 -- close bracket: recheck
 ALTER TABLE [dbo].[Weird]]Name] WITH CHECK CHECK CONSTRAINT [FK_Weird]]Name_col]]umn]
+GO
+-- close bracket: re-enable untrusted
+ALTER TABLE [dbo].[Weird]]Name] WITH NOCHECK CHECK CONSTRAINT [FK_Weird]]Name_col]]umn]
 GO
 -- close bracket: merge staging
 SELECT TOP (0) [col]]umn], [x] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Weird]]Name]
@@ -1260,6 +1329,12 @@ GO
 -- open bracket: select window capped
 SELECT TOP (100) [[a], [b[] FROM [dbo].[[Bracketed] WHERE [[a] >= @bound ORDER BY [[a]
 GO
+-- open bracket: select in the target's collations
+SELECT CAST([[a] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [[a], [b[] COLLATE French_CI_AS AS [b[] FROM [dbo].[[Bracketed] WHERE [[a] > @bound ORDER BY [[a]
+GO
+-- open bracket: select max column through nvarchar(max)
+SELECT TOP (10) CAST([[a] AS nvarchar(max)) COLLATE Greek_CI_AS AS [[a], [b[] FROM [dbo].[[Bracketed] ORDER BY [[a]
+GO
 -- open bracket: truncate
 TRUNCATE TABLE [dbo].[[Bracketed]
 GO
@@ -1325,6 +1400,9 @@ ALTER TABLE [dbo].[[Bracketed] NOCHECK CONSTRAINT [FK_[Bracketed_[a]
 GO
 -- open bracket: recheck
 ALTER TABLE [dbo].[[Bracketed] WITH CHECK CHECK CONSTRAINT [FK_[Bracketed_[a]
+GO
+-- open bracket: re-enable untrusted
+ALTER TABLE [dbo].[[Bracketed] WITH NOCHECK CHECK CONSTRAINT [FK_[Bracketed_[a]
 GO
 -- open bracket: merge staging
 SELECT TOP (0) [[a], [b[] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[[Bracketed]
@@ -1423,6 +1501,12 @@ GO
 -- quote: select window capped
 SELECT TOP (100) [Customer's Name], [id] FROM [O'Brien].[It's] WHERE [Customer's Name] >= @bound ORDER BY [Customer's Name]
 GO
+-- quote: select in the target's collations
+SELECT CAST([Customer's Name] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [Customer's Name], [id] COLLATE French_CI_AS AS [id] FROM [O'Brien].[It's] WHERE [Customer's Name] > @bound ORDER BY [id]
+GO
+-- quote: select max column through nvarchar(max)
+SELECT TOP (10) CAST([Customer's Name] AS nvarchar(max)) COLLATE Greek_CI_AS AS [Customer's Name], [id] FROM [O'Brien].[It's] ORDER BY [Customer's Name]
+GO
 -- quote: truncate
 TRUNCATE TABLE [O'Brien].[It's]
 GO
@@ -1488,6 +1572,9 @@ ALTER TABLE [O'Brien].[It's] NOCHECK CONSTRAINT [FK_It's_Customer's Name]
 GO
 -- quote: recheck
 ALTER TABLE [O'Brien].[It's] WITH CHECK CHECK CONSTRAINT [FK_It's_Customer's Name]
+GO
+-- quote: re-enable untrusted
+ALTER TABLE [O'Brien].[It's] WITH NOCHECK CHECK CONSTRAINT [FK_It's_Customer's Name]
 GO
 -- quote: merge staging
 SELECT TOP (0) [Customer's Name], [id] INTO [#datarefresh_merge_0123456789ab] FROM [O'Brien].[It's]
@@ -1586,6 +1673,12 @@ GO
 -- semicolon: select window capped
 SELECT TOP (100) [c;d], [--e] FROM [dbo].[a;DROP TABLE x;--] WHERE [c;d] >= @bound ORDER BY [c;d]
 GO
+-- semicolon: select in the target's collations
+SELECT CAST([c;d] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [c;d], [--e] COLLATE French_CI_AS AS [--e] FROM [dbo].[a;DROP TABLE x;--] WHERE [c;d] > @bound ORDER BY [c;d]
+GO
+-- semicolon: select max column through nvarchar(max)
+SELECT TOP (10) CAST([c;d] AS nvarchar(max)) COLLATE Greek_CI_AS AS [c;d], [--e] FROM [dbo].[a;DROP TABLE x;--] ORDER BY [c;d]
+GO
 -- semicolon: truncate
 TRUNCATE TABLE [dbo].[a;DROP TABLE x;--]
 GO
@@ -1651,6 +1744,9 @@ ALTER TABLE [dbo].[a;DROP TABLE x;--] NOCHECK CONSTRAINT [FK_a;DROP TABLE x;--_c
 GO
 -- semicolon: recheck
 ALTER TABLE [dbo].[a;DROP TABLE x;--] WITH CHECK CHECK CONSTRAINT [FK_a;DROP TABLE x;--_c;d]
+GO
+-- semicolon: re-enable untrusted
+ALTER TABLE [dbo].[a;DROP TABLE x;--] WITH NOCHECK CHECK CONSTRAINT [FK_a;DROP TABLE x;--_c;d]
 GO
 -- semicolon: merge staging
 SELECT TOP (0) [c;d], [--e] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[a;DROP TABLE x;--]
@@ -1749,6 +1845,12 @@ GO
 -- spaces: select window capped
 SELECT TOP (100) [Line No], [Unit Price] FROM [sales].[Order Lines] WHERE [Line No] >= @bound ORDER BY [Line No]
 GO
+-- spaces: select in the target's collations
+SELECT CAST([Line No] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [Line No], [Unit Price] COLLATE French_CI_AS AS [Unit Price] FROM [sales].[Order Lines] WHERE [Line No] > @bound ORDER BY [Line No]
+GO
+-- spaces: select max column through nvarchar(max)
+SELECT TOP (10) CAST([Line No] AS nvarchar(max)) COLLATE Greek_CI_AS AS [Line No], [Unit Price] FROM [sales].[Order Lines] ORDER BY [Line No]
+GO
 -- spaces: truncate
 TRUNCATE TABLE [sales].[Order Lines]
 GO
@@ -1814,6 +1916,9 @@ ALTER TABLE [sales].[Order Lines] NOCHECK CONSTRAINT [FK_Order Lines_Line No]
 GO
 -- spaces: recheck
 ALTER TABLE [sales].[Order Lines] WITH CHECK CHECK CONSTRAINT [FK_Order Lines_Line No]
+GO
+-- spaces: re-enable untrusted
+ALTER TABLE [sales].[Order Lines] WITH NOCHECK CHECK CONSTRAINT [FK_Order Lines_Line No]
 GO
 -- spaces: merge staging
 SELECT TOP (0) [Line No], [Unit Price] INTO [#datarefresh_merge_0123456789ab] FROM [sales].[Order Lines]
@@ -1912,6 +2017,12 @@ GO
 -- unicode: select window capped
 SELECT TOP (100) [名前], [ñandú], [emoji😀] FROM [données].[Überstunden 日本] WHERE [名前] >= @bound ORDER BY [名前]
 GO
+-- unicode: select in the target's collations
+SELECT CAST([名前] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [名前], [ñandú], [emoji😀] COLLATE French_CI_AS AS [emoji😀] FROM [données].[Überstunden 日本] WHERE [名前] > @bound ORDER BY [名前]
+GO
+-- unicode: select max column through nvarchar(max)
+SELECT TOP (10) CAST([名前] AS nvarchar(max)) COLLATE Greek_CI_AS AS [名前], [ñandú], [emoji😀] FROM [données].[Überstunden 日本] ORDER BY [名前]
+GO
 -- unicode: truncate
 TRUNCATE TABLE [données].[Überstunden 日本]
 GO
@@ -1977,6 +2088,9 @@ ALTER TABLE [données].[Überstunden 日本] NOCHECK CONSTRAINT [FK_Überstunden
 GO
 -- unicode: recheck
 ALTER TABLE [données].[Überstunden 日本] WITH CHECK CHECK CONSTRAINT [FK_Überstunden 日本_名前]
+GO
+-- unicode: re-enable untrusted
+ALTER TABLE [données].[Überstunden 日本] WITH NOCHECK CHECK CONSTRAINT [FK_Überstunden 日本_名前]
 GO
 -- unicode: merge staging
 SELECT TOP (0) [名前], [ñandú], [emoji😀] INTO [#datarefresh_merge_0123456789ab] FROM [données].[Überstunden 日本]
@@ -2075,6 +2189,12 @@ GO
 -- reserved words: select window capped
 SELECT TOP (100) [from], [where], [order], [group] FROM [select].[table] WHERE [from] >= @bound ORDER BY [from]
 GO
+-- reserved words: select in the target's collations
+SELECT CAST([from] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [from], [where], [order], [group] COLLATE French_CI_AS AS [group] FROM [select].[table] WHERE [from] > @bound ORDER BY [from]
+GO
+-- reserved words: select max column through nvarchar(max)
+SELECT TOP (10) CAST([from] AS nvarchar(max)) COLLATE Greek_CI_AS AS [from], [where], [order], [group] FROM [select].[table] ORDER BY [from]
+GO
 -- reserved words: truncate
 TRUNCATE TABLE [select].[table]
 GO
@@ -2140,6 +2260,9 @@ ALTER TABLE [select].[table] NOCHECK CONSTRAINT [FK_table_from]
 GO
 -- reserved words: recheck
 ALTER TABLE [select].[table] WITH CHECK CHECK CONSTRAINT [FK_table_from]
+GO
+-- reserved words: re-enable untrusted
+ALTER TABLE [select].[table] WITH NOCHECK CHECK CONSTRAINT [FK_table_from]
 GO
 -- reserved words: merge staging
 SELECT TOP (0) [from], [where], [order], [group] INTO [#datarefresh_merge_0123456789ab] FROM [select].[table]
@@ -2238,6 +2361,12 @@ GO
 -- 128 characters: select window capped
 SELECT TOP (100) [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] >= @bound ORDER BY [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
 GO
+-- 128 characters: select in the target's collations
+SELECT CAST([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] COLLATE French_CI_AS AS [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] > @bound ORDER BY [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: select max column through nvarchar(max)
+SELECT TOP (10) CAST([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS nvarchar(max)) COLLATE Greek_CI_AS AS [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ORDER BY [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
 -- 128 characters: truncate
 TRUNCATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
 GO
@@ -2303,6 +2432,9 @@ ALTER TABLE [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 GO
 -- 128 characters: recheck
 ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH CHECK CHECK CONSTRAINT [FK_Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx]
+GO
+-- 128 characters: re-enable untrusted
+ALTER TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH NOCHECK CHECK CONSTRAINT [FK_Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx]
 GO
 -- 128 characters: merge staging
 SELECT TOP (0) [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] INTO [#datarefresh_merge_0123456789ab] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
@@ -2401,6 +2533,12 @@ GO
 -- next value for default: select window capped
 SELECT TOP (100) [InvoiceNo], [Amount] FROM [billing].[Invoices] WHERE [InvoiceNo] >= @bound ORDER BY [InvoiceNo]
 GO
+-- next value for default: select in the target's collations
+SELECT CAST([InvoiceNo] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [InvoiceNo], [Amount] COLLATE French_CI_AS AS [Amount] FROM [billing].[Invoices] WHERE [InvoiceNo] > @bound ORDER BY [InvoiceNo]
+GO
+-- next value for default: select max column through nvarchar(max)
+SELECT TOP (10) CAST([InvoiceNo] AS nvarchar(max)) COLLATE Greek_CI_AS AS [InvoiceNo], [Amount] FROM [billing].[Invoices] ORDER BY [InvoiceNo]
+GO
 -- next value for default: truncate
 TRUNCATE TABLE [billing].[Invoices]
 GO
@@ -2466,6 +2604,9 @@ ALTER TABLE [billing].[Invoices] NOCHECK CONSTRAINT [FK_Invoices_InvoiceNo]
 GO
 -- next value for default: recheck
 ALTER TABLE [billing].[Invoices] WITH CHECK CHECK CONSTRAINT [FK_Invoices_InvoiceNo]
+GO
+-- next value for default: re-enable untrusted
+ALTER TABLE [billing].[Invoices] WITH NOCHECK CHECK CONSTRAINT [FK_Invoices_InvoiceNo]
 GO
 -- next value for default: merge staging
 SELECT TOP (0) [InvoiceNo], [Amount] INTO [#datarefresh_merge_0123456789ab] FROM [billing].[Invoices]
@@ -2564,6 +2705,12 @@ GO
 -- shared sequence: select window capped
 SELECT TOP (100) [DocumentNo], [Title] FROM [dbo].[Documents] WHERE [DocumentNo] >= @bound ORDER BY [DocumentNo]
 GO
+-- shared sequence: select in the target's collations
+SELECT CAST([DocumentNo] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [DocumentNo], [Title] COLLATE French_CI_AS AS [Title] FROM [dbo].[Documents] WHERE [DocumentNo] > @bound ORDER BY [DocumentNo]
+GO
+-- shared sequence: select max column through nvarchar(max)
+SELECT TOP (10) CAST([DocumentNo] AS nvarchar(max)) COLLATE Greek_CI_AS AS [DocumentNo], [Title] FROM [dbo].[Documents] ORDER BY [DocumentNo]
+GO
 -- shared sequence: truncate
 TRUNCATE TABLE [dbo].[Documents]
 GO
@@ -2630,6 +2777,9 @@ ALTER TABLE [dbo].[Documents] NOCHECK CONSTRAINT [FK_Documents_DocumentNo]
 GO
 -- shared sequence: recheck
 ALTER TABLE [dbo].[Documents] WITH CHECK CHECK CONSTRAINT [FK_Documents_DocumentNo]
+GO
+-- shared sequence: re-enable untrusted
+ALTER TABLE [dbo].[Documents] WITH NOCHECK CHECK CONSTRAINT [FK_Documents_DocumentNo]
 GO
 -- shared sequence: merge staging
 SELECT TOP (0) [DocumentNo], [Title] INTO [#datarefresh_merge_0123456789ab] FROM [dbo].[Documents]

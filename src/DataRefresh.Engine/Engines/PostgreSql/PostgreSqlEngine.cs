@@ -343,8 +343,11 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
     }
 
     /// <summary>DEFERRABLE constraints are checked at COMMIT once deferred (the plan refuses ones that are not).</summary>
-    public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<ForeignKeyInfo>> DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken)
+    {
         await target.ExecuteAsync(transaction, "SET CONSTRAINTS ALL DEFERRED", cancellationToken).ConfigureAwait(false);
+        return foreignKeys;
+    }
 
     public Task RecheckConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken) => Task.CompletedTask;
 

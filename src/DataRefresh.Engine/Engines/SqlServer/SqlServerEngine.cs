@@ -152,6 +152,8 @@ public sealed class SqlServerEngine : IDatabaseEngine
                     IsGenerated = reader.GetBoolean(8) || reader.GetByte(10) != 0 || reader.GetBoolean(11),
                     IsRowVersion = type == "timestamp",
                     Collation = reader.IsDBNull(9) ? null : reader.GetString(9),
+                    CodePage = reader.IsDBNull(13) ? null : reader.GetInt32(13),
+                    Lcid = reader.IsDBNull(14) ? null : reader.GetInt32(14),
                 });
             }
         }
@@ -185,13 +187,13 @@ public sealed class SqlServerEngine : IDatabaseEngine
             }
         }
 
-        var keys = new List<(string Name, QualifiedName From, string FromColumn, QualifiedName To, string ToColumn, string OnDelete, string OnUpdate)>();
+        var keys = new List<(string Name, QualifiedName From, string FromColumn, QualifiedName To, string ToColumn, string OnDelete, string OnUpdate, bool Disabled, bool NotTrusted)>();
         await using (var command = connection.Command(null, ForeignKeys, null, ("table", quoted)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                keys.Add((reader.GetString(0), new QualifiedName(reader.GetString(1), reader.GetString(2)), reader.GetString(3), new QualifiedName(reader.GetString(4), reader.GetString(5)), reader.GetString(6), reader.GetString(7), reader.GetString(8)));
+                keys.Add((reader.GetString(0), new QualifiedName(reader.GetString(1), reader.GetString(2)), reader.GetString(3), new QualifiedName(reader.GetString(4), reader.GetString(5)), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetBoolean(9), reader.GetBoolean(10)));
             }
         }
 
@@ -221,6 +223,8 @@ public sealed class SqlServerEngine : IDatabaseEngine
         {
             OnDelete = ForeignKeyInfo.ParseAction(g.First().OnDelete),
             OnUpdate = ForeignKeyInfo.ParseAction(g.First().OnUpdate),
+            IsDisabled = g.First().Disabled,
+            IsNotTrusted = g.First().NotTrusted,
         }).ToList();
         return new TableSchema
         {
@@ -308,21 +312,58 @@ public sealed class SqlServerEngine : IDatabaseEngine
         return "another session (grant VIEW SERVER STATE to see which run)";
     }
 
-    public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken)
+    /// <summary>A collation change the copy makes in the source SELECT (or that only changes sorting), for the plan.</summary>
+    public string? Conversion(ColumnInfo source, ColumnInfo target) => SqlServerTypes.Collation(source, target).Note;
+
+    /// <summary>
+    /// SQL Server cannot defer a key: each one is disabled (NOCHECK, a schema-modification lock on its table until
+    /// commit) after its state is read inside the transaction, so <see cref="RecheckConstraintsAsync"/> puts back
+    /// exactly that state. A key already disabled is left alone (nothing checks it, before or after).
+    /// </summary>
+    public async Task<IReadOnlyList<ForeignKeyInfo>> DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(foreignKeys);
+        var before = new List<ForeignKeyInfo>();
         foreach (var fk in foreignKeys)
         {
-            await target.ExecuteAsync(transaction, NoCheck(fk), cancellationToken).ConfigureAwait(false);
+            ForeignKeyInfo? now = null;
+            await using (var command = target.Command(transaction, KeyState, null, ("table", Quote(fk.From)), ("name", fk.Name)))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    now = fk with { IsDisabled = reader.GetBoolean(0), IsNotTrusted = reader.GetBoolean(1) };
+                }
+            }
+
+            if (now is null)
+            {
+                throw new InvalidOperationException($"foreign key {fk.Name} on {fk.From} no longer exists in the target; plan the refresh again");
+            }
+
+            if (!now.IsDisabled)
+            {
+                await target.ExecuteAsync(transaction, NoCheck(now), cancellationToken).ConfigureAwait(false);
+            }
+
+            before.Add(now);
         }
+
+        return before;
     }
 
+    /// <summary>
+    /// Each key as it was before <see cref="DeferConstraintsAsync"/>: a trusted key is re-validated against every row
+    /// (WITH CHECK, a full scan of its table) and trusted again; an untrusted key is re-enabled without the scan and
+    /// stays untrusted; a disabled key stays disabled.
+    /// </summary>
     public async Task RecheckConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(foreignKeys);
-        foreach (var fk in foreignKeys)
+        foreach (var fk in foreignKeys.Where(k => !k.IsDisabled))
         {
-            await target.ExecuteAsync(transaction, Recheck(fk), cancellationToken).ConfigureAwait(false);
+            await target.ExecuteAsync(transaction, fk.IsNotTrusted ? Reenable(fk) : Recheck(fk), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -350,32 +391,41 @@ public sealed class SqlServerEngine : IDatabaseEngine
     /// <summary>
     /// SqlDataReader (sequential access) into SqlBulkCopy in the target transaction: TableLock, KeepIdentity,
     /// KeepNulls, CheckConstraints (a bulk load skips CHECK and foreign keys otherwise, and leaves them untrusted),
-    /// mappings by name, streaming; triggers do not fire. Rows arrive in clustered-key order when both sides share that key.
+    /// streaming; triggers do not fire. Columns are read in the target's collation where they differ (see
+    /// <see cref="SqlServerTypes.Collation"/>). Rows arrive in clustered-key order, declared with order hints, when both
+    /// sides share that key in the same collations: a source sorted by another collation would break the hint (error 4819).
     /// </summary>
     public async Task<long> CopyAsync(CopyRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
+        var reads = Reads(request);
         var clustered = request.TargetTable.ClusteredKey;
-        var ordered = clustered.Count > 0 && clustered.All(request.Columns.Contains) && clustered.SequenceEqual(request.SourceTable.ClusteredKey);
+        var ordered = clustered.Count > 0 && clustered.All(request.Columns.Contains) && clustered.SequenceEqual(request.SourceTable.ClusteredKey)
+            && clustered.All(c => string.Equals(request.SourceTable.Column(c)?.Collation, request.TargetTable.Column(c)?.Collation, StringComparison.OrdinalIgnoreCase));
         var order = request.RowLimit is null
             ? (ordered ? clustered : [])
             : request.Filter is { } f ? [f.Column] : request.SourceTable.PrimaryKey;
-        await using var select = (SqlCommand)request.Source.Command(request.SourceTransaction, Select(request.SourceTable.Name, request.Columns, request.Filter, request.RowLimit, order, request.SourcePredicate), request.CommandTimeout);
+        await using var select = (SqlCommand)request.Source.Command(request.SourceTransaction, Select(request.SourceTable.Name, request.Columns, request.Filter, request.RowLimit, order, request.SourcePredicate, reads), request.CommandTimeout);
         Bind(select, request.Filter);
         await using var reader = await select.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
 
+        // CheckConstraints checks a foreign key per batch: a row whose parent row (in the same table) arrives in a later
+        // batch would fail. A table with a key to itself loads as one batch, with no timeout on it (a batch
+        // of the whole table cannot be timed like one of batch_size rows); nothing else changes, as the transaction is
+        // the commit boundary anyway, progress still comes every batch_size rows, and the token still cancels.
+        var oneBatch = OneBatch(request.TargetTable);
         using var bulk = new SqlBulkCopy((SqlConnection)request.Target, SqlBulkCopyOptions.TableLock | SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.CheckConstraints, (SqlTransaction)request.TargetTransaction)
         {
             DestinationTableName = Quote(request.TargetTable.Name),
-            BatchSize = request.BatchSize,
-            BulkCopyTimeout = request.CommandTimeout,
+            BatchSize = oneBatch ? 0 : request.BatchSize,
+            BulkCopyTimeout = oneBatch ? 0 : request.CommandTimeout,
             EnableStreaming = true,
             NotifyAfter = request.BatchSize,
         };
-        foreach (var column in request.Columns)
+        for (var i = 0; i < request.Columns.Count; i++)
         {
-            bulk.ColumnMappings.Add(column, column);
+            bulk.ColumnMappings.Add(i, Destination(request.Columns[i]));
         }
 
         if (ordered && order.SequenceEqual(clustered))
@@ -402,6 +452,50 @@ public sealed class SqlServerEngine : IDatabaseEngine
         // RowsCopied is an int and wraps past 2^31 rows; RowsCopied64 does not.
         progress.Report(bulk.RowsCopied64);
         return bulk.RowsCopied64;
+    }
+
+    /// <summary>
+    /// Whether a table has a foreign key to itself, which a bulk load must check in one batch. A key disabled when the
+    /// plan was made counts too: it may be enabled by the time the run loads.
+    /// </summary>
+    internal static bool OneBatch(TableSchema table) =>
+        table.References.Any(fk => fk.From == table.Name && fk.To == table.Name);
+
+    /// <summary>
+    /// A destination column name as SqlBulkCopy's mapping wants it. It matches a mapped name after stripping the first
+    /// and last character of one that starts with '[' (its own unquoting, which does not undo doubled brackets), so
+    /// <c>[weird]</c> would be looked up as <c>weird</c>: such a name goes wrapped once more, and the stripping gives it back.
+    /// Source columns are mapped by ordinal (their place in the SELECT), which needs no name at all. The destination
+    /// is not mapped by ordinal: SqlBulkCopy numbers the destination's columns by its own metadata query (which leaves
+    /// out some hidden columns, and all of them when it falls back to SELECT *), so a guessed ordinal could silently
+    /// load a value into the wrong column where a name fails loudly.
+    /// </summary>
+    internal static string Destination(string column) => column.StartsWith('[') ? "[" + column + "]" : column;
+
+    /// <summary>The source columns read in the target's collation; a collation that cannot convert losslessly stops the copy (the plan blocks it first).</summary>
+    private static Dictionary<string, ColumnRead> Reads(CopyRequest request)
+    {
+        var reads = new Dictionary<string, ColumnRead>(StringComparer.Ordinal);
+        foreach (var name in request.Columns)
+        {
+            if (request.SourceTable.Column(name) is not { } source || request.TargetTable.Column(name) is not { } target)
+            {
+                continue;
+            }
+
+            var move = SqlServerTypes.Collation(source, target);
+            if (move.Problem is { } problem)
+            {
+                throw new InvalidOperationException($"{request.TargetTable.Name}: {problem}");
+            }
+
+            if (move.Collate is { } collation)
+            {
+                reads[name] = new ColumnRead(collation, move.AsType);
+            }
+        }
+
+        return reads;
     }
 
     /// <summary>IDENTITY by DBCC CHECKIDENT … RESEED, a sequence by ALTER SEQUENCE … RESTART WITH; see <see cref="SqlServerSequenceSql"/>.</summary>

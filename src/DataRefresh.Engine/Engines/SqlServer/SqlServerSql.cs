@@ -52,7 +52,8 @@ public static class SqlServerSql
 
     public const string Columns = """
         SELECT c.name, c.column_id, ty.name AS type_name, c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity,
-               c.is_computed, c.collation_name, c.generated_always_type, c.is_column_set, CAST(ty.is_user_defined AS bit) AS is_user_defined
+               c.is_computed, c.collation_name, c.generated_always_type, c.is_column_set, CAST(ty.is_user_defined AS bit) AS is_user_defined,
+               CAST(COLLATIONPROPERTY(c.collation_name, 'CodePage') AS int) AS code_page, CAST(COLLATIONPROPERTY(c.collation_name, 'LCID') AS int) AS lcid
         FROM sys.columns AS c
         JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id
         WHERE c.object_id = OBJECT_ID(@table)
@@ -79,7 +80,7 @@ public static class SqlServerSql
 
     public const string ForeignKeys = """
         SELECT fk.name, SCHEMA_NAME(cp.schema_id), cp.name, pc.name, SCHEMA_NAME(rp.schema_id), rp.name, rc.name,
-               fk.delete_referential_action_desc, fk.update_referential_action_desc
+               fk.delete_referential_action_desc, fk.update_referential_action_desc, fk.is_disabled, fk.is_not_trusted
         FROM sys.foreign_keys AS fk
         JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id
         JOIN sys.tables AS cp ON cp.object_id = fk.parent_object_id
@@ -102,13 +103,41 @@ public static class SqlServerSql
 
     /// <summary>The source read: columns by name, the filter, and an order when rows are capped or the target is clustered.</summary>
     /// <param name="predicate">An extra condition the engine built from catalog facts (a partition number), never user text.</param>
-    public static string Select(QualifiedName table, IReadOnlyList<string> columns, RowFilter? filter, long? rowLimit, IReadOnlyList<string> orderBy, string? predicate = null)
+    /// <param name="reads">Columns read in the target's collation (see <see cref="SqlServerTypes.Collation"/>); the others are read as they are.</param>
+    public static string Select(QualifiedName table, IReadOnlyList<string> columns, RowFilter? filter, long? rowLimit, IReadOnlyList<string> orderBy, string? predicate = null, IReadOnlyDictionary<string, ColumnRead>? reads = null)
     {
         var top = rowLimit is { } limit ? $"TOP ({limit.ToString(CultureInfo.InvariantCulture)}) " : "";
         var order = orderBy.Count > 0 ? " ORDER BY " + string.Join(", ", orderBy.Select(Quote)) : "";
         var and = predicate is null ? "" : $"{(filter is null ? " WHERE " : " AND ")}{predicate}";
-        return $"SELECT {top}{string.Join(", ", columns.Select(Quote))} FROM {Quote(table)}{Where(filter)}{and}{order}";
+        var list = columns.Select(c => reads is not null && reads.TryGetValue(c, out var read) ? Read(c, read) : Quote(c));
+        return $"SELECT {top}{string.Join(", ", list)} FROM {Quote(table)}{Where(filter)}{and}{order}";
     }
+
+    /// <summary>One column read in another collation, under its own name: <c>[c] COLLATE X AS [c]</c> or <c>CAST([c] AS nvarchar(n)) COLLATE X AS [c]</c>.</summary>
+    public static string Read(string column, ColumnRead read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var value = read.AsType is { } type ? $"CAST({Quote(column)} AS {CastType(type)})" : Quote(column);
+        return $"{value} COLLATE {CollationName(read.Collation)} AS {Quote(column)}";
+    }
+
+    /// <summary>A collation name, which T-SQL takes as a bare word (no brackets): letters, digits and underscores only.</summary>
+    public static string CollationName(string collation)
+    {
+        ArgumentNullException.ThrowIfNull(collation);
+        if (collation.Length is 0 or > MaxIdentifierLength || !collation.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            throw new ArgumentException($"'{collation}' is not a SQL Server collation name", nameof(collation));
+        }
+
+        return collation;
+    }
+
+    /// <summary>The only casts a source read makes: to nvarchar(n) or nvarchar(max).</summary>
+    private static string CastType(string type) =>
+        type == "nvarchar(max)" || (type.StartsWith("nvarchar(", StringComparison.Ordinal) && type.EndsWith(')') && type.Length > 10 && type[9..^1].All(char.IsAsciiDigit))
+            ? type
+            : throw new ArgumentException($"'{type}' is not a type a source column is cast to", nameof(type));
 
     public static string Truncate(QualifiedName table) => $"TRUNCATE TABLE {Quote(table)}";
 
@@ -148,6 +177,20 @@ public static class SqlServerSql
         return $"ALTER TABLE {Quote(fk.From)} WITH CHECK CHECK CONSTRAINT {Quote(fk.Name)}";
     }
 
+    /// <summary>Re-enable a key that was untrusted before the refresh, as it was: new rows checked, existing rows not re-read, still untrusted.</summary>
+    public static string Reenable(ForeignKeyInfo fk)
+    {
+        ArgumentNullException.ThrowIfNull(fk);
+        return $"ALTER TABLE {Quote(fk.From)} WITH NOCHECK CHECK CONSTRAINT {Quote(fk.Name)}";
+    }
+
+    /// <summary>A foreign key's state right now, inside the refresh transaction, before a defer disables it.</summary>
+    public const string KeyState = """
+        SELECT fk.is_disabled, fk.is_not_trusted
+        FROM sys.foreign_keys AS fk
+        WHERE fk.parent_object_id = OBJECT_ID(@table) AND fk.name = @name
+        """;
+
     public const string CanWrite = "SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(@table, N'OBJECT', N'INSERT') = 1 OR HAS_PERMS_BY_NAME(@table, N'OBJECT', N'DELETE') = 1 OR HAS_PERMS_BY_NAME(@table, N'OBJECT', N'UPDATE') = 1 THEN 1 ELSE 0 END AS bit)";
 
     public const string DefaultSchema = "SELECT CAST(SCHEMA_NAME() AS nvarchar(128))";
@@ -173,3 +216,6 @@ public static class SqlServerSql
         _ => type,
     };
 }
+
+/// <summary>How the source SELECT reads one column: relabelled <c>COLLATE</c> <paramref name="Collation"/>, after a cast to <paramref name="AsType"/> when set.</summary>
+public sealed record ColumnRead(string Collation, string? AsType = null);

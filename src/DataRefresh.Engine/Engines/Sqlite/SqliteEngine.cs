@@ -269,8 +269,11 @@ public sealed class SqliteEngine : IDatabaseEngine
     public Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     /// <summary>SQLite checks every foreign key at COMMIT once defer_foreign_keys is on.</summary>
-    public async Task DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<ForeignKeyInfo>> DeferConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken)
+    {
         await target.ExecuteAsync(transaction, "PRAGMA defer_foreign_keys = ON", cancellationToken).ConfigureAwait(false);
+        return foreignKeys;
+    }
 
     public Task RecheckConstraintsAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<ForeignKeyInfo> foreignKeys, CancellationToken cancellationToken) => Task.CompletedTask;
 
