@@ -59,7 +59,8 @@ public sealed class SqlServerEngine : IDatabaseEngine
             InitialCatalog = database.Database,
             Encrypt = SqlConnectionEncryptOption.Mandatory,
             TrustServerCertificate = database.TrustServerCertificate,
-            ConnectTimeout = settings.ConnectionTimeout,
+            // 0 would wait forever (the config refuses it; settings built in code get 1 second).
+            ConnectTimeout = Math.Max(1, settings.ConnectionTimeout),
             CommandTimeout = settings.CommandTimeout,
             // The run label (with its run id) comes first: PostgreSQL keeps only 63 characters of it.
             ApplicationName = database.ApplicationName is { } app ? $"{runLabel} {app}" : runLabel,
