@@ -203,11 +203,14 @@ public static class ConfigLoader
 
         // SqlClient and Npgsql both read a connect timeout of 0 as "wait forever": an unattended run would hang on an
         // unreachable server instead of failing and saying so.
-        var connectionTimeout = (int?)r.Integer(map, "connection_timeout", path, 0, 3600);
-        if (connectionTimeout == 0)
+        int? connectionTimeout = null;
+        if (map.Find("connection_timeout")?.Value is ScalarNode { Value: "0" } zero)
         {
-            r.Error(map.Find("connection_timeout")!.Value.Location, "settings.connection_timeout", "must be between 1 and 3600 seconds, not 0: a connect timeout of 0 would wait forever for a server that does not answer");
-            connectionTimeout = null;
+            r.Error(zero.Location, "settings.connection_timeout", "must be between 1 and 3600 seconds, not 0: a connect timeout of 0 would wait forever for a server that does not answer");
+        }
+        else
+        {
+            connectionTimeout = (int?)r.Integer(map, "connection_timeout", path, 1, 3600);
         }
 
         return new RefreshSettings
