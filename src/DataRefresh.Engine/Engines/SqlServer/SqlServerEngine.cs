@@ -284,7 +284,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
             return;
         }
 
-        var holder = await RefreshLockHolderAsync(target, table, cancellationToken).ConfigureAwait(false) ?? "another session";
+        var holder = await LockHolderAsync(target, transaction, table, cancellationToken).ConfigureAwait(false) ?? "another session";
         throw new TableLockedException($"Table {table} is being refreshed by {holder}; only one refresh of a table runs at a time. Try again when it finishes.");
     }
 
@@ -307,18 +307,22 @@ public sealed class SqlServerEngine : IDatabaseEngine
         return needed > commandTimeout ? (int)Math.Min(int.MaxValue, needed) : commandTimeout;
     }
 
-    public async Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    public Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) =>
+        LockHolderAsync(connection, null, table, cancellationToken);
+
+    /// <summary>Who holds the table's applock; in <paramref name="transaction"/> when the session has one (SqlClient refuses a command without it).</summary>
+    private static async Task<string?> LockHolderAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var resource = LockResource(table);
-        if (Convert.ToInt32(await connection.ScalarAsync(null, AppLockFree, cancellationToken, null, ("resource", resource)).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1)
+        if (Convert.ToInt32(await connection.ScalarAsync(transaction, AppLockFree, cancellationToken, null, ("resource", resource)).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1)
         {
             return null;
         }
 
         try
         {
-            await using var command = connection.Command(null, AppLockHolder, null, ("resource", resource));
+            await using var command = connection.Command(transaction, AppLockHolder, null, ("resource", resource));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
