@@ -1,5 +1,7 @@
+using System.Reflection;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
+using DataRefresh.Planning;
 
 namespace DataRefresh.Tests.Unit;
 
@@ -57,6 +59,27 @@ public sealed class SameDatabaseIdentityTests
         Assert.Null(SameDatabase.Reported(source, target));
     }
 
+    /// <summary>The plan stops before reading anything, naming both configured databases and both servers.</summary>
+    [Fact]
+    public async Task The_plan_refuses_a_secondary_and_its_primary_naming_both()
+    {
+        var engine = IdentifyingEngine.Create(
+            new ServerIdentity("SQL02", "SHOP") { ReplicaOf = Group },
+            new ServerIdentity("SQL01", "SHOP") { ReplicaOf = Group });
+        var config = new RefreshConfig
+        {
+            Files = ["(test)"],
+            Source = new DatabaseConfig { Side = DatabaseSide.Source, Engine = EngineKind.SqlServer, Server = "shop-ag-listener", Database = "Shop" },
+            Target = new DatabaseConfig { Side = DatabaseSide.Target, Engine = EngineKind.SqlServer, Server = "sql01.corp", Database = "Shop" },
+            Tables = [new TableConfig { Name = "dbo.Users" }],
+            Settings = new RefreshSettings(),
+        };
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => Planner.RefuseSameDatabaseAsync(engine, null!, null!, config, TestContext.Current.CancellationToken));
+
+        Assert.StartsWith($"Refusing to run: the target ({config.Target.Display}) is the same database as the source ({config.Source.Display}) — the source (SQL02/SHOP) and the target (SQL01/SHOP) are replicas of one availability-group database", ex.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>PostgreSQL and SQLite report no replica id: their decision is the name pair, as before.</summary>
     [Fact]
     public void Identities_without_a_replica_id_compare_as_before()
@@ -65,4 +88,24 @@ public sealed class SameDatabaseIdentityTests
         Assert.Null(SameDatabase.Reported(new ServerIdentity("cluster 7311", "shop"), new ServerIdentity("cluster 7311", "Shop")));
         Assert.Null(SameDatabase.Reported(new ServerIdentity("sqlite", "/data/prod.db"), new ServerIdentity("sqlite", "/data/uat.db")));
     }
+}
+
+/// <summary>An engine that only answers IdentifyAsync: the source's identity first, then the target's.</summary>
+public class IdentifyingEngine : DispatchProxy
+{
+    private readonly Queue<ServerIdentity> _identities = new();
+
+    public static IDatabaseEngine Create(ServerIdentity source, ServerIdentity target)
+    {
+        var engine = DispatchProxy.Create<IDatabaseEngine, IdentifyingEngine>();
+        var proxy = (IdentifyingEngine)(object)engine;
+        proxy._identities.Enqueue(source);
+        proxy._identities.Enqueue(target);
+        return engine;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+        targetMethod?.Name == nameof(IDatabaseEngine.IdentifyAsync)
+            ? Task.FromResult(_identities.Dequeue())
+            : throw new NotSupportedException(targetMethod?.Name);
 }
