@@ -107,8 +107,8 @@ public static class ConfigChecks
 
         if (identities.TryGetValue(DatabaseSide.Source, out var s) && identities.TryGetValue(DatabaseSide.Target, out var t))
         {
-            checks.Add(s == t
-                ? new ConfigCheck("DistinctDatabases", "", CheckOutcome.Failed, $"source and target are the same database ({t.Server}/{t.Database}); refreshes will refuse to run")
+            checks.Add(SameDatabase.Reported(s, t) is { } why
+                ? new ConfigCheck("DistinctDatabases", "", CheckOutcome.Failed, $"source and target are the same database ({why}); refreshes will refuse to run")
                 : new ConfigCheck("DistinctDatabases", "", CheckOutcome.Passed, "source and target are different databases"));
         }
 

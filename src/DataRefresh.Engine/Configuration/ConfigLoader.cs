@@ -201,10 +201,22 @@ public static class ConfigLoader
             r.Error(map.Find("history_table")!.Value.Location, "settings.history_table", refusal);
         }
 
+        // SqlClient and Npgsql both read a connect timeout of 0 as "wait forever": an unattended run would hang on an
+        // unreachable server instead of failing and saying so.
+        int? connectionTimeout = null;
+        if (map.Find("connection_timeout")?.Value is ScalarNode { Value: "0" } zero)
+        {
+            r.Error(zero.Location, "settings.connection_timeout", "must be between 1 and 3600 seconds, not 0: a connect timeout of 0 would wait forever for a server that does not answer");
+        }
+        else
+        {
+            connectionTimeout = (int?)r.Integer(map, "connection_timeout", path, 1, 3600);
+        }
+
         return new RefreshSettings
         {
             DefaultBatchSize = (int?)r.Integer(map, "default_batch_size", path, 1, int.MaxValue) ?? defaults.DefaultBatchSize,
-            ConnectionTimeout = (int?)r.Integer(map, "connection_timeout", path, 0, 3600) ?? defaults.ConnectionTimeout,
+            ConnectionTimeout = connectionTimeout ?? defaults.ConnectionTimeout,
             CommandTimeout = (int?)r.Integer(map, "command_timeout", path, 0, int.MaxValue) ?? defaults.CommandTimeout,
             MaxRetries = (int?)r.Integer(map, "max_retries", path, 0, 100) ?? defaults.MaxRetries,
             RetryDelaySeconds = r.Number(map, "retry_delay_seconds", path, 0) ?? defaults.RetryDelaySeconds,

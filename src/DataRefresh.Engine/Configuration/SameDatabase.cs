@@ -26,6 +26,29 @@ public static class SameDatabase
             && string.Equals(a.Database, b.Database, comparison);
     }
 
+    /// <summary>
+    /// Whether two connected databases are one, from what their servers report: the same server and database name,
+    /// or two replicas of one availability-group database (read-only routing can send the source to a secondary
+    /// while a differently spelled target reaches the primary). Null when they differ; otherwise why they are one,
+    /// naming what each side reported.
+    /// </summary>
+    public static string? Reported(Engines.ServerIdentity source, Engines.ServerIdentity target)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        if (source.Server == target.Server && source.Database == target.Database)
+        {
+            return $"both report {target.Server}/{target.Database}";
+        }
+
+        if (source.ReplicaOf is { Length: > 0 } replica && string.Equals(replica, target.ReplicaOf, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"the source ({source.Server}/{source.Database}) and the target ({target.Server}/{target.Database}) are replicas of one availability-group database (group_database_id {replica}): writing to the target writes to the source";
+        }
+
+        return null;
+    }
+
     public static string SqliteFile(DatabaseConfig db)
     {
         ArgumentNullException.ThrowIfNull(db);

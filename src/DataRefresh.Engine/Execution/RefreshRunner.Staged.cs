@@ -81,7 +81,7 @@ public sealed partial class RefreshRunner
 
         if (t.Column is not null)
         {
-            t.WatermarkAfter = Planning.Watermarks.Format(await _engine.ReadMaxAsync(target, null, t.TargetName, t.Column, CancellationToken.None).ConfigureAwait(false));
+            await ReadWatermarkAfterAsync(t, target).ConfigureAwait(false);
         }
     }
 

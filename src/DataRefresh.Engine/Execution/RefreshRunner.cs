@@ -289,7 +289,23 @@ public sealed partial class RefreshRunner
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var t in tables.Where(t => t.Column is not null))
         {
+            await ReadWatermarkAfterAsync(t, target).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// After commit the unit's rows are in: a watermark that cannot be read is a warning (history records none),
+    /// never a committed unit reported Failed and run again by a retry or fallback_to_full.
+    /// </summary>
+    private async Task ReadWatermarkAfterAsync(TableRun t, DbConnection target)
+    {
+        try
+        {
             t.WatermarkAfter = Watermarks.Format(await _engine.ReadMaxAsync(target, null, t.TargetName, t.Column!, CancellationToken.None).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException)
+        {
+            _observer.Warning($"{t.Plan.Table}: refreshed and committed, but its new watermark could not be read ({Describe(ex, showServerDetail: false)}); history records none for this run");
         }
     }
 

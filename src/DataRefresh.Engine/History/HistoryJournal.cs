@@ -67,6 +67,7 @@ public sealed class HistoryJournal : IAsyncDisposable
                 await using var command = connection.CreateCommand();
                 command.CommandText = sql(Dialect, table, added);
                 Bind(command, entry);
+                TypeTimestamps(command);
                 if (added)
                 {
                     Add(command, "rows_inserted", entry.RowsInserted);
@@ -160,6 +161,7 @@ public sealed class HistoryJournal : IAsyncDisposable
         {
             where.Add("started_at >= @since");
             Add(command, "since", since.ToUniversalTime());
+            TypeTimestamps(command);
         }
 
         for (var i = 0; i < query.Tables.Count; i++)
@@ -334,6 +336,17 @@ public sealed class HistoryJournal : IAsyncDisposable
         Add(command, "host", e.Host);
         Add(command, "process_id", e.ProcessId);
         Add(command, "module_version", e.ModuleVersion);
+    }
+
+    private void TypeTimestamps(DbCommand command)
+    {
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            if (parameter.ParameterName is "started_at" or "ended_at" or "since")
+            {
+                Dialect.TypeTimestamp(parameter);
+            }
+        }
     }
 
     private static void Add(DbCommand command, string name, object? value)

@@ -23,4 +23,9 @@ public interface IHistoryDialect
 
     /// <summary>The value a history timestamp column reads back as, in UTC.</summary>
     DateTime ReadTimestamp(object value);
+
+    /// <summary>Type a timestamp parameter like <see cref="TimestampType"/> (SQL Server would send a DateTime as datetime, 1/300 s); most engines need nothing.</summary>
+    void TypeTimestamp(DbParameter parameter)
+    {
+    }
 }

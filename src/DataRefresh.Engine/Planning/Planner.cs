@@ -51,9 +51,9 @@ public static partial class Planner
         ArgumentNullException.ThrowIfNull(config);
         var s = await engine.IdentifyAsync(source, cancellationToken).ConfigureAwait(false);
         var t = await engine.IdentifyAsync(target, cancellationToken).ConfigureAwait(false);
-        if (s == t)
+        if (SameDatabase.Reported(s, t) is { } why)
         {
-            throw new InvalidOperationException($"Refusing to run: the target ({config.Target.Display}) is the same database as the source ({config.Source.Display}) — both report {t.Server}/{t.Database}.");
+            throw new InvalidOperationException($"Refusing to run: the target ({config.Target.Display}) is the same database as the source ({config.Source.Display}) — {why}.");
         }
     }
 

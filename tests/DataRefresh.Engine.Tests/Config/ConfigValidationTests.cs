@@ -57,6 +57,8 @@ public class ConfigValidationTests
         { "packet_size on postgresql", "databases:\n  source: {engine: postgresql, server: prod, database: P}\n  target:\n    engine: postgresql\n    server: uat\n    database: U\n    packet_size: 8192\ntables:\n  - {name: Users}\n", 7, "databases.target.packet_size", "is only used by engine: sqlserver", 1 },
         { "port out of range", "databases:\n  source: {server: prod, database: P}\n  target: {server: uat, database: U, port: 70000}\ntables:\n  - {name: Users}\n", 3, "databases.target.port", "must be between 1 and 65535, not 70000", 1 },
         { "boolean that is not one", Dbs + "\ntables:\n  - {name: Users}\nsettings:\n  dry_run: maybe\n", 7, "settings.dry_run", "must be true or false, not 'maybe'", 1 },
+        { "connection_timeout 0 (would wait forever)", Dbs + "\ntables:\n  - {name: Users}\nsettings:\n  connection_timeout: 0\n", 7, "settings.connection_timeout", "must be between 1 and 3600 seconds, not 0: a connect timeout of 0 would wait forever", 1 },
+        { "connection_timeout past an hour", Dbs + "\ntables:\n  - {name: Users}\nsettings:\n  connection_timeout: 3601\n", 7, "settings.connection_timeout", "must be between 1 and 3600, not 3601", 1 },
         { "negative retry delay", Dbs + "\ntables:\n  - {name: Users}\nsettings:\n  retry_delay_seconds: -1\n", 7, "settings.retry_delay_seconds", "must be at least 0, not -1", 1 },
         { "bad history_table name", Dbs + "\ntables:\n  - {name: Users}\nsettings:\n  history_table: ops.audit.history\n", 7, "settings.history_table", "use table or schema.table", 1 },
         { "invalid YAML syntax", Dbs + "\ntables:\n  - name: Users\n    strategy: simple: copy\n", 6, "", "not valid YAML", 1 },

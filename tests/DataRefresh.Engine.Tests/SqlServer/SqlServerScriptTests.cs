@@ -165,6 +165,7 @@ public sealed class SqlServerScriptTests
         yield return ("staging: partition rows from", SqlServerStagingSql.PartitionRowsFrom);
         yield return ("staging: partition of", SqlServerStagingSql.PartitionOf("pf daily]"));
         yield return ("staging: lock timeout", SqlServerStagingSql.SetLockTimeout(TimeSpan.FromSeconds(30)));
+        yield return ("staging: lock timeout reset", SqlServerStagingSql.ResetLockTimeout);
         foreach (var (shape, table, columns, key) in Shapes())
         {
             var layout = Layout(shape, columns, key);

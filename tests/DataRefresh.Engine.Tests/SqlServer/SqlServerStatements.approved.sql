@@ -1,5 +1,6 @@
 -- identify
-SELECT CAST(@@SERVERNAME AS nvarchar(256)), CAST(DB_NAME() AS nvarchar(256))
+SELECT CAST(SERVERPROPERTY('ServerName') AS nvarchar(256)), CAST(DB_NAME() AS nvarchar(256)),
+       (SELECT CAST(d.group_database_id AS nvarchar(36)) FROM sys.databases AS d WHERE d.database_id = DB_ID())
 GO
 -- snapshot allowed
 SELECT CAST(CASE WHEN snapshot_isolation_state = 1 THEN 1 ELSE 0 END AS bit) FROM sys.databases WHERE database_id = DB_ID()
@@ -2915,6 +2916,9 @@ SELECT $PARTITION.[pf daily]]](@bound)
 GO
 -- staging: lock timeout
 SET LOCK_TIMEOUT 30000
+GO
+-- staging: lock timeout reset
+SET LOCK_TIMEOUT -1
 GO
 -- heap: staging create
 CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([EventId] int NOT NULL, [Payload] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [PRIMARY]

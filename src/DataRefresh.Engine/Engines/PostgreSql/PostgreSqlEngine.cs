@@ -35,7 +35,8 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         {
             Host = database.Server,
             Database = database.Database,
-            Timeout = Math.Min(1024, settings.ConnectionTimeout),
+            // Npgsql's maximum is 1024 s; 0 would wait forever (the config refuses it; settings built in code get 1 second).
+            Timeout = Math.Clamp(settings.ConnectionTimeout, 1, 1024),
             CommandTimeout = settings.CommandTimeout,
             // One connection string per side and purpose, not per run: Npgsql keeps a pool and its type catalog per
             // connection string. The run's label is set on the session after opening (see below).

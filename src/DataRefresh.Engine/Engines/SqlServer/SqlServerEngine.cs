@@ -15,8 +15,19 @@ namespace DataRefresh.Engines.SqlServer;
 /// </summary>
 public sealed class SqlServerEngine : IDatabaseEngine
 {
-    /// <summary>Deadlock, database/pool unavailable, throttling, connection resets (per Azure SQL's transient list).</summary>
-    private static readonly HashSet<int> TransientNumbers = [1205, 4060, 4221, 40143, 40197, 40501, 40540, 40613, 42108, 42109, 49918, 49919, 49920, 10928, 10929, 233, 64, 20, 10053, 10054, 10060, 11001];
+    /// <summary>
+    /// Deadlock (1205), out of lock memory (1204), a snapshot transaction broken by DDL or a failover (3961, 3966),
+    /// database or pool unavailable, throttling, connection resets (per Azure SQL's transient list). Not 4060
+    /// (the database does not exist, or the login may not open it) nor 11001 (the host name does not resolve):
+    /// retrying does not fix those.
+    /// </summary>
+    private static readonly HashSet<int> TransientNumbers = [1204, 1205, 3961, 3966, 4221, 40143, 40197, 40501, 40540, 40613, 42108, 42109, 49918, 49919, 49920, 10928, 10929, 233, 64, 20, 10053, 10054, 10060];
+
+    /// <summary>Errors that retrying does not fix, even when a network exception rides inside them.</summary>
+    private static readonly HashSet<int> PermanentNumbers = [4060, 11001, 18456, 18452, 18486, 18487, 18488];
+
+    /// <summary>How much longer than its wait the sp_getapplock command may run (the round trip, a busy server).</summary>
+    private const int AppLockMarginSeconds = 30;
 
     public EngineKind Kind => EngineKind.SqlServer;
 
@@ -48,7 +59,8 @@ public sealed class SqlServerEngine : IDatabaseEngine
             InitialCatalog = database.Database,
             Encrypt = SqlConnectionEncryptOption.Mandatory,
             TrustServerCertificate = database.TrustServerCertificate,
-            ConnectTimeout = settings.ConnectionTimeout,
+            // 0 would wait forever (the config refuses it; settings built in code get 1 second).
+            ConnectTimeout = Math.Max(1, settings.ConnectionTimeout),
             CommandTimeout = settings.CommandTimeout,
             // The run label (with its run id) comes first: PostgreSQL keeps only 63 characters of it.
             ApplicationName = database.ApplicationName is { } app ? $"{runLabel} {app}" : runLabel,
@@ -112,7 +124,10 @@ public sealed class SqlServerEngine : IDatabaseEngine
         await using var command = connection.Command(null, Identify);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new ServerIdentity(reader.IsDBNull(0) ? "" : reader.GetString(0).ToUpperInvariant(), reader.IsDBNull(1) ? "" : reader.GetString(1).ToUpperInvariant());
+        return new ServerIdentity(reader.IsDBNull(0) ? "" : reader.GetString(0).ToUpperInvariant(), reader.IsDBNull(1) ? "" : reader.GetString(1).ToUpperInvariant())
+        {
+            ReplicaOf = reader.IsDBNull(2) ? null : reader.GetString(2).ToUpperInvariant(),
+        };
     }
 
     public async Task<TableCatalog> ReadCatalogAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -276,28 +291,53 @@ public sealed class SqlServerEngine : IDatabaseEngine
     public async Task LockTableAsync(DbConnection target, DbTransaction transaction, QualifiedName table, TimeSpan wait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var result = await target.ScalarAsync(transaction, GetAppLock, cancellationToken, null, ("resource", LockResource(table)), ("timeout", (int)wait.TotalMilliseconds)).ConfigureAwait(false);
+        await using var command = target.Command(transaction, GetAppLock, null, ("resource", LockResource(table)), ("timeout", AppLockWaitMilliseconds(wait)));
+        command.CommandTimeout = AppLockCommandTimeout(command.CommandTimeout, wait);
+        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         if (Convert.ToInt32(result, CultureInfo.InvariantCulture) >= 0)
         {
             return;
         }
 
-        var holder = await RefreshLockHolderAsync(target, table, cancellationToken).ConfigureAwait(false) ?? "another session";
+        var holder = await LockHolderAsync(target, transaction, table, cancellationToken).ConfigureAwait(false) ?? "another session";
         throw new TableLockedException($"Table {table} is being refreshed by {holder}; only one refresh of a table runs at a time. Try again when it finishes.");
     }
 
-    public async Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    /// <summary>sp_getapplock's @LockTimeout: milliseconds, 0 for "do not wait"; never the -1 that waits forever.</summary>
+    internal static int AppLockWaitMilliseconds(TimeSpan wait) =>
+        wait <= TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue, Math.Ceiling(wait.TotalMilliseconds));
+
+    /// <summary>
+    /// The applock's command must outlive its wait, or SqlClient cancels it first and the run fails with a timeout
+    /// (error -2) instead of naming the refresh that holds the table. 0 (command_timeout: 0, no limit) stays 0.
+    /// </summary>
+    internal static int AppLockCommandTimeout(int commandTimeout, TimeSpan wait)
+    {
+        if (commandTimeout == 0)
+        {
+            return 0;
+        }
+
+        var needed = Math.Ceiling(Math.Max(0, wait.TotalSeconds)) + AppLockMarginSeconds;
+        return needed > commandTimeout ? (int)Math.Min(int.MaxValue, needed) : commandTimeout;
+    }
+
+    public Task<string?> RefreshLockHolderAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) =>
+        LockHolderAsync(connection, null, table, cancellationToken);
+
+    /// <summary>Who holds the table's applock; in <paramref name="transaction"/> when the session has one (SqlClient refuses a command without it).</summary>
+    private static async Task<string?> LockHolderAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var resource = LockResource(table);
-        if (Convert.ToInt32(await connection.ScalarAsync(null, AppLockFree, cancellationToken, null, ("resource", resource)).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1)
+        if (Convert.ToInt32(await connection.ScalarAsync(transaction, AppLockFree, cancellationToken, null, ("resource", resource)).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1)
         {
             return null;
         }
 
         try
         {
-            await using var command = connection.Command(null, AppLockHolder, null, ("resource", resource));
+            await using var command = connection.Command(transaction, AppLockHolder, null, ("resource", resource));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -407,7 +447,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
             ? (ordered ? clustered : [])
             : request.Filter is { } f ? [f.Column] : request.SourceTable.PrimaryKey;
         await using var select = (SqlCommand)request.Source.Command(request.SourceTransaction, Select(request.SourceTable.Name, request.Columns, request.Filter, request.RowLimit, order, request.SourcePredicate, reads), request.CommandTimeout);
-        Bind(select, request.Filter);
+        Bind(select, request.Filter, request.SourceTable);
         await using var reader = await select.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
 
         // CheckConstraints checks a foreign key per batch: a row whose parent row (in the same table) arrives in a later
@@ -512,18 +552,28 @@ public sealed class SqlServerEngine : IDatabaseEngine
     public async Task<bool> CanWriteAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) =>
         await connection.ScalarAsync(null, CanWrite, cancellationToken, null, ("table", Quote(table))).ConfigureAwait(false) is true;
 
+    /// <summary>
+    /// A failure worth retrying: a transient server error number anywhere in the chain, or a lost connection. On
+    /// Linux SqlClient reports a broken connection as error number 0 with the network's exception inside, so the
+    /// inner exceptions are searched past a SqlException whose numbers say nothing. A connection failure the engine
+    /// already named as permanent (unknown host, missing database, login refused, credentials unset) is not retried.
+    /// </summary>
     public bool IsTransient(Exception exception)
     {
         for (var ex = exception; ex is not null; ex = ex.InnerException)
         {
-            if (ex is SqlException sql)
+            switch (ex)
             {
-                return sql.Errors.Cast<SqlError>().Any(e => TransientNumbers.Contains(e.Number));
-            }
-
-            if (ex is System.IO.IOException or System.Net.Sockets.SocketException)
-            {
-                return true;
+                case DatabaseConnectionException { Failure: ConnectionFailure.UnknownHost or ConnectionFailure.DatabaseMissing or ConnectionFailure.LoginFailed or ConnectionFailure.Credentials }:
+                    return false;
+                case SqlException sql when sql.Errors.Cast<SqlError>().Any(e => TransientNumbers.Contains(e.Number)):
+                    return true;
+                case SqlException sql when sql.Errors.Cast<SqlError>().Any(e => PermanentNumbers.Contains(e.Number)):
+                    return false;
+                case System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData }:
+                    return false;
+                case System.IO.IOException or System.Net.Sockets.SocketException:
+                    return true;
             }
         }
 
@@ -533,37 +583,19 @@ public sealed class SqlServerEngine : IDatabaseEngine
     public bool IsAuthenticationFailure(Exception exception) =>
         (exception as SqlException ?? exception.InnerException as SqlException)?.Number is 18456 or 18452 or 18486 or 18487 or 18488;
 
-    /// <summary>Type the bound as the column is typed: an untyped DateTime would be sent as datetime and lose precision.</summary>
-    private static void Bind(SqlCommand command, RowFilter? filter)
+    /// <summary>
+    /// Type the bound as the column is typed (<see cref="SqlServerTypes.Typed"/>): an untyped DateTime would be sent
+    /// as datetime and lose precision, an untyped string as nvarchar and scan a varchar column. The column's type is
+    /// taken from <paramref name="table"/> when given (the table the command reads), else from the filter.
+    /// </summary>
+    private static void Bind(SqlCommand command, RowFilter? filter, TableSchema? table = null)
     {
         if (filter is null)
         {
             return;
         }
 
-        var parameter = command.Parameters.AddWithValue("bound", filter.Value);
-        var type = filter.ColumnType ?? "";
-        if (type.StartsWith("datetime2", StringComparison.Ordinal))
-        {
-            parameter.SqlDbType = SqlDbType.DateTime2;
-            parameter.Scale = 7;
-        }
-        else if (type == "date")
-        {
-            parameter.SqlDbType = SqlDbType.Date;
-        }
-        else if (type == "datetime")
-        {
-            parameter.SqlDbType = SqlDbType.DateTime;
-        }
-        else if (type == "smalldatetime")
-        {
-            parameter.SqlDbType = SqlDbType.SmallDateTime;
-        }
-        else if (type.StartsWith("datetimeoffset", StringComparison.Ordinal))
-        {
-            parameter.SqlDbType = SqlDbType.DateTimeOffset;
-            parameter.Scale = 7;
-        }
+        var type = table?.Column(filter.Column)?.DataType ?? filter.ColumnType;
+        command.Parameters.Add(SqlServerTypes.Typed("bound", filter.Value, type));
     }
 }

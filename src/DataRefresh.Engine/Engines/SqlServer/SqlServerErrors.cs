@@ -13,12 +13,12 @@ internal static class SqlServerErrors
         var user = database.Auth == AuthType.Sql ? builder.UserID : null;
         var host = (database.Server ?? "").Split('\\', ',')[0];
         var address = builder.DataSource ?? host;
-        var (failure, cause) = Classify(errors, ex, user, database.Database, host, address, settings.ConnectionTimeout);
+        var (failure, cause) = Classify(errors, ex, user, database.Database, host, address, builder.ConnectTimeout);
 
         // A network failure SqlClient does not name (error 35 on Linux): ask the network itself. A named instance's
         // port comes from SQL Browser, so there is no port to probe.
         if (failure == ConnectionFailure.Other && errors.Exists(e => e.Number is 0 or 35 or 40 or -1) && !(database.Server ?? "").Contains('\\', StringComparison.Ordinal)
-            && await ConnectionErrors.ProbeAsync(host, database.Port ?? Port(database.Server), address, settings.ConnectionTimeout).ConfigureAwait(false) is { } network)
+            && await ConnectionErrors.ProbeAsync(host, database.Port ?? Port(database.Server), address, builder.ConnectTimeout).ConfigureAwait(false) is { } network)
         {
             (failure, cause) = (network.Failure, $"{network.Cause} ({cause})");
         }

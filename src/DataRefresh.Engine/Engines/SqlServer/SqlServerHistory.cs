@@ -33,6 +33,14 @@ internal sealed class SqlServerHistory : IHistoryDialect
         return await connection.ScalarAsync(null, RunAlive, cancellationToken, null, ("run", running.RunId)).ConfigureAwait(false) is true;
     }
 
+    /// <summary>datetime2(7), as the columns are: an untyped DateTime goes as datetime and rounds to 1/300 s.</summary>
+    public void TypeTimestamp(DbParameter parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        parameter.DbType = System.Data.DbType.DateTime2;
+        parameter.Scale = 7;
+    }
+
     public DateTime ReadTimestamp(object value) => value is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : DateTime.MinValue;
 
     internal static string RunAliveSql => RunAlive;

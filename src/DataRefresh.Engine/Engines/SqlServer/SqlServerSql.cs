@@ -36,7 +36,16 @@ public static class SqlServerSql
 
     public static string Operator(FilterOperator op) => op == FilterOperator.Greater ? ">" : ">=";
 
-    public const string Identify = "SELECT CAST(@@SERVERNAME AS nvarchar(256)), CAST(DB_NAME() AS nvarchar(256))";
+    /// <summary>
+    /// The server's current name (SERVERPROPERTY('ServerName') follows the host; @@SERVERNAME keeps the name the
+    /// instance was installed under, so a cloned host reports production's), the database, and the database's
+    /// availability-group id: every replica of one AG database has the same group_database_id. The connected
+    /// database's own row of sys.databases is visible to any login.
+    /// </summary>
+    public const string Identify = """
+        SELECT CAST(SERVERPROPERTY('ServerName') AS nvarchar(256)), CAST(DB_NAME() AS nvarchar(256)),
+               (SELECT CAST(d.group_database_id AS nvarchar(36)) FROM sys.databases AS d WHERE d.database_id = DB_ID())
+        """;
 
     public const string SnapshotAllowed = "SELECT CAST(CASE WHEN snapshot_isolation_state = 1 THEN 1 ELSE 0 END AS bit) FROM sys.databases WHERE database_id = DB_ID()";
 

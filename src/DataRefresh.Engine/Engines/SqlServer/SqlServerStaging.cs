@@ -52,7 +52,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         }
         else
         {
-            var first = filter is null ? 1 : Convert.ToInt32(await target.ScalarAsync(null, PartitionOf(space.PartitionFunction!), cancellationToken, null, ("bound", filter.Value)).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            var first = filter is null ? 1 : await PartitionOfAsync(target, null, space.PartitionFunction!, filter, cancellationToken).ConfigureAwait(false);
             var last = space.Partitions;
             if (first > 1)
             {
@@ -71,6 +71,17 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         }
 
         return new StagingPreflight { Steps = steps, Blockers = blockers };
+    }
+
+    /// <summary>
+    /// The partition holding the filter's bound, the bound typed like the partitioning column: an untyped DateTime
+    /// would go as datetime, and 23:59:59.9999999 would round into the next day's partition.
+    /// </summary>
+    private static async Task<int> PartitionOfAsync(DbConnection target, DbTransaction? transaction, string function, RowFilter filter, CancellationToken cancellationToken)
+    {
+        await using var command = target.Command(transaction, PartitionOf(function));
+        command.Parameters.Add(SqlServerTypes.Typed("bound", filter.Value, filter.ColumnType));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     private static string Partitions(int from, int to) => from == to ? $"partition {from}" : $"partitions {from} to {to}";
@@ -92,7 +103,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         // the watermark) keeps the target's rows below it, so it is not switched: its rows come from staging by bulk copy.
         var incremental = space.IsScheme && request.Action == RefreshAction.Incremental;
         var first = incremental && request.Filter is { } window
-            ? Convert.ToInt32(await request.Target.ScalarAsync(request.SwapTransaction, PartitionOf(space.PartitionFunction!), cancellationToken, null, ("bound", window.Value)).ConfigureAwait(false), CultureInfo.InvariantCulture)
+            ? await PartitionOfAsync(request.Target, request.SwapTransaction, space.PartitionFunction!, window, cancellationToken).ConfigureAwait(false)
             : 1;
         var load = request.Action == RefreshAction.Full ? null : request.Filter;
 
@@ -122,6 +133,44 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         log($"{copied} row(s) loaded into staging {stage.Name} and indexed");
         var tx = request.SwapTransaction;
         await request.Target.ExecuteAsync(tx, SetLockTimeout(request.SwapTimeout), cancellationToken).ConfigureAwait(false);
+        long deleted;
+        try
+        {
+            deleted = await SwapAsync(request, layout, stage, first, incremental, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The swap failed and the transaction will roll back; the session may go back to the pool. Best effort:
+            // the swap's error is the one to report.
+            await TryResetLockTimeoutAsync(request.Target, tx).ConfigureAwait(false);
+            throw;
+        }
+
+        await request.Target.ExecuteAsync(tx, ResetLockTimeout, cancellationToken).ConfigureAwait(false);
+        return new StagingOutcome(copied, deleted);
+    }
+
+    private static async Task TryResetLockTimeoutAsync(DbConnection target, DbTransaction tx)
+    {
+        try
+        {
+            if (target.State == System.Data.ConnectionState.Open)
+            {
+                await target.ExecuteAsync(tx.Connection is null ? null : tx, ResetLockTimeout, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // A broken session is discarded anyway; a doomed transaction is rolled back by the caller.
+        }
+    }
+
+    /// <summary>The swap itself, inside the refresh transaction and under the swap's lock timeout: the rows it removed.</summary>
+    private async Task<long> SwapAsync(StagingRequest request, SqlServerLayout layout, QualifiedName stage, int first, bool incremental, Action<string> log, CancellationToken cancellationToken)
+    {
+        var target = request.TargetTable.Name;
+        var space = layout.DataSpace;
+        var tx = request.SwapTransaction;
         long deleted;
         if (space.IsScheme)
         {
@@ -177,7 +226,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
             log($"staging switched in; {deleted} old row(s) switched out to {scratch.Name}");
         }
 
-        return new StagingOutcome(copied, deleted);
+        return deleted;
     }
 
     public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken) =>

@@ -110,6 +110,12 @@ public static class SqlServerStagingSql
 
     public static string SetLockTimeout(TimeSpan timeout) => $"SET LOCK_TIMEOUT {(long)timeout.TotalMilliseconds}";
 
+    /// <summary>
+    /// SET LOCK_TIMEOUT lasts for the session, not the transaction: back to the default (wait) once the swap is done,
+    /// so the watermark read after commit cannot fail on the swap's short limit.
+    /// </summary>
+    public const string ResetLockTimeout = "SET LOCK_TIMEOUT -1";
+
     public static string SwitchTable(QualifiedName from, QualifiedName to, TimeSpan wait) =>
         $"ALTER TABLE {Quote(from)} SWITCH TO {Quote(to)} WITH (WAIT_AT_LOW_PRIORITY (MAX_DURATION = {Minutes(wait)} MINUTES, ABORT_AFTER_WAIT = SELF))";
 

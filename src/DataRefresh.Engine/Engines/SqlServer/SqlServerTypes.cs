@@ -1,6 +1,8 @@
+using System.Data;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DataRefresh.Catalog;
+using Microsoft.Data.SqlClient;
 
 namespace DataRefresh.Engines.SqlServer;
 
@@ -161,6 +163,104 @@ internal static partial class SqlServerTypes
         return false;
     }
 
+    /// <summary>
+    /// The SqlParameter typing for a value compared with a column of this type (as <see cref="SqlServerSql.TypeName"/>
+    /// prints it): varchar(50) is VarChar of 50, nvarchar(max) NVarChar of -1, datetime2(3) DateTime2 of scale 3,
+    /// decimal(18,2) Decimal(18,2). An untyped string goes as nvarchar, which makes SQL Server convert every row of
+    /// a varchar column (a scan of production instead of a seek), and an untyped DateTime as datetime, which rounds
+    /// to 1/300 s. Null for a type not listed: the value's own type is left to SqlClient.
+    /// </summary>
+    public static SqlParameterType? Parameter(string? columnType)
+    {
+        if (string.IsNullOrWhiteSpace(columnType))
+        {
+            return null;
+        }
+
+        var m = ParameterPattern().Match(columnType.Trim().ToLowerInvariant());
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var name = m.Groups[1].Value;
+        var first = m.Groups[2].Value;
+        var second = m.Groups[3].Value;
+        int? length = first == "max" ? -1 : first.Length > 0 ? int.Parse(first, CultureInfo.InvariantCulture) : null;
+        byte? scale = name is "datetime2" or "datetimeoffset" or "time" ? (byte)Math.Min(7, length ?? 7) : null;
+        return name switch
+        {
+            "varchar" => new(SqlDbType.VarChar, length ?? 1),
+            "nvarchar" => new(SqlDbType.NVarChar, length ?? 1),
+            "char" => new(SqlDbType.Char, length ?? 1),
+            "nchar" => new(SqlDbType.NChar, length ?? 1),
+            "varbinary" => new(SqlDbType.VarBinary, length ?? 1),
+            "binary" => new(SqlDbType.Binary, length ?? 1),
+            "datetime2" => new(SqlDbType.DateTime2, Scale: scale),
+            "datetimeoffset" => new(SqlDbType.DateTimeOffset, Scale: scale),
+            "time" => new(SqlDbType.Time, Scale: scale),
+            "date" => new(SqlDbType.Date),
+            "datetime" => new(SqlDbType.DateTime),
+            "smalldatetime" => new(SqlDbType.SmallDateTime),
+            "decimal" or "numeric" => new(SqlDbType.Decimal, Precision: (byte)(length ?? 18), Scale: (byte)(second.Length > 0 ? int.Parse(second, CultureInfo.InvariantCulture) : 0)),
+            "bigint" => new(SqlDbType.BigInt),
+            "int" => new(SqlDbType.Int),
+            "smallint" => new(SqlDbType.SmallInt),
+            "tinyint" => new(SqlDbType.TinyInt),
+            "bit" => new(SqlDbType.Bit),
+            "money" => new(SqlDbType.Money),
+            "smallmoney" => new(SqlDbType.SmallMoney),
+            "float" => new(SqlDbType.Float),
+            "real" => new(SqlDbType.Real),
+            "uniqueidentifier" => new(SqlDbType.UniqueIdentifier),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// A parameter holding <paramref name="value"/>, typed like a column of <paramref name="columnType"/>. A text
+    /// value longer than the column's length is sent whole (as max), never cut to the length SqlClient was told.
+    /// </summary>
+    public static SqlParameter Typed(string name, object? value, string? columnType)
+    {
+        var parameter = new SqlParameter(name, value ?? DBNull.Value);
+        if (Parameter(columnType) is not { } type)
+        {
+            return parameter;
+        }
+
+        // A varchar parameter is encoded in the database's code page, which may not be the column's: text outside
+        // ASCII goes as nvarchar (exact, if slower), never as '?' that would compare wrongly.
+        if (type.Type is SqlDbType.VarChar or SqlDbType.Char && value is string s && !System.Text.Ascii.IsValid(s))
+        {
+            type = type with { Type = type.Type == SqlDbType.Char ? SqlDbType.NChar : SqlDbType.NVarChar };
+        }
+
+        parameter.SqlDbType = type.Type;
+        if (type.Size is { } size)
+        {
+            var length = value switch
+            {
+                string text => text.Length,
+                byte[] bytes => bytes.Length,
+                _ => 0,
+            };
+            parameter.Size = size >= 0 && length > size ? -1 : size;
+        }
+
+        if (type.Precision is { } precision)
+        {
+            parameter.Precision = precision;
+        }
+
+        if (type.Scale is { } scale)
+        {
+            parameter.Scale = scale;
+        }
+
+        return parameter;
+    }
+
     private static (int Precision, int Scale)? Decimal(string type)
     {
         var m = DecimalPattern().Match(type);
@@ -173,6 +273,9 @@ internal static partial class SqlServerTypes
         var m = TextPattern().Match(type);
         return m.Success ? (m.Groups[1].Value, m.Groups[2].Value == "max" ? -1 : int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)) : null;
     }
+
+    [GeneratedRegex(@"^([a-z0-9]+)(?:\s*\(\s*(max|\d+)\s*(?:,\s*(\d+)\s*)?\))?$")]
+    private static partial Regex ParameterPattern();
 
     [GeneratedRegex(@"^(?:decimal|numeric)\((\d+),(\d+)\)$")]
     private static partial Regex DecimalPattern();
@@ -210,3 +313,6 @@ internal sealed record CollationMove(CollationKind Kind, string? Collate, string
 
     public string? Note => Kind is CollationKind.SortOnly or CollationKind.Relabel or CollationKind.ViaUnicode ? Text : null;
 }
+
+/// <summary>How to type a SqlParameter like a column: the SqlDbType and, where the type has them, size, precision, scale.</summary>
+internal readonly record struct SqlParameterType(SqlDbType Type, int? Size = null, byte? Precision = null, byte? Scale = null);
