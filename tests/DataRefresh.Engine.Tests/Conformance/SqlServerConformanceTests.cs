@@ -12,7 +12,7 @@ namespace DataRefresh.Tests.Conformance;
 /// </summary>
 [Trait("Category", "SqlServer")]
 [Collection(SqlServerCollectionDefinition.Name)]
-public sealed class SqlServerConformanceTests(SqlServerInstance instance) : EngineConformanceTests
+public sealed partial class SqlServerConformanceTests(SqlServerInstance instance) : EngineConformanceTests
 {
     protected override async Task<IConformanceTarget> CreateTargetAsync() => await SqlServerTarget.CreateAsync(instance);
 
