@@ -274,7 +274,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
 
                 if (reader.GetBoolean(5))
                 {
-                    blockers.Add("the table is published for replication; SWITCH on it needs the publication's allow_partition_switch and is not replicated; use simple_copy");
+                    blockers.Add("the table is published for replication; SWITCH on a published table depends on the publication's allow_partition_switch and replicate_partition_switch options; use simple_copy");
                 }
             }
         }
