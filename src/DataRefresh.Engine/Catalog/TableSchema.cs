@@ -131,6 +131,13 @@ public sealed record TableSchema
     /// <summary>SQL Server system-versioned (temporal) table: TRUNCATE is refused, period columns are generated.</summary>
     public bool IsSystemVersioned { get; init; }
 
+    /// <summary>
+    /// Why the engine refuses TRUNCATE on this table, beyond foreign keys and system versioning (SQL Server: an
+    /// indexed view, change data capture, replication, memory-optimized, an edge constraint), in words for the plan;
+    /// null when nothing does. The table is then emptied with DELETE; see <see cref="Planning.TruncateRules"/>.
+    /// </summary>
+    public string? TruncateObstacle { get; init; }
+
     /// <summary>The clustered index key, in order, when the table has one (bulk loads can declare rows arrive in it).</summary>
     public IReadOnlyList<string> ClusteredKey { get; init; } = [];
 

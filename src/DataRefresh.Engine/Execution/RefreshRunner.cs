@@ -324,9 +324,7 @@ public sealed partial class RefreshRunner
     /// <summary>TRUNCATE where the config asks for it and the engine allows it on this table; DELETE otherwise.</summary>
     private bool CanTruncate(RefreshPlan plan)
     {
-        var schema = plan.TargetSchema!;
-        return plan.TableConfig.TruncateTarget && !schema.IsSystemVersioned
-            && (_engine.CanTruncateReferencedTable || schema.ReferencedBy.All(fk => fk.From == schema.Name));
+        return TruncateRules.CanTruncate(plan.TableConfig.TruncateTarget, plan.TargetSchema!, _engine.CanTruncateReferencedTable);
     }
 
     private async Task StartHistoryAsync(List<TableRun> tables, int attempt, bool forceFull, CancellationToken cancellationToken)

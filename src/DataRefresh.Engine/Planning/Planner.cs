@@ -15,7 +15,7 @@ public static partial class Planner
     internal const string FallbackWords = "; if the incremental attempt fails, fallback_to_full refreshes the whole table in full";
 
     /// <summary>The start of the warning about DELETE instead of TRUNCATE (dropped for a merge, which does neither).</summary>
-    internal const string TruncateWarning = "truncate_target: other tables reference this one";
+    internal const string TruncateWarning = TruncateRules.WarningPrefix;
 
     public static async Task<IReadOnlyList<RefreshPlan>> PlanAsync(RefreshConfig config, IReadOnlyList<string>? tables, CancellationToken cancellationToken)
     {
@@ -166,10 +166,12 @@ public static partial class Planner
         }
 
         IReadOnlyList<string> steps = [];
+        var emptiesTarget = true;
         if (table.Strategy == RefreshStrategy.StagingPartitionSwitch && engine.Staging is { } staging)
         {
             var preflight = await staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, delete, table.RowLimit, cancellationToken).ConfigureAwait(false);
             steps = preflight.Steps;
+            emptiesTarget = preflight.EmptiesTarget;
             reason += "; staging_partition_switch: loaded aside, then swapped in (see Steps)";
             warnings.AddRange(preflight.Warnings);
             if (preflight.Blockers.Count > 0)
@@ -186,9 +188,10 @@ public static partial class Planner
             warnings.Add($"user trigger(s) {string.Join(", ", triggers)} on {targetName} are suspended while the table loads and restored before commit (fire_triggers: false); set fire_triggers: true to let them fire");
         }
 
-        if (action == RefreshAction.Full && table.TruncateTarget && !engine.CanTruncateReferencedTable && targetSchema.ReferencedBy.Count > 0)
+        // The runner takes the same decision (TruncateRules.CanTruncate), so the plan says what the run does.
+        if (action == RefreshAction.Full && table.TruncateTarget && emptiesTarget && TruncateRules.Obstacle(targetSchema, engine.CanTruncateReferencedTable) is { } obstacle)
         {
-            warnings.Add($"{TruncateWarning}, so it is emptied with DELETE instead of TRUNCATE");
+            warnings.Add(TruncateRules.Warning(obstacle));
         }
 
         // SQL Server defers a key by disabling it and re-checks it by reading its whole table: the plan gives the size (no scan: catalog counts).

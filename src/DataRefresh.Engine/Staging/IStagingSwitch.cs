@@ -13,6 +13,12 @@ public sealed record StagingPreflight
 
     /// <summary>What would make the swap fail; any one blocks the table.</summary>
     public IReadOnlyList<string> Blockers { get; init; } = [];
+
+    /// <summary>
+    /// Whether a full swap empties the target as simple_copy does (TRUNCATE or DELETE, per truncate_target), so the
+    /// plan's TRUNCATE warning applies; false where rows are switched out by metadata instead.
+    /// </summary>
+    public bool EmptiesTarget { get; init; } = true;
 }
 
 public sealed record StagingRequest

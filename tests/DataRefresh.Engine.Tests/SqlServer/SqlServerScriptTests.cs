@@ -150,12 +150,57 @@ public sealed class SqlServerScriptTests
 
         indexes.Add(new SqlServerIndex($"IX {shape}]", false, false, false, false, [(columns[^1], true)], columns.Length > 2 ? [columns[1]] : [], $"({SqlServerSql.Quote(columns[^1])} IS NOT NULL)"));
         indexes.Add(new SqlServerIndex($"UQ_{shape}", false, true, false, true, [(columns[^1], false)], [], null));
-        return new SqlServerLayout(cols, space, indexes, [("CK_x", $"({SqlServerSql.Quote(columns[0])}>(0))")], []);
+        return new SqlServerLayout(cols, space, indexes, [new SqlServerCheck("CK_x", $"({SqlServerSql.Quote(columns[0])}>(0))")], []);
+    }
+
+    /// <summary>
+    /// A target with every property staging must reproduce: data compression (per partition when partitioned), a
+    /// sparse column set, ROWGUIDCOL, typed XML, ANSI_PADDING OFF columns, the LOB filegroup, large value types out of
+    /// row and text in row, IDENTITY and CHECK NOT FOR REPLICATION, trusted, untrusted and disabled CHECKs, DEFAULTs.
+    /// </summary>
+    internal static SqlServerLayout EveryProperty(bool partitioned)
+    {
+        SqlServerColumn[] columns =
+        [
+            new("OrderId", "bigint", null, false, "1", "1", NotForReplication: true),
+            new("order_date", "date", null, false, Default: "(getdate())"),
+            new("RowGuid", "uniqueidentifier", null, false, RowGuid: true, Default: "(newsequentialid())"),
+            new("Status", "varchar(10)", "Latin1_General_CI_AS", false, AnsiPadded: false, Default: "('new')"),
+            new("Code", "char(4)", "Latin1_General_CI_AS", true, AnsiPadded: false),
+            new("Document", SqlServerStagingSql.XmlType(new QualifiedName("dbo", "Order Schemas]"), document: true), null, true),
+            new("Fragment", SqlServerStagingSql.XmlType(new QualifiedName("xml", "Fragments"), document: false), null, true),
+            new("Notes", "nvarchar(max)", "Latin1_General_CI_AS", true, Default: "(N'none')"),
+            new("Legacy", "ntext", "Latin1_General_CI_AS", true),
+            new("Color", "nvarchar(20)", "Latin1_General_CI_AS", true, Sparse: true),
+            new("Size", "int", null, true, Sparse: true),
+            new("Attributes", "xml", null, true, ColumnSet: true),
+        ];
+        var space = partitioned
+            ? new SqlServerDataSpace("ps_orders", true, "order_date", "pf_orders", true, [new DateTime(2024, 1, 1), new DateTime(2024, 2, 1)])
+            : new SqlServerDataSpace("Orders Data", false, null, null, false, []);
+        IReadOnlyList<string> table = partitioned ? ["PAGE", "ROW", "PAGE"] : ["PAGE"];
+        IReadOnlyList<(string, bool)> key = partitioned ? [("OrderId", false), ("order_date", false)] : [("OrderId", false)];
+        SqlServerIndex[] indexes =
+        [
+            new("PK_Orders", true, true, true, false, key, [], null, table),
+            new("IX_Orders_Status", false, false, false, false, [("Status", false)], ["Code"], null, partitioned ? ["NONE", "ROW", "ROW"] : ["ROW"]),
+            new("UQ_Orders_RowGuid", false, true, false, true, partitioned ? [("RowGuid", false), ("order_date", false)] : [("RowGuid", false)], [], null, partitioned ? ["NONE", "NONE", "NONE"] : ["PAGE"]),
+        ];
+        SqlServerCheck[] checks =
+        [
+            new("CK_Trusted", "([OrderId]>(0))"),
+            new("CK_Untrusted", "(len([Status])>(0))", Trusted: false),
+            new("CK_Disabled", "([Code]<>'')", Trusted: false, Enabled: false),
+            new("CK_NotForReplication", "([order_date]>='2000-01-01')", Trusted: false, NotForReplication: true),
+        ];
+        return new SqlServerLayout(columns, space, indexes, checks, [], new SqlServerTableOptions(table, partitioned ? "ps_orders" : "Orders LOB", LargeValuesOutOfRow: true, TextInRowLimit: 256));
     }
 
     private static IEnumerable<(string Label, string Sql)> StagingStatements()
     {
         yield return ("staging: layout columns", SqlServerStagingSql.LayoutColumns);
+        yield return ("staging: layout table options", SqlServerStagingSql.LayoutTable);
+        yield return ("staging: layout compression", SqlServerStagingSql.LayoutCompression);
         yield return ("staging: layout data space", SqlServerStagingSql.LayoutDataSpace);
         yield return ("staging: layout boundaries", SqlServerStagingSql.LayoutBoundaries);
         yield return ("staging: layout indexes", SqlServerStagingSql.LayoutIndexes);
@@ -166,6 +211,29 @@ public sealed class SqlServerScriptTests
         yield return ("staging: partition of", SqlServerStagingSql.PartitionOf("pf daily]"));
         yield return ("staging: lock timeout", SqlServerStagingSql.SetLockTimeout(TimeSpan.FromSeconds(30)));
         yield return ("staging: lock timeout reset", SqlServerStagingSql.ResetLockTimeout);
+        foreach (var partitioned in new[] { false, true })
+        {
+            var label = partitioned ? "every switch property, partitioned" : "every switch property";
+            var layout = EveryProperty(partitioned);
+            var target = new QualifiedName("sales", "Orders");
+            foreach (var (name, suffix) in new[] { ("_dr_stage_0123abcd_0", "staging"), ("_dr_stage_0123abcd_old", "scratch") })
+            {
+                var stage = new QualifiedName("sales", name);
+                yield return ($"{label}: {suffix} create", SqlServerStagingSql.CreateTable(stage, layout));
+                foreach (var (statement, i) in SqlServerStagingSql.TableOptions(stage, layout).Select((x, i) => (x, i)))
+                {
+                    yield return ($"{label}: {suffix} table option {i}", statement);
+                }
+
+                foreach (var (statement, i) in SqlServerStagingSql.BeforeLoad(stage, layout).Concat(SqlServerStagingSql.AfterLoad(stage, layout)).Select((x, i) => (x, i)))
+                {
+                    yield return ($"{label}: {suffix} index or constraint {i}", statement);
+                }
+            }
+
+            yield return ($"{label}: update statistics", SqlServerStagingSql.UpdateStatistics(target));
+        }
+
         foreach (var (shape, table, columns, key) in Shapes())
         {
             var layout = Layout(shape, columns, key);

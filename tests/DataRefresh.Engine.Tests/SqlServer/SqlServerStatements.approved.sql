@@ -20,11 +20,25 @@ WHERE c.object_id = OBJECT_ID(@table)
 ORDER BY c.column_id
 GO
 -- table facts
+DECLARE @edge nvarchar(300);
+IF OBJECT_ID(N'sys.edge_constraint_clauses') IS NOT NULL
+    EXEC sys.sp_executesql
+        N'SELECT TOP (1) @edge = OBJECT_SCHEMA_NAME(ecc.object_id) + N''.'' + OBJECT_NAME(ecc.object_id) FROM sys.edge_constraint_clauses AS ecc WHERE ecc.from_object_id = OBJECT_ID(@table) OR ecc.to_object_id = OBJECT_ID(@table)',
+        N'@table nvarchar(776), @edge nvarchar(300) OUTPUT', @table = @table, @edge = @edge OUTPUT;
 SELECT CAST(CASE WHEN t.temporal_type = 2 THEN 1 ELSE 0 END AS bit),
-       CAST(CASE WHEN ds.type = 'PS' THEN 1 ELSE 0 END AS bit)
+       CAST(CASE WHEN ds.type = 'PS' THEN 1 ELSE 0 END AS bit),
+       (SELECT TOP (1) OBJECT_SCHEMA_NAME(d.referencing_id) + N'.' + OBJECT_NAME(d.referencing_id)
+        FROM sys.sql_expression_dependencies AS d
+        JOIN sys.views AS v ON v.object_id = d.referencing_id
+        JOIN sys.indexes AS vi ON vi.object_id = v.object_id AND vi.index_id = 1
+        WHERE d.referenced_id = t.object_id AND d.is_schema_bound_reference = 1),
+       t.is_tracked_by_cdc,
+       CAST(CASE WHEN t.is_replicated = 1 OR t.is_merge_published = 1 THEN 1 ELSE 0 END AS bit),
+       t.is_memory_optimized,
+       @edge
 FROM sys.tables AS t
-JOIN sys.indexes AS i ON i.object_id = t.object_id AND i.index_id IN (0, 1)
-JOIN sys.data_spaces AS ds ON ds.data_space_id = i.data_space_id
+LEFT JOIN sys.indexes AS i ON i.object_id = t.object_id AND i.index_id IN (0, 1)
+LEFT JOIN sys.data_spaces AS ds ON ds.data_space_id = i.data_space_id
 WHERE t.object_id = OBJECT_ID(@table)
 GO
 -- key columns
@@ -2857,13 +2871,31 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- staging: layout columns
 SELECT c.name, c.column_id, ty.name, c.max_length, c.precision, c.scale, c.collation_name, c.is_nullable,
-       CAST(ic.seed_value AS nvarchar(40)), CAST(ic.increment_value AS nvarchar(40)), cc.definition, CAST(ISNULL(cc.is_persisted, 0) AS bit), c.is_sparse
+       CAST(ic.seed_value AS nvarchar(40)), CAST(ic.increment_value AS nvarchar(40)), cc.definition, CAST(ISNULL(cc.is_persisted, 0) AS bit), c.is_sparse,
+       c.is_rowguidcol, c.is_column_set, SCHEMA_NAME(xsc.schema_id), xsc.name, c.is_xml_document, c.is_ansi_padded, dc.definition,
+       CAST(ISNULL(ic.is_not_for_replication, 0) AS bit), CAST(CASE WHEN c.default_object_id <> 0 AND dc.object_id IS NULL THEN 1 ELSE 0 END AS bit)
 FROM sys.columns AS c
 JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id
 LEFT JOIN sys.identity_columns AS ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
 LEFT JOIN sys.computed_columns AS cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
-WHERE c.object_id = OBJECT_ID(@table) AND c.is_column_set = 0
+LEFT JOIN sys.xml_schema_collections AS xsc ON xsc.xml_collection_id = c.xml_collection_id AND c.xml_collection_id <> 0
+LEFT JOIN sys.default_constraints AS dc ON dc.object_id = c.default_object_id
+WHERE c.object_id = OBJECT_ID(@table)
 ORDER BY c.column_id
+GO
+-- staging: layout table options
+SELECT t.large_value_types_out_of_row, t.text_in_row_limit, lob.name, CAST(CASE WHEN t.filestream_data_space_id IS NULL THEN 0 ELSE 1 END AS bit),
+       t.is_memory_optimized, CAST(CASE WHEN t.is_replicated = 1 OR t.is_merge_published = 1 THEN 1 ELSE 0 END AS bit)
+FROM sys.tables AS t
+LEFT JOIN sys.data_spaces AS lob ON lob.data_space_id = t.lob_data_space_id
+WHERE t.object_id = OBJECT_ID(@table)
+GO
+-- staging: layout compression
+SELECT p.index_id, i.name, p.partition_number, p.data_compression_desc
+FROM sys.partitions AS p
+JOIN sys.indexes AS i ON i.object_id = p.object_id AND i.index_id = p.index_id
+WHERE p.object_id = OBJECT_ID(@table)
+ORDER BY p.index_id, p.partition_number
 GO
 -- staging: layout data space
 SELECT ds.name, CAST(CASE WHEN ds.type = 'PS' THEN 1 ELSE 0 END AS bit), pc.name, pf.name, CAST(ISNULL(pf.boundary_value_on_right, 0) AS bit)
@@ -2892,7 +2924,8 @@ WHERE i.object_id = OBJECT_ID(@table) AND i.index_id > 0 AND (ic.key_ordinal > 0
 ORDER BY i.index_id, ic.is_included_column, ic.key_ordinal, ic.index_column_id
 GO
 -- staging: layout checks
-SELECT name, definition FROM sys.check_constraints WHERE parent_object_id = OBJECT_ID(@table) AND is_disabled = 0 ORDER BY name
+SELECT name, definition, CAST(CASE WHEN is_not_trusted = 0 THEN 1 ELSE 0 END AS bit), CAST(CASE WHEN is_disabled = 0 THEN 1 ELSE 0 END AS bit), is_not_for_replication
+FROM sys.check_constraints WHERE parent_object_id = OBJECT_ID(@table) ORDER BY name
 GO
 -- staging: schema-bound dependents
 SELECT DISTINCT OBJECT_SCHEMA_NAME(d.referencing_id) + N'.' + OBJECT_NAME(d.referencing_id)
@@ -2919,6 +2952,176 @@ SET LOCK_TIMEOUT 30000
 GO
 -- staging: lock timeout reset
 SET LOCK_TIMEOUT -1
+GO
+-- every switch property: staging create
+SET ANSI_PADDING OFF;
+CREATE TABLE [sales].[_dr_stage_0123abcd_0] ([OrderId] bigint IDENTITY(1, 1) NOT FOR REPLICATION NOT NULL, [order_date] date CONSTRAINT [_dr_stage_0123abcd_0_df1] DEFAULT (getdate()) NOT NULL, [RowGuid] uniqueidentifier CONSTRAINT [_dr_stage_0123abcd_0_df2] DEFAULT (newsequentialid()) ROWGUIDCOL NOT NULL, [Status] varchar(10) COLLATE Latin1_General_CI_AS CONSTRAINT [_dr_stage_0123abcd_0_df3] DEFAULT ('new') NOT NULL, [Code] char(4) COLLATE Latin1_General_CI_AS NULL, [Document] xml(DOCUMENT [dbo].[Order Schemas]]]) NULL, [Fragment] xml(CONTENT [xml].[Fragments]) NULL, [Notes] nvarchar(max) COLLATE Latin1_General_CI_AS CONSTRAINT [_dr_stage_0123abcd_0_df7] DEFAULT (N'none') NULL, [Legacy] ntext COLLATE Latin1_General_CI_AS NULL, [Color] nvarchar(20) COLLATE Latin1_General_CI_AS SPARSE NULL, [Size] int SPARSE NULL, [Attributes] xml COLUMN_SET FOR ALL_SPARSE_COLUMNS) ON [Orders Data] TEXTIMAGE_ON [Orders LOB] WITH (DATA_COMPRESSION = PAGE);
+SET ANSI_PADDING ON;
+GO
+-- every switch property: staging table option 0
+EXEC sys.sp_tableoption @TableNamePattern = N'[sales].[_dr_stage_0123abcd_0]', @OptionName = N'large value types out of row', @OptionValue = N'1'
+GO
+-- every switch property: staging table option 1
+EXEC sys.sp_tableoption @TableNamePattern = N'[sales].[_dr_stage_0123abcd_0]', @OptionName = N'text in row', @OptionValue = N'256'
+GO
+-- every switch property: staging index or constraint 0
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([OrderId] ASC) WITH (DATA_COMPRESSION = PAGE) ON [Orders Data]
+GO
+-- every switch property: staging index or constraint 1
+CREATE NONCLUSTERED INDEX [IX_Orders_Status] ON [sales].[_dr_stage_0123abcd_0] ([Status] ASC) INCLUDE ([Code]) WITH (DATA_COMPRESSION = ROW) ON [Orders Data]
+GO
+-- every switch property: staging index or constraint 2
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([RowGuid] ASC) WITH (DATA_COMPRESSION = PAGE) ON [Orders Data]
+GO
+-- every switch property: staging index or constraint 3
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([OrderId]>(0))
+GO
+-- every switch property: staging index or constraint 4
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck1] CHECK (len([Status])>(0))
+GO
+-- every switch property: staging index or constraint 5
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] NOCHECK CONSTRAINT [_dr_stage_0123abcd_0_ck1]
+GO
+-- every switch property: staging index or constraint 6
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH NOCHECK CHECK CONSTRAINT [_dr_stage_0123abcd_0_ck1]
+GO
+-- every switch property: staging index or constraint 7
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH NOCHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck2] CHECK ([Code]<>'')
+GO
+-- every switch property: staging index or constraint 8
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] NOCHECK CONSTRAINT [_dr_stage_0123abcd_0_ck2]
+GO
+-- every switch property: staging index or constraint 9
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck3] CHECK NOT FOR REPLICATION ([order_date]>='2000-01-01')
+GO
+-- every switch property: scratch create
+SET ANSI_PADDING OFF;
+CREATE TABLE [sales].[_dr_stage_0123abcd_old] ([OrderId] bigint IDENTITY(1, 1) NOT FOR REPLICATION NOT NULL, [order_date] date CONSTRAINT [_dr_stage_0123abcd_old_df1] DEFAULT (getdate()) NOT NULL, [RowGuid] uniqueidentifier CONSTRAINT [_dr_stage_0123abcd_old_df2] DEFAULT (newsequentialid()) ROWGUIDCOL NOT NULL, [Status] varchar(10) COLLATE Latin1_General_CI_AS CONSTRAINT [_dr_stage_0123abcd_old_df3] DEFAULT ('new') NOT NULL, [Code] char(4) COLLATE Latin1_General_CI_AS NULL, [Document] xml(DOCUMENT [dbo].[Order Schemas]]]) NULL, [Fragment] xml(CONTENT [xml].[Fragments]) NULL, [Notes] nvarchar(max) COLLATE Latin1_General_CI_AS CONSTRAINT [_dr_stage_0123abcd_old_df7] DEFAULT (N'none') NULL, [Legacy] ntext COLLATE Latin1_General_CI_AS NULL, [Color] nvarchar(20) COLLATE Latin1_General_CI_AS SPARSE NULL, [Size] int SPARSE NULL, [Attributes] xml COLUMN_SET FOR ALL_SPARSE_COLUMNS) ON [Orders Data] TEXTIMAGE_ON [Orders LOB] WITH (DATA_COMPRESSION = PAGE);
+SET ANSI_PADDING ON;
+GO
+-- every switch property: scratch table option 0
+EXEC sys.sp_tableoption @TableNamePattern = N'[sales].[_dr_stage_0123abcd_old]', @OptionName = N'large value types out of row', @OptionValue = N'1'
+GO
+-- every switch property: scratch table option 1
+EXEC sys.sp_tableoption @TableNamePattern = N'[sales].[_dr_stage_0123abcd_old]', @OptionName = N'text in row', @OptionValue = N'256'
+GO
+-- every switch property: scratch index or constraint 0
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] ADD CONSTRAINT [_dr_stage_0123abcd_old_pk] PRIMARY KEY CLUSTERED ([OrderId] ASC) WITH (DATA_COMPRESSION = PAGE) ON [Orders Data]
+GO
+-- every switch property: scratch index or constraint 1
+CREATE NONCLUSTERED INDEX [IX_Orders_Status] ON [sales].[_dr_stage_0123abcd_old] ([Status] ASC) INCLUDE ([Code]) WITH (DATA_COMPRESSION = ROW) ON [Orders Data]
+GO
+-- every switch property: scratch index or constraint 2
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] ADD CONSTRAINT [_dr_stage_0123abcd_old_uq2] UNIQUE NONCLUSTERED ([RowGuid] ASC) WITH (DATA_COMPRESSION = PAGE) ON [Orders Data]
+GO
+-- every switch property: scratch index or constraint 3
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_old_ck0] CHECK ([OrderId]>(0))
+GO
+-- every switch property: scratch index or constraint 4
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_old_ck1] CHECK (len([Status])>(0))
+GO
+-- every switch property: scratch index or constraint 5
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] NOCHECK CONSTRAINT [_dr_stage_0123abcd_old_ck1]
+GO
+-- every switch property: scratch index or constraint 6
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] WITH NOCHECK CHECK CONSTRAINT [_dr_stage_0123abcd_old_ck1]
+GO
+-- every switch property: scratch index or constraint 7
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] WITH NOCHECK ADD CONSTRAINT [_dr_stage_0123abcd_old_ck2] CHECK ([Code]<>'')
+GO
+-- every switch property: scratch index or constraint 8
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] NOCHECK CONSTRAINT [_dr_stage_0123abcd_old_ck2]
+GO
+-- every switch property: scratch index or constraint 9
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_old_ck3] CHECK NOT FOR REPLICATION ([order_date]>='2000-01-01')
+GO
+-- every switch property: update statistics
+UPDATE STATISTICS [sales].[Orders]
+GO
+-- every switch property, partitioned: staging create
+SET ANSI_PADDING OFF;
+CREATE TABLE [sales].[_dr_stage_0123abcd_0] ([OrderId] bigint IDENTITY(1, 1) NOT FOR REPLICATION NOT NULL, [order_date] date CONSTRAINT [_dr_stage_0123abcd_0_df1] DEFAULT (getdate()) NOT NULL, [RowGuid] uniqueidentifier CONSTRAINT [_dr_stage_0123abcd_0_df2] DEFAULT (newsequentialid()) ROWGUIDCOL NOT NULL, [Status] varchar(10) COLLATE Latin1_General_CI_AS CONSTRAINT [_dr_stage_0123abcd_0_df3] DEFAULT ('new') NOT NULL, [Code] char(4) COLLATE Latin1_General_CI_AS NULL, [Document] xml(DOCUMENT [dbo].[Order Schemas]]]) NULL, [Fragment] xml(CONTENT [xml].[Fragments]) NULL, [Notes] nvarchar(max) COLLATE Latin1_General_CI_AS CONSTRAINT [_dr_stage_0123abcd_0_df7] DEFAULT (N'none') NULL, [Legacy] ntext COLLATE Latin1_General_CI_AS NULL, [Color] nvarchar(20) COLLATE Latin1_General_CI_AS SPARSE NULL, [Size] int SPARSE NULL, [Attributes] xml COLUMN_SET FOR ALL_SPARSE_COLUMNS) ON [ps_orders]([order_date]) WITH (DATA_COMPRESSION = PAGE ON PARTITIONS (1, 3), DATA_COMPRESSION = ROW ON PARTITIONS (2));
+SET ANSI_PADDING ON;
+GO
+-- every switch property, partitioned: staging table option 0
+EXEC sys.sp_tableoption @TableNamePattern = N'[sales].[_dr_stage_0123abcd_0]', @OptionName = N'large value types out of row', @OptionValue = N'1'
+GO
+-- every switch property, partitioned: staging table option 1
+EXEC sys.sp_tableoption @TableNamePattern = N'[sales].[_dr_stage_0123abcd_0]', @OptionName = N'text in row', @OptionValue = N'256'
+GO
+-- every switch property, partitioned: staging index or constraint 0
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_pk] PRIMARY KEY CLUSTERED ([OrderId] ASC, [order_date] ASC) WITH (DATA_COMPRESSION = PAGE ON PARTITIONS (1, 3), DATA_COMPRESSION = ROW ON PARTITIONS (2)) ON [ps_orders]([order_date])
+GO
+-- every switch property, partitioned: staging index or constraint 1
+CREATE NONCLUSTERED INDEX [IX_Orders_Status] ON [sales].[_dr_stage_0123abcd_0] ([Status] ASC) INCLUDE ([Code]) WITH (DATA_COMPRESSION = ROW ON PARTITIONS (2, 3)) ON [ps_orders]([order_date])
+GO
+-- every switch property, partitioned: staging index or constraint 2
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] ADD CONSTRAINT [_dr_stage_0123abcd_0_uq2] UNIQUE NONCLUSTERED ([RowGuid] ASC, [order_date] ASC) ON [ps_orders]([order_date])
+GO
+-- every switch property, partitioned: staging index or constraint 3
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck0] CHECK ([OrderId]>(0))
+GO
+-- every switch property, partitioned: staging index or constraint 4
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck1] CHECK (len([Status])>(0))
+GO
+-- every switch property, partitioned: staging index or constraint 5
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] NOCHECK CONSTRAINT [_dr_stage_0123abcd_0_ck1]
+GO
+-- every switch property, partitioned: staging index or constraint 6
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH NOCHECK CHECK CONSTRAINT [_dr_stage_0123abcd_0_ck1]
+GO
+-- every switch property, partitioned: staging index or constraint 7
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH NOCHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck2] CHECK ([Code]<>'')
+GO
+-- every switch property, partitioned: staging index or constraint 8
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] NOCHECK CONSTRAINT [_dr_stage_0123abcd_0_ck2]
+GO
+-- every switch property, partitioned: staging index or constraint 9
+ALTER TABLE [sales].[_dr_stage_0123abcd_0] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_0_ck3] CHECK NOT FOR REPLICATION ([order_date]>='2000-01-01')
+GO
+-- every switch property, partitioned: scratch create
+SET ANSI_PADDING OFF;
+CREATE TABLE [sales].[_dr_stage_0123abcd_old] ([OrderId] bigint IDENTITY(1, 1) NOT FOR REPLICATION NOT NULL, [order_date] date CONSTRAINT [_dr_stage_0123abcd_old_df1] DEFAULT (getdate()) NOT NULL, [RowGuid] uniqueidentifier CONSTRAINT [_dr_stage_0123abcd_old_df2] DEFAULT (newsequentialid()) ROWGUIDCOL NOT NULL, [Status] varchar(10) COLLATE Latin1_General_CI_AS CONSTRAINT [_dr_stage_0123abcd_old_df3] DEFAULT ('new') NOT NULL, [Code] char(4) COLLATE Latin1_General_CI_AS NULL, [Document] xml(DOCUMENT [dbo].[Order Schemas]]]) NULL, [Fragment] xml(CONTENT [xml].[Fragments]) NULL, [Notes] nvarchar(max) COLLATE Latin1_General_CI_AS CONSTRAINT [_dr_stage_0123abcd_old_df7] DEFAULT (N'none') NULL, [Legacy] ntext COLLATE Latin1_General_CI_AS NULL, [Color] nvarchar(20) COLLATE Latin1_General_CI_AS SPARSE NULL, [Size] int SPARSE NULL, [Attributes] xml COLUMN_SET FOR ALL_SPARSE_COLUMNS) ON [ps_orders]([order_date]) WITH (DATA_COMPRESSION = PAGE ON PARTITIONS (1, 3), DATA_COMPRESSION = ROW ON PARTITIONS (2));
+SET ANSI_PADDING ON;
+GO
+-- every switch property, partitioned: scratch table option 0
+EXEC sys.sp_tableoption @TableNamePattern = N'[sales].[_dr_stage_0123abcd_old]', @OptionName = N'large value types out of row', @OptionValue = N'1'
+GO
+-- every switch property, partitioned: scratch table option 1
+EXEC sys.sp_tableoption @TableNamePattern = N'[sales].[_dr_stage_0123abcd_old]', @OptionName = N'text in row', @OptionValue = N'256'
+GO
+-- every switch property, partitioned: scratch index or constraint 0
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] ADD CONSTRAINT [_dr_stage_0123abcd_old_pk] PRIMARY KEY CLUSTERED ([OrderId] ASC, [order_date] ASC) WITH (DATA_COMPRESSION = PAGE ON PARTITIONS (1, 3), DATA_COMPRESSION = ROW ON PARTITIONS (2)) ON [ps_orders]([order_date])
+GO
+-- every switch property, partitioned: scratch index or constraint 1
+CREATE NONCLUSTERED INDEX [IX_Orders_Status] ON [sales].[_dr_stage_0123abcd_old] ([Status] ASC) INCLUDE ([Code]) WITH (DATA_COMPRESSION = ROW ON PARTITIONS (2, 3)) ON [ps_orders]([order_date])
+GO
+-- every switch property, partitioned: scratch index or constraint 2
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] ADD CONSTRAINT [_dr_stage_0123abcd_old_uq2] UNIQUE NONCLUSTERED ([RowGuid] ASC, [order_date] ASC) ON [ps_orders]([order_date])
+GO
+-- every switch property, partitioned: scratch index or constraint 3
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_old_ck0] CHECK ([OrderId]>(0))
+GO
+-- every switch property, partitioned: scratch index or constraint 4
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_old_ck1] CHECK (len([Status])>(0))
+GO
+-- every switch property, partitioned: scratch index or constraint 5
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] NOCHECK CONSTRAINT [_dr_stage_0123abcd_old_ck1]
+GO
+-- every switch property, partitioned: scratch index or constraint 6
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] WITH NOCHECK CHECK CONSTRAINT [_dr_stage_0123abcd_old_ck1]
+GO
+-- every switch property, partitioned: scratch index or constraint 7
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] WITH NOCHECK ADD CONSTRAINT [_dr_stage_0123abcd_old_ck2] CHECK ([Code]<>'')
+GO
+-- every switch property, partitioned: scratch index or constraint 8
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] NOCHECK CONSTRAINT [_dr_stage_0123abcd_old_ck2]
+GO
+-- every switch property, partitioned: scratch index or constraint 9
+ALTER TABLE [sales].[_dr_stage_0123abcd_old] WITH CHECK ADD CONSTRAINT [_dr_stage_0123abcd_old_ck3] CHECK NOT FOR REPLICATION ([order_date]>='2000-01-01')
+GO
+-- every switch property, partitioned: update statistics
+UPDATE STATISTICS [sales].[Orders]
 GO
 -- heap: staging create
 CREATE TABLE [dbo].[_dr_stage_0123abcd_0] ([EventId] int NOT NULL, [Payload] nvarchar(50) COLLATE Latin1_General_CI_AS NULL) ON [PRIMARY]

@@ -174,12 +174,19 @@ public sealed class SqlServerEngine : IDatabaseEngine
         }
 
         bool temporal = false, partitioned = false;
+        string? truncateObstacle = null;
         await using (var command = connection.Command(null, TableFacts, null, ("table", quoted)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 (temporal, partitioned) = (reader.GetBoolean(0), reader.GetBoolean(1));
+                truncateObstacle = SqlServerSql.TruncateObstacle(
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.GetBoolean(3),
+                    reader.GetBoolean(4),
+                    reader.GetBoolean(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6));
             }
         }
 
@@ -251,6 +258,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
             ReferencedBy = foreignKeys.Where(fk => fk.To == table).ToList(),
             IsPartitioned = partitioned,
             IsSystemVersioned = temporal,
+            TruncateObstacle = truncateObstacle,
             Sequences = sequences,
         };
     }
@@ -407,6 +415,11 @@ public sealed class SqlServerEngine : IDatabaseEngine
         }
     }
 
+    /// <summary>
+    /// DELETE, or (when <paramref name="truncate"/>) TRUNCATE keeping the identity's next value. The caller decides with
+    /// <see cref="Planning.TruncateRules"/>, from the facts <see cref="ReadTableAsync"/> read (foreign keys, temporal,
+    /// indexed views, CDC, replication, memory-optimized, edge constraints), exactly as the plan's warning says.
+    /// </summary>
     public async Task<long> EmptyAsync(DbConnection target, DbTransaction transaction, QualifiedName table, bool truncate, int commandTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);

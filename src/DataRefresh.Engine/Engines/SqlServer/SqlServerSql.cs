@@ -69,14 +69,69 @@ public static class SqlServerSql
         ORDER BY c.column_id
         """;
 
+    /// <summary>
+    /// Temporal, partitioned, and what makes SQL Server refuse TRUNCATE TABLE (see <see cref="TruncateObstacle"/>):
+    /// an indexed view on the table, change data capture, transactional or merge publication, memory optimization,
+    /// an edge constraint referencing it. sys.edge_constraint_clauses exists from SQL Server 2019 only, so it is
+    /// read through sp_executesql when it exists.
+    /// </summary>
     public const string TableFacts = """
+        DECLARE @edge nvarchar(300);
+        IF OBJECT_ID(N'sys.edge_constraint_clauses') IS NOT NULL
+            EXEC sys.sp_executesql
+                N'SELECT TOP (1) @edge = OBJECT_SCHEMA_NAME(ecc.object_id) + N''.'' + OBJECT_NAME(ecc.object_id) FROM sys.edge_constraint_clauses AS ecc WHERE ecc.from_object_id = OBJECT_ID(@table) OR ecc.to_object_id = OBJECT_ID(@table)',
+                N'@table nvarchar(776), @edge nvarchar(300) OUTPUT', @table = @table, @edge = @edge OUTPUT;
         SELECT CAST(CASE WHEN t.temporal_type = 2 THEN 1 ELSE 0 END AS bit),
-               CAST(CASE WHEN ds.type = 'PS' THEN 1 ELSE 0 END AS bit)
+               CAST(CASE WHEN ds.type = 'PS' THEN 1 ELSE 0 END AS bit),
+               (SELECT TOP (1) OBJECT_SCHEMA_NAME(d.referencing_id) + N'.' + OBJECT_NAME(d.referencing_id)
+                FROM sys.sql_expression_dependencies AS d
+                JOIN sys.views AS v ON v.object_id = d.referencing_id
+                JOIN sys.indexes AS vi ON vi.object_id = v.object_id AND vi.index_id = 1
+                WHERE d.referenced_id = t.object_id AND d.is_schema_bound_reference = 1),
+               t.is_tracked_by_cdc,
+               CAST(CASE WHEN t.is_replicated = 1 OR t.is_merge_published = 1 THEN 1 ELSE 0 END AS bit),
+               t.is_memory_optimized,
+               @edge
         FROM sys.tables AS t
-        JOIN sys.indexes AS i ON i.object_id = t.object_id AND i.index_id IN (0, 1)
-        JOIN sys.data_spaces AS ds ON ds.data_space_id = i.data_space_id
+        LEFT JOIN sys.indexes AS i ON i.object_id = t.object_id AND i.index_id IN (0, 1)
+        LEFT JOIN sys.data_spaces AS ds ON ds.data_space_id = i.data_space_id
         WHERE t.object_id = OBJECT_ID(@table)
         """;
+
+    /// <summary>
+    /// Why TRUNCATE TABLE is refused on a table, from <see cref="TableFacts"/> (foreign keys and system versioning are
+    /// decided engine-neutrally, in <see cref="Planning.TruncateRules"/>); null when nothing here stops it.
+    /// </summary>
+    public static string? TruncateObstacle(string? indexedView, bool changeDataCapture, bool replicated, bool memoryOptimized, string? edgeConstraint)
+    {
+        var reasons = new List<string>();
+        if (indexedView is not null)
+        {
+            reasons.Add($"indexed view {indexedView} is built on the table");
+        }
+
+        if (changeDataCapture)
+        {
+            reasons.Add("the table is enabled for change data capture");
+        }
+
+        if (replicated)
+        {
+            reasons.Add("the table is published for replication");
+        }
+
+        if (memoryOptimized)
+        {
+            reasons.Add("the table is memory-optimized (DELETE in the refresh transaction needs the database option MEMORY_OPTIMIZED_ELEVATE_TO_SNAPSHOT = ON)");
+        }
+
+        if (edgeConstraint is not null)
+        {
+            reasons.Add($"edge constraint {edgeConstraint} references the table");
+        }
+
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
+    }
 
     public const string KeyColumns = """
         SELECT CAST(i.is_primary_key AS bit), CAST(CASE WHEN i.type = 1 THEN 1 ELSE 0 END AS bit), c.name

@@ -10,9 +10,13 @@ namespace DataRefresh.Engines.SqlServer;
 
 /// <summary>
 /// staging_partition_switch on SQL Server. The staging table is generated from the target's catalog — same columns
-/// in order, types, collations, nullability, identity, computed columns, the same filegroup or partition scheme
-/// (so it is partition-aligned and needs no CHECK on the partitioning column), the clustered key built before the
-/// load and the other indexes and CHECK constraints after it. Then, in the refresh transaction:
+/// in order, types, collations, nullability, identity (and NOT FOR REPLICATION), computed columns, sparse columns
+/// and the column set, ROWGUIDCOL, typed XML, ANSI_PADDING, DEFAULT constraints (simple_copy's bulk load fills columns
+/// it does not copy from them), the same filegroup or partition scheme (so it is partition-aligned and needs no CHECK
+/// on the partitioning column), the LOB filegroup, large value types out of row and text in row, data compression per
+/// partition, the clustered key built before the load and the other indexes and CHECK constraints (in the target's
+/// trust and enabled state, NOT FOR REPLICATION kept) after it. What cannot be reproduced blocks the table in the plan.
+/// Then, in the refresh transaction:
 /// <list type="bullet">
 /// <item>a non-partitioned target's rows are switched out to an identical, empty scratch table and staging is
 /// switched in; the scratch goes after commit;</item>
@@ -21,6 +25,9 @@ namespace DataRefresh.Engines.SqlServer;
 /// window's bound (or the watermark) keeps its rows below it: its window rows are deleted and the source's bulk-copied
 /// in from staging — exactly the rows simple_copy would delete and copy.</item>
 /// </list>
+/// After the swap, UPDATE STATISTICS rebuilds the table's statistics (all of them, default sampling), in the same
+/// transaction: the table's statistics still describe the rows switched out, and an automatic update is not to be
+/// counted on (SWITCH is a metadata change, not row modifications).
 /// Every SWITCH waits at low priority (ABORT_AFTER_WAIT = SELF), and LOCK_TIMEOUT bounds the TRUNCATE, so a long
 /// UAT reader makes the refresh give up cleanly instead of queueing everyone behind a schema lock.
 /// </summary>
@@ -39,8 +46,8 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
 
         var steps = new List<string>
         {
-            $"create staging from the catalog on {(space.IsScheme ? $"partition scheme {space.Name}({space.PartitionColumn})" : $"filegroup {space.Name}")}, clustered key first",
-            $"bulk-load the source rows{(filter is null ? "" : $" with {engine.DescribeFilter(filter)}")} into staging (no lock on the target meanwhile), then build the other indexes and CHECK constraints",
+            $"create staging from the catalog on {(space.IsScheme ? $"partition scheme {space.Name}({space.PartitionColumn})" : $"filegroup {space.Name}")} with the target's defaults, data compression, sparse columns and column set, ROWGUIDCOL, typed XML, ANSI_PADDING, LOB options and NOT FOR REPLICATION, clustered key first",
+            $"bulk-load the source rows{(filter is null ? "" : $" with {engine.DescribeFilter(filter)}")} into staging (no lock on the target meanwhile), then build the other indexes and CHECK constraints (checked, then left trusted, untrusted or disabled as the target's are)",
         };
         if (!space.IsScheme)
         {
@@ -70,7 +77,8 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
             }
         }
 
-        return new StagingPreflight { Steps = steps, Blockers = blockers };
+        steps.Add("in the same transaction, after the swap: UPDATE STATISTICS on the target (every statistic on the table, default sampling; the switched rows bring none)");
+        return new StagingPreflight { Steps = steps, Blockers = blockers, EmptiesTarget = false };
     }
 
     /// <summary>
@@ -226,6 +234,10 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
             log($"staging switched in; {deleted} old row(s) switched out to {scratch.Name}");
         }
 
+        // SWITCH moves rows, not statistics: without this the optimizer keeps the old rows' histograms.
+        await request.Target.ExecuteAsync(request.SwapTransaction, UpdateStatistics(target), cancellationToken, request.CommandTimeout).ConfigureAwait(false);
+        log("statistics of the target updated (UPDATE STATISTICS, every statistic on the table, default sampling)");
+
         return deleted;
     }
 
@@ -235,11 +247,13 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
     private static async Task BuildAsync(DbConnection loader, QualifiedName table, SqlServerLayout layout, IEnumerable<string> indexes, int timeout, CancellationToken cancellationToken)
     {
         await loader.ExecuteAsync(null, CreateTable(table, layout), cancellationToken, timeout).ConfigureAwait(false);
-        foreach (var statement in indexes)
+        foreach (var statement in TableOptions(table, layout).Concat(indexes))
         {
             await loader.ExecuteAsync(null, statement, cancellationToken, timeout).ConfigureAwait(false);
         }
     }
+
+    private static bool IsPaddable(string type) => type is "char" or "varchar" or "binary" or "varbinary";
 
     /// <summary>The target's storage as the catalog describes it, and whatever would make SWITCH refuse it.</summary>
     private static async Task<SqlServerLayout> ReadLayoutAsync(DbConnection connection, TableSchema table, DbTransaction? transaction, CancellationToken cancellationToken)
@@ -247,23 +261,101 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         var quoted = Quote(table.Name);
         var blockers = new List<string>();
         var columns = new List<SqlServerColumn>();
+        var paddable = new Dictionary<string, bool>(StringComparer.Ordinal);
         await using (var command = connection.Command(transaction, LayoutColumns, null, ("table", quoted)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                var name = reader.GetString(0);
+                var type = reader.GetString(2);
+                var maxLength = reader.GetInt16(3);
+                var typeName = !reader.IsDBNull(16) ? XmlType(new QualifiedName(reader.GetString(15), reader.GetString(16)), reader.GetBoolean(17)) : TypeName(type, maxLength, reader.GetByte(4), reader.GetByte(5));
+
+                // ANSI_PADDING is kept per column for char, varchar, binary and varbinary (max too: the flag is reproduced
+                // as the catalog has it); other types have no such setting.
+                var padded = reader.GetBoolean(18) || !IsPaddable(type);
+                if (reader.GetBoolean(21))
+                {
+                    blockers.Add($"column {name} has a default bound with sp_bindefault, which staging does not reproduce; use simple_copy or make it a DEFAULT constraint");
+                }
+
+                paddable.Add(name, IsPaddable(type));
                 columns.Add(new SqlServerColumn(
-                    reader.GetString(0),
-                    TypeName(reader.GetString(2), reader.GetInt16(3), reader.GetByte(4), reader.GetByte(5)),
+                    name,
+                    typeName,
                     reader.IsDBNull(6) ? null : reader.GetString(6),
                     reader.GetBoolean(7),
                     reader.IsDBNull(8) ? null : reader.GetString(8),
                     reader.IsDBNull(9) ? null : reader.GetString(9),
                     reader.IsDBNull(10) ? null : reader.GetString(10),
                     reader.GetBoolean(11),
-                    reader.GetBoolean(12)));
+                    reader.GetBoolean(12),
+                    RowGuid: reader.GetBoolean(13),
+                    AnsiPadded: padded,
+                    Default: reader.IsDBNull(19) ? null : reader.GetString(19),
+                    NotForReplication: reader.GetBoolean(20),
+                    ColumnSet: reader.GetBoolean(14)));
             }
         }
+
+        if (columns.Any(c => !c.AnsiPadded) && columns.Any(c => c.AnsiPadded && paddable[c.Name]))
+        {
+            blockers.Add($"columns {string.Join(", ", columns.Where(c => !c.AnsiPadded).Select(c => c.Name))} were created with ANSI_PADDING OFF and others with it ON; one CREATE TABLE cannot reproduce both and SWITCH compares it; use simple_copy");
+        }
+
+        var options = SqlServerTableOptions.None;
+        await using (var command = connection.Command(transaction, LayoutTable, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                options = new SqlServerTableOptions([], reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(0), reader.GetInt32(1));
+                if (reader.GetBoolean(3))
+                {
+                    blockers.Add("the table has FILESTREAM data, which staging does not recreate; use simple_copy");
+                }
+
+                if (reader.GetBoolean(4))
+                {
+                    blockers.Add("the table is memory-optimized; SWITCH does not apply to memory-optimized tables; use simple_copy");
+                }
+
+                if (reader.GetBoolean(5))
+                {
+                    blockers.Add("the table is published for replication; SWITCH on a published table depends on the publication's allow_partition_switch and replicate_partition_switch options; use simple_copy");
+                }
+            }
+        }
+
+        var compression = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var tableCompression = new List<string>();
+        await using (var command = connection.Command(transaction, LayoutCompression, null, ("table", quoted)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var kind = reader.GetString(3);
+                var index = reader.IsDBNull(1) ? null : reader.GetString(1);
+                if (kind is not ("NONE" or "ROW" or "PAGE"))
+                {
+                    blockers.Add($"{(index is null ? "the heap" : $"index {index}")} uses {kind} compression, which staging does not rebuild");
+                    continue;
+                }
+
+                if (reader.GetInt32(0) <= 1)
+                {
+                    tableCompression.Add(kind);
+                }
+
+                if (index is not null)
+                {
+                    (compression.TryGetValue(index, out var list) ? list : compression[index] = []).Add(kind);
+                }
+            }
+        }
+
+        options = options with { Compression = tableCompression };
 
         SqlServerDataSpace space = new("PRIMARY", false, null, null, false, []);
         await using (var command = connection.Command(transaction, LayoutDataSpace, null, ("table", quoted)))
@@ -273,6 +365,16 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
             {
                 space = new SqlServerDataSpace(reader.GetString(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetBoolean(4), []);
             }
+        }
+
+        if (space.IsScheme && options.LobDataSpace is { } lob && lob != space.Name)
+        {
+            blockers.Add($"the table's large values are on {lob}, not its partition scheme {space.Name}; staging cannot place them there");
+        }
+
+        if (space.IsScheme && table.TruncateObstacle is { } obstacle)
+        {
+            blockers.Add($"a partitioned target is emptied with TRUNCATE … WITH (PARTITIONS), which SQL Server refuses here: {obstacle}; use simple_copy");
         }
 
         if (space is { IsScheme: true, PartitionFunction: { } function })
@@ -308,7 +410,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
                 var index = indexes.FirstOrDefault(i => i.Name == name);
                 if (index is null)
                 {
-                    index = new SqlServerIndex(name, reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4), [], [], reader.IsDBNull(5) ? null : reader.GetString(5));
+                    index = new SqlServerIndex(name, reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4), [], [], reader.IsDBNull(5) ? null : reader.GetString(5), compression.GetValueOrDefault(name));
                     indexes.Add(index);
                 }
 
@@ -319,13 +421,13 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
             }
         }
 
-        var checks = new List<(string, string)>();
+        var checks = new List<SqlServerCheck>();
         await using (var command = connection.Command(transaction, LayoutChecks, null, ("table", quoted)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                checks.Add((reader.GetString(0), reader.GetString(1)));
+                checks.Add(new SqlServerCheck(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4)));
             }
         }
 
@@ -353,6 +455,6 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
             blockers.Add("the table is system-versioned (temporal); SWITCH into it is refused; use simple_copy");
         }
 
-        return new SqlServerLayout(columns, space, indexes, checks, blockers);
+        return new SqlServerLayout(columns, space, indexes, checks, blockers, options);
     }
 }
