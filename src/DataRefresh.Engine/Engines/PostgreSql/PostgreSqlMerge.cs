@@ -40,6 +40,92 @@ internal sealed class PostgreSqlMerge : IMergeLoad
         return differences;
     }
 
+    /// <summary>Most changed keys the source SELECT names in a literal list; past it, every row is staged (the comparison still holds).</summary>
+    private const long MostNamedKeys = 100_000;
+
+    /// <summary>
+    /// Text renderings that do not depend on either session's settings, so one value hashes alike on both sides.
+    /// SET LOCAL: the settings end with each transaction.
+    /// </summary>
+    private const string StableText = "SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL IntervalStyle = 'postgres'; SET LOCAL TimeZone = 'UTC'; SET LOCAL extra_float_digits = 1; SET LOCAL bytea_output = 'hex'";
+
+    /// <summary>
+    /// The merge without moving unchanged rows: production sends each row's key and the md5 of its text (16 bytes
+    /// instead of the row), the target compares them with its own rows' hashes in one FULL JOIN, and only the rows
+    /// to update or insert are then copied, through the one copy path, by their keys. Text equality is the same
+    /// rule as <see cref="Differs"/> (numeric scale, -0, json spacing count as changes). Only where every copied
+    /// column has the same type on both sides (else one value renders differently) and the key is copied.
+    /// </summary>
+    public async Task<StagedDifferences?> StageDifferencesAsync(DbConnection source, DbTransaction? sourceTransaction, DbConnection target, DbTransaction transaction, MergeRequest merge, TableSchema sourceTable, Func<string?, Task<long>> copy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(merge);
+        ArgumentNullException.ThrowIfNull(sourceTable);
+        ArgumentNullException.ThrowIfNull(copy);
+        if (sourceTransaction is null || !merge.Key.All(merge.Columns.Contains)
+            || merge.Key.Any(k => merge.Table.Column(k)!.DataType.EndsWith(']'))
+            || !merge.Columns.All(c => sourceTable.Column(c) is { } s && PostgreSqlTypes.SameType(s, merge.Table.Column(c)!)))
+        {
+            return null;
+        }
+
+        var hashes = new QualifiedName("pg_temp", merge.Staging.Name + "_hash");
+        var keys = string.Join(", ", merge.Key.Select(Quote));
+        await target.ExecuteAsync(transaction, $"CREATE TEMPORARY TABLE {Quote(hashes.Name)} ON COMMIT DROP AS SELECT {keys}, NULL::uuid AS datarefresh_hash FROM {Quote(merge.Table.Name)} WITH NO DATA", cancellationToken).ConfigureAwait(false);
+        await source.ExecuteAsync(sourceTransaction, StableText, cancellationToken).ConfigureAwait(false);
+        await target.ExecuteAsync(transaction, StableText, cancellationToken).ConfigureAwait(false);
+        await PostgreSqlEngine.PipeBinaryAsync(
+            (Npgsql.NpgsqlConnection)source,
+            (Npgsql.NpgsqlConnection)target,
+            $"COPY (SELECT {keys}, {Hash(merge, null)} FROM {Quote(sourceTable.Name)}) TO STDOUT (FORMAT binary)",
+            $"COPY {Quote(hashes.Name)} ({keys}, datarefresh_hash) FROM STDIN (FORMAT binary)",
+            int.MaxValue,
+            new Progress<long>(),
+            cancellationToken).ConfigureAwait(false);
+
+        var differences = new QualifiedName("pg_temp", merge.Staging.Name + "_diff");
+        var first = Quote(merge.Key[0]);
+        var coalesced = string.Join(", ", merge.Key.Select(k => $"COALESCE(t.{Quote(k)}, s.{Quote(k)}) AS {Quote(k)}"));
+        await target.ExecuteAsync(transaction, "SET LOCAL work_mem = '256MB'", cancellationToken).ConfigureAwait(false);
+        await target.ExecuteAsync(
+            transaction,
+            $"CREATE TEMPORARY TABLE {Quote(differences.Name)} ON COMMIT DROP AS SELECT CASE WHEN s.{first} IS NULL THEN 'd' WHEN t.{first} IS NULL THEN 'i' ELSE 'u' END AS datarefresh_op, {coalesced} "
+                + $"FROM (SELECT {keys}, {Hash(merge, "t")} FROM {Quote(merge.Table.Name)} AS t) AS t FULL JOIN {Quote(hashes.Name)} AS s ON {Match(merge)} "
+                + $"WHERE t.{first} IS NULL OR s.{first} IS NULL OR t.datarefresh_hash <> s.datarefresh_hash",
+            cancellationToken,
+            merge.CommandTimeout).ConfigureAwait(false);
+        await target.ExecuteAsync(transaction, "SET LOCAL work_mem TO DEFAULT", cancellationToken).ConfigureAwait(false);
+        await target.ExecuteAsync(transaction, $"ANALYZE {Quote(differences)}", cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+
+        // The keys to fetch, quoted by the server, in one order for every key column (unnest zips the arrays).
+        var order = string.Join(", ", merge.Key.Select(Quote));
+        var lists = string.Join(", ", merge.Key.Select(k => $"string_agg(quote_literal({Quote(k)}::text), ',' ORDER BY {order})"));
+        string?[] named;
+        long wanted;
+        await using (var command = target.Command(transaction, $"SELECT count(*), {lists} FROM {Quote(differences)} WHERE datarefresh_op <> 'd'", merge.CommandTimeout))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            wanted = reader.GetInt64(0);
+            named = merge.Key.Select((_, i) => reader.IsDBNull(i + 1) ? null : reader.GetString(i + 1)).ToArray();
+        }
+
+        if (wanted == 0)
+        {
+            return new StagedDifferences(differences, 0);
+        }
+
+        var arrays = string.Join(", ", merge.Key.Select((k, i) => $"ARRAY[{named[i]}]::{merge.Table.Column(k)!.DataType}[]"));
+        var predicate = wanted <= MostNamedKeys ? $"({keys}) IN (SELECT * FROM unnest({arrays}))" : null;
+        return new StagedDifferences(differences, await copy(predicate).ConfigureAwait(false));
+    }
+
+    /// <summary>The md5 of a row's copied columns as text (a record's text tells NULL from an empty string), as a uuid.</summary>
+    private static string Hash(MergeRequest merge, string? alias)
+    {
+        var prefix = alias is null ? "" : alias + ".";
+        return $"md5(ROW({string.Join(", ", merge.Columns.Select(c => prefix + Quote(c)))})::text)::uuid AS datarefresh_hash";
+    }
+
     internal static string CompareSql(MergeRequest merge, QualifiedName differences)
     {
         var first = Quote(merge.Key[0]);
