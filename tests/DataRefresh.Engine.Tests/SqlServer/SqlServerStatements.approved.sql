@@ -95,6 +95,9 @@ GO
 -- merge: enabled triggers
 SELECT name FROM sys.triggers WHERE parent_id = OBJECT_ID(@table) AND is_disabled = 0 AND is_ms_shipped = 0 ORDER BY name
 GO
+-- history: index exists
+SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(QUOTENAME(@schema) + N'.' + QUOTENAME(@table)) AND name = @index
+GO
 -- heap: max
 SELECT MAX([EventId]) FROM [dbo].[Events]
 GO
@@ -257,6 +260,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- heap: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Events] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- heap: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Events] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- heap: history index Events_started_ix
+CREATE INDEX [Events_started_ix] ON [dbo].[Events] (started_at DESC, entry_id)
+GO
+-- heap: history index Events_status_ix
+CREATE INDEX [Events_status_ix] ON [dbo].[Events] (status, started_at DESC, entry_id)
 GO
 -- clustered primary key: max
 SELECT MAX([UserId]) FROM [dbo].[Users]
@@ -421,6 +433,15 @@ GO
 -- clustered primary key: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Users] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
+-- clustered primary key: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Users] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- clustered primary key: history index Users_started_ix
+CREATE INDEX [Users_started_ix] ON [dbo].[Users] (started_at DESC, entry_id)
+GO
+-- clustered primary key: history index Users_status_ix
+CREATE INDEX [Users_status_ix] ON [dbo].[Users] (status, started_at DESC, entry_id)
+GO
 -- identity: max
 SELECT MAX([order_id]) FROM [sales].[Orders]
 GO
@@ -583,6 +604,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- identity: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [sales].[Orders] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- identity: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Orders] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- identity: history index Orders_started_ix
+CREATE INDEX [Orders_started_ix] ON [sales].[Orders] (started_at DESC, entry_id)
+GO
+-- identity: history index Orders_status_ix
+CREATE INDEX [Orders_status_ix] ON [sales].[Orders] (status, started_at DESC, entry_id)
 GO
 -- computed and rowversion: max
 SELECT MAX([InvoiceId]) FROM [dbo].[Invoices]
@@ -747,6 +777,15 @@ GO
 -- computed and rowversion: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
+-- computed and rowversion: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- computed and rowversion: history index Invoices_started_ix
+CREATE INDEX [Invoices_started_ix] ON [dbo].[Invoices] (started_at DESC, entry_id)
+GO
+-- computed and rowversion: history index Invoices_status_ix
+CREATE INDEX [Invoices_status_ix] ON [dbo].[Invoices] (status, started_at DESC, entry_id)
+GO
 -- temporal: max
 SELECT MAX([EmployeeId]) FROM [hr].[Employees]
 GO
@@ -909,6 +948,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- temporal: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [hr].[Employees] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- temporal: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [hr].[Employees] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- temporal: history index Employees_started_ix
+CREATE INDEX [Employees_started_ix] ON [hr].[Employees] (started_at DESC, entry_id)
+GO
+-- temporal: history index Employees_status_ix
+CREATE INDEX [Employees_status_ix] ON [hr].[Employees] (status, started_at DESC, entry_id)
 GO
 -- partitioned: max
 SELECT MAX([report_date]) FROM [rpt].[DailyReports]
@@ -1073,6 +1121,15 @@ GO
 -- partitioned: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [rpt].[DailyReports] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
+-- partitioned: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [rpt].[DailyReports] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- partitioned: history index DailyReports_started_ix
+CREATE INDEX [DailyReports_started_ix] ON [rpt].[DailyReports] (started_at DESC, entry_id)
+GO
+-- partitioned: history index DailyReports_status_ix
+CREATE INDEX [DailyReports_status_ix] ON [rpt].[DailyReports] (status, started_at DESC, entry_id)
+GO
 -- close bracket: max
 SELECT MAX([col]]umn]) FROM [dbo].[Weird]]Name]
 GO
@@ -1235,6 +1292,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- close bracket: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- close bracket: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- close bracket: history index Weird]Name_started_ix
+CREATE INDEX [Weird]]Name_started_ix] ON [dbo].[Weird]]Name] (started_at DESC, entry_id)
+GO
+-- close bracket: history index Weird]Name_status_ix
+CREATE INDEX [Weird]]Name_status_ix] ON [dbo].[Weird]]Name] (status, started_at DESC, entry_id)
 GO
 -- open bracket: max
 SELECT MAX([[a]) FROM [dbo].[[Bracketed]
@@ -1399,6 +1465,15 @@ GO
 -- open bracket: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[[Bracketed] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
+-- open bracket: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[[Bracketed] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- open bracket: history index [Bracketed_started_ix
+CREATE INDEX [[Bracketed_started_ix] ON [dbo].[[Bracketed] (started_at DESC, entry_id)
+GO
+-- open bracket: history index [Bracketed_status_ix
+CREATE INDEX [[Bracketed_status_ix] ON [dbo].[[Bracketed] (status, started_at DESC, entry_id)
+GO
 -- quote: max
 SELECT MAX([Customer's Name]) FROM [O'Brien].[It's]
 GO
@@ -1561,6 +1636,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- quote: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [O'Brien].[It's] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- quote: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [O'Brien].[It's] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- quote: history index It's_started_ix
+CREATE INDEX [It's_started_ix] ON [O'Brien].[It's] (started_at DESC, entry_id)
+GO
+-- quote: history index It's_status_ix
+CREATE INDEX [It's_status_ix] ON [O'Brien].[It's] (status, started_at DESC, entry_id)
 GO
 -- semicolon: max
 SELECT MAX([c;d]) FROM [dbo].[a;DROP TABLE x;--]
@@ -1725,6 +1809,15 @@ GO
 -- semicolon: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
+-- semicolon: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- semicolon: history index a;DROP TABLE x;--_started_ix
+CREATE INDEX [a;DROP TABLE x;--_started_ix] ON [dbo].[a;DROP TABLE x;--] (started_at DESC, entry_id)
+GO
+-- semicolon: history index a;DROP TABLE x;--_status_ix
+CREATE INDEX [a;DROP TABLE x;--_status_ix] ON [dbo].[a;DROP TABLE x;--] (status, started_at DESC, entry_id)
+GO
 -- spaces: max
 SELECT MAX([Line No]) FROM [sales].[Order Lines]
 GO
@@ -1887,6 +1980,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- spaces: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [sales].[Order Lines] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- spaces: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Order Lines] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- spaces: history index Order Lines_started_ix
+CREATE INDEX [Order Lines_started_ix] ON [sales].[Order Lines] (started_at DESC, entry_id)
+GO
+-- spaces: history index Order Lines_status_ix
+CREATE INDEX [Order Lines_status_ix] ON [sales].[Order Lines] (status, started_at DESC, entry_id)
 GO
 -- unicode: max
 SELECT MAX([名前]) FROM [données].[Überstunden 日本]
@@ -2051,6 +2153,15 @@ GO
 -- unicode: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [données].[Überstunden 日本] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
+-- unicode: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [données].[Überstunden 日本] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- unicode: history index Überstunden 日本_started_ix
+CREATE INDEX [Überstunden 日本_started_ix] ON [données].[Überstunden 日本] (started_at DESC, entry_id)
+GO
+-- unicode: history index Überstunden 日本_status_ix
+CREATE INDEX [Überstunden 日本_status_ix] ON [données].[Überstunden 日本] (status, started_at DESC, entry_id)
+GO
 -- reserved words: max
 SELECT MAX([from]) FROM [select].[table]
 GO
@@ -2213,6 +2324,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- reserved words: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [select].[table] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- reserved words: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [select].[table] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- reserved words: history index table_started_ix
+CREATE INDEX [table_started_ix] ON [select].[table] (started_at DESC, entry_id)
+GO
+-- reserved words: history index table_status_ix
+CREATE INDEX [table_status_ix] ON [select].[table] (status, started_at DESC, entry_id)
 GO
 -- 128 characters: max
 SELECT MAX([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
@@ -2377,6 +2497,15 @@ GO
 -- 128 characters: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
+-- 128 characters: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- 128 characters: history index Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_started_ix
+CREATE INDEX [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_started_ix] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (started_at DESC, entry_id)
+GO
+-- 128 characters: history index Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_status_ix
+CREATE INDEX [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_status_ix] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (status, started_at DESC, entry_id)
+GO
 -- next value for default: max
 SELECT MAX([InvoiceNo]) FROM [billing].[Invoices]
 GO
@@ -2539,6 +2668,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- next value for default: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [billing].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- next value for default: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [billing].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- next value for default: history index Invoices_started_ix
+CREATE INDEX [Invoices_started_ix] ON [billing].[Invoices] (started_at DESC, entry_id)
+GO
+-- next value for default: history index Invoices_status_ix
+CREATE INDEX [Invoices_status_ix] ON [billing].[Invoices] (status, started_at DESC, entry_id)
 GO
 -- shared sequence: max
 SELECT MAX([DocumentNo]) FROM [dbo].[Documents]
@@ -2703,6 +2841,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- shared sequence: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Documents] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- shared sequence: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Documents] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- shared sequence: history index Documents_started_ix
+CREATE INDEX [Documents_started_ix] ON [dbo].[Documents] (started_at DESC, entry_id)
+GO
+-- shared sequence: history index Documents_status_ix
+CREATE INDEX [Documents_status_ix] ON [dbo].[Documents] (status, started_at DESC, entry_id)
 GO
 -- staging: layout columns
 SELECT c.name, c.column_id, ty.name, c.max_length, c.precision, c.scale, c.collation_name, c.is_nullable,
