@@ -106,6 +106,35 @@ Describe 'docs/unattended.md: the job script and its exit codes' -Skip:([bool]$s
         Test-StackTraceText $run.Output | Should -BeFalse -Because $run.Output
     }
 
+    It 'only raises the terminating error TablesFailed in a pwsh that is not -NonInteractive (a catch block sees it, the process is not ended)' {
+        $probe = Write-Utf8File (Join-Path $dir 'interactive-probe.ps1') @"
+Import-Module DataRefresh
+try { Invoke-TableRefresh -Config '$($configs.partial)' -Force -FailOnError -ErrorAction SilentlyContinue | Out-Null; 'PROBE no error' }
+catch { 'PROBE caught ' + `$_.FullyQualifiedErrorId + ': ' + `$_.Exception.Message }
+'PROBE after'
+"@
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($how.FilePath)
+        foreach ($a in @($how.Prefix) + @('-NoProfile', '-File', $probe)) { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $psi.UseShellExecute = $false
+        $psi.Environment['NO_COLOR'] = '1'
+        foreach ($key in $childEnvironment.Keys) { $psi.Environment[$key] = $childEnvironment[$key] }
+        $process = [System.Diagnostics.Process]::Start($psi)
+        try {
+            $stdout = $process.StandardOutput.ReadToEndAsync()
+            $stderr = $process.StandardError.ReadToEndAsync()
+            if (-not $process.WaitForExit(120000)) { $process.Kill($true) }
+            $output = $stdout.GetAwaiter().GetResult() + "`n" + $stderr.GetAwaiter().GetResult()
+            $process.ExitCode | Should -Be 0 -Because $output
+            $output | Should -Match 'PROBE caught TablesFailed,DataRefresh\.PowerShell\.Commands\.InvokeTableRefreshCommand: 1 of 2 tables were not refreshed: bad \(failed: '
+            $output | Should -Match 'PROBE after'
+            $output | Should -Not -Match 'exit code'
+        } finally {
+            $process.Dispose()
+        }
+    }
+
     It 'exits 2 on an invalid configuration with one line and no stack trace' {
         $run = & $runJob $configs.invalid
         $run.ExitCode | Should -Be 2 -Because $run.Output
