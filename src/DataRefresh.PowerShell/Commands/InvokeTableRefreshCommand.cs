@@ -69,7 +69,7 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
         }
 
         _job = JobExitCode.IsJobProcess(Host);
-        using var sigterm = _job ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnTerminate) : null;
+        using var sigterm = _job ? HandleSigterm() : null;
         IReadOnlyList<RefreshResult> results;
         try
         {
@@ -133,7 +133,20 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
     }
 
     private void ExitStopped() =>
-        Exit(JobExitCode.Cancelled, $"stopped by {(_terminated ? "SIGTERM" : "Ctrl+C")}: the table at work was rolled back and keeps its previous rows; tables already committed stay refreshed; see Get-RefreshHistory");
+        Exit(JobExitCode.Cancelled, $"stopped by {(_terminated ? "SIGTERM" : "Ctrl+C")}: a table at work was rolled back and keeps its previous rows, tables already committed stay refreshed, the rest were not started; see Get-RefreshHistory");
+
+    /// <summary>Null where the platform has no SIGTERM to handle (there, schedulers end a job by ending the process).</summary>
+    private PosixSignalRegistration? HandleSigterm()
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnTerminate);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>SIGTERM (systemd stop, docker stop, kill): cancel the run as Ctrl+C does, so the table in progress rolls back and history says so.</summary>
     private void OnTerminate(PosixSignalContext context)
