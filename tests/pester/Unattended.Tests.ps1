@@ -153,6 +153,30 @@ catch { 'PROBE caught ' + `$_.FullyQualifiedErrorId + ': ' + `$_.Exception.Messa
     }
 }
 
+Describe 'How -FailOnError tells a job''s pwsh from an interactive one' {
+    BeforeAll {
+        Import-Module $env:DATAREFRESH_MODULE -Force
+        $type = [DataRefresh.PowerShell.Commands.JobExitCode]
+    }
+
+    It 'sees -NonInteractive and its abbreviations before -File or -Command, not after' -ForEach @(
+        @{ Arguments = @('-NoProfile', '-NonInteractive', '-File', 'job.ps1'); Expected = $true }
+        @{ Arguments = @('-noni', '-nop', '-f', 'job.ps1'); Expected = $true }
+        @{ Arguments = @('/NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', 'x'); Expected = $true }
+        @{ Arguments = @('-NoProfile', '-File', 'job.ps1', '-NonInteractive'); Expected = $false }
+        @{ Arguments = @('-NoProfile', 'job.ps1', '-NonInteractive'); Expected = $false }
+        @{ Arguments = @('-NoProfile', '-Command', '-NonInteractive'); Expected = $false }
+        @{ Arguments = @('-non'); Expected = $false }
+        @{ Arguments = @(); Expected = $false }
+    ) {
+        $type::IsNonInteractive([string[]]$Arguments) | Should -Be $Expected -Because ($Arguments -join ' ')
+    }
+
+    It 'puts a configuration''s list of errors on one line' {
+        $type::OneLine("The configuration has 2 errors:`n  a.yaml:1: first`n  a.yaml:2: second") | Should -Be 'The configuration has 2 errors: a.yaml:1: first; a.yaml:2: second'
+    }
+}
+
 Describe 'docs/unattended.md: a job stopped mid-refresh' -Skip:([bool]$skipReason -or [bool]$skipSignals) {
     It 'exits 3 on SIGTERM, rolls the table at work back and records it' {
         $psi = [System.Diagnostics.ProcessStartInfo]::new($how.FilePath)

@@ -26,7 +26,8 @@ public static class JobExitCode
     public static bool IsJobProcess(PSHost? host) =>
         host?.Name == "ConsoleHost" && IsNonInteractive(Environment.GetCommandLineArgs().Skip(1));
 
-    internal static bool IsNonInteractive(IEnumerable<string> arguments)
+    /// <summary>Whether pwsh arguments (without the program) ask for -NonInteractive before the script starts.</summary>
+    public static bool IsNonInteractive(IEnumerable<string> arguments)
     {
         foreach (var argument in arguments)
         {
