@@ -172,6 +172,66 @@ foreach ($key in 'VmHWM', 'VmRSS') {
 '@
 }
 
+function Get-BenchHistoryChildScript {
+    <#
+    .SYNOPSIS
+    The script the history line's child pwsh runs: import the module, time Get-RefreshHistory -Last 20 once as the
+    first command (cold) and then -Repeat times more (warm), and print "BENCH_JSON {...}" with the times and the
+    number of entries each call returned.
+    #>
+    @'
+param(
+    [Parameter(Mandatory)] [string]$ModulePath,
+    [Parameter(Mandatory)] [string]$Config,
+    [int]$Last = 20,
+    [int]$Repeat = 5
+)
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+$report = [ordered]@{ pid = $PID; last = $Last }
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
+$entries = @(Get-RefreshHistory -Config $Config -Last $Last)
+$report.cold_ms = $clock.Elapsed.TotalMilliseconds
+$report.cold_entries = $entries.Count
+$report.newest = $(if ($entries.Count -gt 0) { $entries[0].StartedAt.ToString('o') } else { $null })
+$warm = @()
+for ($i = 0; $i -lt $Repeat; $i++) {
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $entries = @(Get-RefreshHistory -Config $Config -Last $Last)
+    $warm += [ordered]@{ ms = $clock.Elapsed.TotalMilliseconds; entries = $entries.Count }
+}
+$report.warm = $warm
+'BENCH_JSON ' + ($report | ConvertTo-Json -Depth 4 -Compress)
+'@
+}
+
+function Invoke-HistoryChild {
+    <#
+    .SYNOPSIS
+    Runs the history child script in a fresh `dotnet pwsh -NoProfile` and returns its report plus wall_ms.
+    #>
+    param(
+        [Parameter(Mandatory)] [string]$ChildScript,
+        [Parameter(Mandatory)] [string]$ModulePath,
+        [Parameter(Mandatory)] [string]$Config,
+        [int]$Last = 20,
+        [int]$Repeat = 5
+    )
+    $argv = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $ChildScript, '-ModulePath', $ModulePath, '-Config', $Config, '-Last', "$Last", '-Repeat', "$Repeat")
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $out = @(& dotnet @argv 2>&1 | ForEach-Object { "$_" })
+    $code = $LASTEXITCODE
+    $clock.Stop()
+    $json = $out | Where-Object { $_.StartsWith('BENCH_JSON ', [StringComparison]::Ordinal) } | Select-Object -Last 1
+    if ($code -ne 0 -or -not $json) {
+        throw "the history child pwsh failed (exit $code):$([Environment]::NewLine)$($out -join [Environment]::NewLine)"
+    }
+    $report = $json.Substring('BENCH_JSON '.Length) | ConvertFrom-Json
+    $report | Add-Member -NotePropertyName wall_ms -NotePropertyValue $clock.Elapsed.TotalMilliseconds
+    $report
+}
+
 function Invoke-RefreshChild {
     <#
     .SYNOPSIS
@@ -400,5 +460,6 @@ function Get-StagingSwapWindow {
 }
 
 Export-ModuleMember -Function Get-LoadAverage, Invoke-BenchPsql, Get-BenchScalar, Get-BenchRowCount, Invoke-CopyPipe, Get-BenchChildScript,
+    Get-BenchHistoryChildScript, Invoke-HistoryChild,
     Invoke-RefreshChild, Get-Median, Format-Seconds, Format-Count, Format-Mb, Format-Ratio, Enable-PgStatementLog,
     Disable-PgStatementLog, Get-PgLogLength, Read-PgLogEvent, Get-PgStatementSummary, Get-StagingStep, Get-StagingSwapWindow

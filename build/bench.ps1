@@ -43,6 +43,14 @@ leaving the target populated again, then VACUUM ANALYZE (untimed). The swap step
 messages: from the last partition's "… staged in … and indexed" to "… partition(s) swapped in" (count, DETACH, DROP,
 RENAME, ATTACH per partition; the target's partitions are locked from the first DETACH). One more (s1), with every
 server statement logged, times the swap step as the server saw it, up to the end of COMMIT.
+
+History line, (h): -HistoryRows rows (default 1,000,000) are added to bench_dst's history table with one
+INSERT … SELECT generate_series (50 table names, one attempt in ten Failed, one a minute from 2020 on, so the
+bench's own rows stay the newest), then VACUUM ANALYZE; a fresh child pwsh times Get-RefreshHistory -Last 20 as
+its first command (cold) and five times more (warm), and EXPLAIN ANALYZE shows the query the module sends
+reading the newest-first index. -HistoryOnly runs just this line (on a history table made by one 100-row
+refresh), for a quick check: `dotnet pwsh ./build.ps1 build`, then
+`dotnet pwsh -NoProfile -File build/bench.ps1 -ModulePath out/DataRefresh/DataRefresh.psd1 -HistoryOnly`.
 #>
 [CmdletBinding()]
 param(
@@ -58,7 +66,11 @@ param(
     # Rounds of the staging_partition_switch line; each has (s1) staged and (s2) simple_copy, both warm.
     [ValidateRange(1, 100)] [int]$StagingRuns = 3,
     # Partitions of bench_part (RANGE on id) for the staging_partition_switch line.
-    [ValidateRange(2, 99)] [int]$Partitions = 10
+    [ValidateRange(2, 99)] [int]$Partitions = 10,
+    # History rows generated for the Get-RefreshHistory -Last 20 line (h).
+    [ValidateRange(1, [int]::MaxValue)] [int]$HistoryRows = 1000000,
+    # Run only the history line (h): no bench tables, no refresh timings.
+    [switch]$HistoryOnly
 )
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
@@ -267,6 +279,35 @@ function Get-Diagnosis([object]$Report, [object[]]$Events) {
     }
 }
 
+function Invoke-HistoryLine {
+    # (h): $HistoryRows generated rows in bench_dst's history table (made by an earlier refresh), then
+    # Get-RefreshHistory -Last 20 in a fresh child pwsh: once cold, five times warm.
+    $before = [long](Get-BenchScalar -Cluster $pg -Database $dstDb -Sql 'SELECT count(*) FROM datarefresh_history')
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql ("INSERT INTO datarefresh_history (entry_id, run_id, table_name, attempt, sync_mode, action, status, " +
+        "started_at, ended_at, rows_copied, rows_deleted, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) " +
+        "SELECT 'bench-' || i, 'bench-run-' || (i / 50), 'bench_t' || (i % 50), 1, 'FullReplace', 'Full', CASE WHEN i % 10 = 0 THEN 'Failed' ELSE 'Succeeded' END, " +
+        "timestamptz '2020-01-01 00:00:00+00' + i * interval '1 minute', timestamptz '2020-01-01 00:00:30+00' + i * interval '1 minute', " +
+        "CASE WHEN i % 10 = 0 THEN 0 ELSE i % 100000 END, 0, CASE WHEN i % 10 = 0 THEN 'generated failure ' || i END, 'bench', 'postgres', 'bench-host', 1, 'bench', NULL, NULL " +
+        "FROM generate_series(1, $HistoryRows) AS g(i)"), 'VACUUM ANALYZE datarefresh_history'
+    $generatedMs = $clock.Elapsed.TotalMilliseconds
+    $total = $before + $HistoryRows
+    $indexes = @(Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql "SELECT indexname FROM pg_indexes WHERE tablename = 'datarefresh_history' ORDER BY indexname")
+    Write-Line "history: $(Format-Count $HistoryRows) rows generated in $(Format-Seconds $generatedMs) (table now $(Format-Count $total) rows; indexes: $($indexes -join ', '))"
+    $plan = @(Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql ("EXPLAIN (ANALYZE, COSTS OFF) SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, " +
+        "rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated " +
+        "FROM public.datarefresh_history ORDER BY started_at DESC, entry_id LIMIT 20"))
+    $scan = ($plan | Where-Object { $_ -match 'Scan' } | Select-Object -First 1)
+    $serverMs = ($plan | Where-Object { $_ -match '^Execution Time: ([\d.]+) ms' } | ForEach-Object { [double]$Matches[1] } | Select-Object -First 1)
+    $r = Invoke-HistoryChild -ChildScript $historyChildScript -ModulePath $ModulePath -Config $warmupConfig -Last 20 -Repeat 5
+    if ($r.cold_entries -ne 20 -or @($r.warm | Where-Object entries -NE 20).Count -gt 0) { throw "Get-RefreshHistory -Last 20 returned $($r.cold_entries) entries, expected 20" }
+    $warmMedian = Get-Median -Values @($r.warm | ForEach-Object { [double]$_.ms })
+    Write-Line ("(h) Get-RefreshHistory -Last 20 over {0} history rows: cold {1}, warm {2} (median of {3}); server {4} ({5})" -f (Format-Count $total),
+        (Format-Ms $r.cold_ms), (Format-Ms $warmMedian), @($r.warm).Count, $(if ($null -ne $serverMs) { Format-Ms $serverMs } else { '?' }), "$scan".Trim())
+    [ordered]@{ history_rows = $total; generated_ms = $generatedMs; indexes = $indexes; cold_ms = $r.cold_ms; warm_median_ms = $warmMedian
+        warm_ms = @($r.warm | ForEach-Object ms); server_execution_ms = $serverMs; plan = $plan; child_wall_ms = $r.wall_ms }
+}
+
 function Write-Diagnosis([string]$Title, $D) {
     Write-Line "$($Title): Invoke-TableRefresh $(Format-Seconds $D.elapsed_ms) (result Duration, i.e. empty+copy+identity: $(Format-Seconds $D.table_duration_ms))"
     Write-Line ("  Get-RefreshPlan alone: first call {0}, second call {1}; plan EstimatedRows {2}" -f (Format-Seconds $D.plan1_ms), (Format-Seconds $D.plan2_ms), (Format-Count $D.plan_estimated_rows))
@@ -297,6 +338,23 @@ try {
     $stagedConfig = Write-Config 'staged.yaml' "  - name: bench_part`n    strategy: staging_partition_switch`n    sync_mode: full_replace"
     $partFullConfig = Write-Config 'partitioned-full.yaml' "  - name: bench_part`n    strategy: simple_copy`n    sync_mode: full_replace"
     $warmupConfig = Write-Config 'warmup.yaml' "  - name: bench_warm`n    sync_mode: full_replace"
+    $historyChildScript = Join-Path $benchDir 'history-child.ps1'
+    [System.IO.File]::WriteAllText($historyChildScript, (Get-BenchHistoryChildScript), [System.Text.UTF8Encoding]::new($false))
+
+    if ($HistoryOnly) {
+        # Only line (h): a history table made by one small refresh, then the generated rows.
+        Write-Step "History line only: $(Format-Count $HistoryRows) generated history rows, Get-RefreshHistory -Last 20"
+        $null = Invoke-BenchPsql -Cluster $pg -Database postgres -Sql "CREATE DATABASE $srcDb", "CREATE DATABASE $dstDb"
+        foreach ($db in $srcDb, $dstDb) { $null = Invoke-BenchPsql -Cluster $pg -Database $db -Sql ($tableDdl -f 'bench_warm') }
+        $null = Invoke-BenchPsql -Cluster $pg -Database $srcDb -Sql (Get-GenerateSql 'bench_warm' 1 100)
+        $null = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $warmupConfig
+        $historyLine = Invoke-HistoryLine
+        [System.IO.File]::WriteAllText((Join-Path $benchDir 'results-history.json'), ([ordered]@{ generated_utc = [DateTime]::UtcNow.ToString('o'); postgresql_version = $pg.ServerVersion; h_history_last_20 = $historyLine } | ConvertTo-Json -Depth 6), [System.Text.UTF8Encoding]::new($false))
+        Write-Host ''
+        Write-Host (" (h) Get-RefreshHistory -Last 20 over {0} history rows: cold {1}, warm {2} (PostgreSQL {3})" -f (Format-Count $historyLine.history_rows),
+            (Format-Ms $historyLine.cold_ms), (Format-Ms $historyLine.warm_median_ms), ($pg.ServerVersion -split '\s+')[0])
+        return   # the finally below stops the cluster
+    }
 
     Write-Step "Creating $srcDb and $dstDb ($(Format-Count $Rows) rows; generate_series; VACUUM ANALYZE)"
     $null = Invoke-BenchPsql -Cluster $pg -Database postgres -Sql "CREATE DATABASE $srcDb", "CREATE DATABASE $dstDb"
@@ -460,6 +518,10 @@ try {
         $large = Invoke-RunA "(a) full_replace, $(Format-Count $LargeRows) rows" $LargeRows
     }
 
+    # Last, so the million generated history rows do not touch the lines above.
+    Write-Step "(h) Get-RefreshHistory -Last 20 over $(Format-Count $HistoryRows) generated history rows (cold, then warm)"
+    $historyLine = Invoke-HistoryLine
+
     # ---- summary ----
     # cold = the first command of a new pwsh; warm = after Test-RefreshConfig in the same process (see the help above).
     function Get-RunMedian([object[]]$RunList, [scriptblock]$Value) {
@@ -593,6 +655,7 @@ try {
         baseline_import_only = [ordered]@{ import_ms = $baseline.import_ms; vmhwm_kb = $baseline.vmhwm_kb; child_wall_ms = $baseline.wall_ms }
         large                = $(if ($large) { [ordered]@{ process = 'cold'; rows = $LargeRows; elapsed_ms = $large.elapsed_ms; rows_per_s = $LargeRows / ($large.elapsed_ms / 1000); vmhwm_kb = $large.vmhwm_kb; child_wall_ms = $large.wall_ms } } else { $null })
         s_staging_partition_switch = $stagingJson
+        h_history_last_20    = $historyLine
         diagnostics          = [ordered]@{ a = $diagnosisA; c = $diagnosisC }
         bench_seconds        = $benchClock.Elapsed.TotalSeconds
     }
@@ -627,6 +690,8 @@ try {
     if ($stagingError) { $summary.Add(" (s) staging_partition_switch FAILED: $stagingError") }
     $summary.Add((" {0,-38}nothing changed {1}, rows written {2}   1% changed {3} vs reload {4}: m1/r1 = {5} (goal <= 0.5)" -f '(m) load_method: merge (warm, one each)',
         (Format-Seconds $merge0.elapsed_ms), $merge0Written, (Format-Seconds $merge1.elapsed_ms), (Format-Seconds $reload1.elapsed_ms), (Format-Ratio $mergeRatio)))
+    $summary.Add((" {0,-38}cold {1}, warm {2}, over {3} history rows" -f '(h) Get-RefreshHistory -Last 20', (Format-Ms $historyLine.cold_ms),
+        (Format-Ms $historyLine.warm_median_ms), (Format-Count $historyLine.history_rows)))
     $summary.Add((" a/b = {0} warm, {1} cold (goal <= 1.3)   c/a = {2} warm, {3} cold (goal <= 0.1)" -f (Format-Ratio $abWarm), (Format-Ratio $ab),
         (Format-Ratio $caWarm), (Format-Ratio $ca)))
     $summary.Add(" warm: the process had already run Test-RefreshConfig and one refresh of a 100-row table (untimed), as in a DBA's session or a job that refreshes several tables; cold: the first command of a new pwsh")

@@ -84,10 +84,12 @@ Describe 'The public API of <Name>' -ForEach @(
             'Config' = @(
                 'Config [System.String[]] Mandatory 0 none'
                 'Table [System.String[]] Optional 1 none'
+                'FailOnError [System.Management.Automation.SwitchParameter] Optional named none'
                 'Force [System.Management.Automation.SwitchParameter] Optional named none'
                 'ThrottleLimit [System.Int32] Optional named none')
             'Plan'   = @(
                 'Plan [DataRefresh.Planning.RefreshPlan[]] Mandatory named value'
+                'FailOnError [System.Management.Automation.SwitchParameter] Optional named none'
                 'Force [System.Management.Automation.SwitchParameter] Optional named none'
                 'ThrottleLimit [System.Int32] Optional named none')
         }

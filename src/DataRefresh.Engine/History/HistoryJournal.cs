@@ -26,6 +26,9 @@ public sealed class HistoryJournal : IAsyncDisposable
     /// <summary>Whether this journal already tried to add them (once per run).</summary>
     private bool _addTried;
 
+    /// <summary>Whether this journal already made sure of <see cref="HistorySql.Indexes"/> (once per run).</summary>
+    private bool _indexesTried;
+
     public HistoryJournal(IDatabaseEngine engine, DatabaseConfig target, RefreshSettings settings, string runLabel)
     {
         _engine = engine;
@@ -120,6 +123,7 @@ public sealed class HistoryJournal : IAsyncDisposable
             return 0;
         }
 
+        await EnsureIndexesAsync(connection, table, cancellationToken).ConfigureAwait(false);
         var running = await ReadAsync(connection, table, new HistoryQuery { Status = HistoryStatus.Running }, cancellationToken).ConfigureAwait(false);
         var marked = 0;
         foreach (var entry in running)
@@ -174,8 +178,13 @@ public sealed class HistoryJournal : IAsyncDisposable
             where.Add($"lower(table_name) IN ({string.Join(", ", query.Tables.Select((_, i) => $"@t{i}"))})");
         }
 
+        if (query.Last is { } last)
+        {
+            Add(command, "last", last);
+        }
+
         _added ??= await HasAddedColumnsAsync(connection, table, cancellationToken).ConfigureAwait(false);
-        command.CommandText = HistorySql.Select(Dialect, table, where, _added.Value);
+        command.CommandText = HistorySql.Select(Dialect, table, where, _added.Value, limited: query.Last is not null);
         var entries = new List<HistoryEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && (query.Last is null || entries.Count < query.Last))
@@ -274,7 +283,49 @@ public sealed class HistoryJournal : IAsyncDisposable
         }
 
         _table = table;
+        await EnsureIndexesAsync(connection, table, cancellationToken).ConfigureAwait(false);
         return table;
+    }
+
+    /// <summary>
+    /// The history table's indexes, each in its own autocommit statement on the journal's connection: right after
+    /// CREATE TABLE, and for a table from an earlier version when a run starts (before any table's transaction; on a
+    /// large history the build blocks other runs' history writes for a moment, never a refresh). If the login may
+    /// not create them, history works as before, only slower to query.
+    /// </summary>
+    private async Task EnsureIndexesAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    {
+        if (_indexesTried)
+        {
+            return;
+        }
+
+        _indexesTried = true;
+        foreach (var (name, keys) in HistorySql.Indexes(table))
+        {
+            try
+            {
+                await using (var exists = connection.CreateCommand())
+                {
+                    exists.CommandText = Dialect.IndexExists(table);
+                    Add(exists, "schema", table.Schema);
+                    Add(exists, "table", table.Name);
+                    Add(exists, "index", name);
+                    if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not (null or DBNull))
+                    {
+                        continue;
+                    }
+                }
+
+                await using var create = connection.CreateCommand();
+                create.CommandText = HistorySql.CreateIndex(Dialect, table, name, keys);
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // Another run may have created it at the same moment; otherwise the login may not create indexes.
+            }
+        }
     }
 
     private async Task<bool> HasAddedColumnsAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)

@@ -63,12 +63,46 @@ public static class HistorySql
     public static string Abandon(IHistoryDialect dialect, QualifiedName table) =>
         $"UPDATE {Quote(dialect, table)} SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'";
 
-    /// <summary>Newest first; <paramref name="conditions"/> are parameterised predicates built by the journal.</summary>
-    public static string Select(IHistoryDialect dialect, QualifiedName table, IReadOnlyList<string> conditions, bool added)
+    /// <summary>
+    /// Newest first; <paramref name="conditions"/> are parameterised predicates built by the journal. With
+    /// <paramref name="limited"/> the database returns only the newest @last rows (TOP (@last) or LIMIT @last), read
+    /// from <see cref="Indexes"/>' started index rather than sorting the whole table.
+    /// </summary>
+    public static string Select(IHistoryDialect dialect, QualifiedName table, IReadOnlyList<string> conditions, bool added, bool limited = false)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(conditions);
         var counts = added ? ", rows_inserted, rows_updated" : ", NULL AS rows_inserted, NULL AS rows_updated";
-        return $"SELECT {Columns}{counts} FROM {Quote(dialect, table)}{(conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "")} ORDER BY started_at DESC, entry_id";
+        var top = limited && dialect.LimitsWithTop ? "TOP (@last) " : "";
+        var limit = limited && !dialect.LimitsWithTop ? " LIMIT @last" : "";
+        return $"SELECT {top}{Columns}{counts} FROM {Quote(dialect, table)}{(conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "")} ORDER BY started_at DESC, entry_id{limit}";
+    }
+
+    /// <summary>
+    /// The history table's indexes, created with it and added to a table from an earlier version when a run starts:
+    /// newest first (Get-RefreshHistory -Last, -Since), and newest first per status (-Status, and the Running rows
+    /// every run looks at when it starts). Names stay well under PostgreSQL's 63 bytes so they are never truncated.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Keys)> Indexes(QualifiedName table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var stem = table.Name;
+        while (System.Text.Encoding.UTF8.GetByteCount(stem) > 50)
+        {
+            stem = stem[..^1];
+        }
+
+        return
+        [
+            ($"{stem}_started_ix", "started_at DESC, entry_id"),
+            ($"{stem}_status_ix", "status, started_at DESC, entry_id"),
+        ];
+    }
+
+    public static string CreateIndex(IHistoryDialect dialect, QualifiedName table, string name, string keys)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return $"CREATE INDEX {dialect.IndexOn(table, name)} ({keys})";
     }
 
     private static string Quote(IHistoryDialect dialect, QualifiedName table)

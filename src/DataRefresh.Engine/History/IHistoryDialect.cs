@@ -14,6 +14,15 @@ public interface IHistoryDialect
 
     string Quote(QualifiedName table);
 
+    /// <summary>How a history query keeps only its newest rows: true for SELECT TOP (@last) (SQL Server), false for a trailing LIMIT @last.</summary>
+    bool LimitsWithTop { get; }
+
+    /// <summary>What follows CREATE INDEX for an index of the history table: its name, ON, the table (SQLite puts the schema on the index name, not on the table).</summary>
+    string IndexOn(QualifiedName table, string index);
+
+    /// <summary>A query returning a row when the history table @schema.@table has an index named @index.</summary>
+    string IndexExists(QualifiedName table);
+
     Task<string> DefaultSchemaAsync(DbConnection connection, CancellationToken cancellationToken);
 
     Task<string> LoginAsync(DbConnection connection, CancellationToken cancellationToken);

@@ -15,6 +15,12 @@ public abstract class DataRefreshCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stop.Cancel();
 
+    /// <summary>The command's terminating errors (configuration, connection, refusal) go through here, so a command can end a job its own way.</summary>
+    protected virtual void ThrowRefreshError(ErrorRecord errorRecord) => ThrowTerminatingError(errorRecord);
+
+    /// <summary>Cancel the engine work as Ctrl+C does (from a signal handler, say), without stopping the pipeline.</summary>
+    protected void CancelRun() => _stop.Cancel();
+
     public void Dispose()
     {
         _stop.Dispose();
@@ -33,7 +39,7 @@ public abstract class DataRefreshCmdlet : PSCmdlet, IDisposable
         }
         catch (ConfigValidationException ex)
         {
-            ThrowTerminatingError(new ErrorRecord(ex, "InvalidRefreshConfig", ErrorCategory.InvalidData, string.Join(", ", paths)));
+            ThrowRefreshError(new ErrorRecord(ex, "InvalidRefreshConfig", ErrorCategory.InvalidData, string.Join(", ", paths)));
             throw;
         }
     }
@@ -52,7 +58,7 @@ public abstract class DataRefreshCmdlet : PSCmdlet, IDisposable
         }
         catch (Exception ex) when (Classify(ex) is { } category)
         {
-            ThrowTerminatingError(new ErrorRecord(ex, category.Id, category.Category, target));
+            ThrowRefreshError(new ErrorRecord(ex, category.Id, category.Category, target));
             throw;
         }
     }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Runtime.InteropServices;
 using DataRefresh.Configuration;
 using DataRefresh.Execution;
 using DataRefresh.Planning;
@@ -38,6 +39,19 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 1;
 
+    /// <summary>
+    /// For jobs: after every table has been tried, a table that was not refreshed fails the command (a terminating
+    /// error naming the tables); in a non-interactive pwsh every failure also sets pwsh's exit code
+    /// (<see cref="JobExitCode"/>), writes one line to stderr and ends the script.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter FailOnError { get; set; }
+
+    private volatile bool _terminated;
+
+    /// <summary>-FailOnError in a job's pwsh: failures end the script with an exit code.</summary>
+    private bool _job;
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == PlanSet)
@@ -48,19 +62,130 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
 
     protected override void EndProcessing()
     {
+        if (!FailOnError)
+        {
+            _ = Refresh();
+            return;
+        }
+
+        _job = JobExitCode.IsJobProcess(Host);
+        using var sigterm = _job ? HandleSigterm() : null;
+        IReadOnlyList<RefreshResult> results;
+        try
+        {
+            results = Refresh();
+        }
+        catch (PipelineStoppedException) when (_job && StopToken.IsCancellationRequested)
+        {
+            ExitStopped();
+            throw;
+        }
+        catch (ActionPreferenceStopException ex) when (_job)
+        {
+            // -ErrorAction Stop ends the run at the first failed table: still a table failure, not a configuration one.
+            Exit(JobExitCode.TablesFailed, JobExitCode.OneLine(ex.ErrorRecord?.Exception?.Message ?? ex.Message) + " (-ErrorAction Stop: the tables after it were not tried)");
+            throw new PipelineStoppedException();
+        }
+        catch (Exception ex) when (_job && ex is not PipelineStoppedException)
+        {
+            Exit(JobExitCode.CannotRun, JobExitCode.OneLine((ex as RuntimeException)?.ErrorRecord?.Exception?.Message ?? ex.Message));
+            throw new PipelineStoppedException();
+        }
+
+        if (_job && StopToken.IsCancellationRequested)
+        {
+            // SIGTERM cancels the engine, not the pipeline: the run returns with the table at work rolled back.
+            ExitStopped();
+            throw new PipelineStoppedException();
+        }
+
+        var failed = results.Where(r => r.Status == RefreshStatus.Failed || (r.Status == RefreshStatus.Skipped && r.Error is not null)).ToList();
+        if (failed.Count == 0)
+        {
+            return;
+        }
+
+        var message = $"{failed.Count} of {results.Count} table{(results.Count == 1 ? " was" : "s were")} not refreshed: "
+            + string.Join("; ", failed.Select(r => $"{r.Table} ({(r.Status == RefreshStatus.Failed ? "failed" : "skipped")}: {JobExitCode.OneLine(r.Error ?? "")})"));
+        if (_job)
+        {
+            Exit(JobExitCode.TablesFailed, message);
+            throw new PipelineStoppedException();
+        }
+
+        ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "TablesFailed", ErrorCategory.InvalidResult, failed.Select(r => r.Table).ToArray()));
+    }
+
+    /// <summary>
+    /// In a job, a terminating error (configuration, connection, refusal) becomes the one line and exit code 2,
+    /// instead of PowerShell's error view of the job script's line.
+    /// </summary>
+    protected override void ThrowRefreshError(ErrorRecord errorRecord)
+    {
+        ArgumentNullException.ThrowIfNull(errorRecord);
+        if (_job)
+        {
+            Exit(JobExitCode.CannotRun, JobExitCode.OneLine(errorRecord.Exception.Message));
+            throw new PipelineStoppedException();
+        }
+
+        base.ThrowRefreshError(errorRecord);
+    }
+
+    private void ExitStopped() =>
+        Exit(JobExitCode.Cancelled, $"stopped by {(_terminated ? "SIGTERM" : "Ctrl+C")}: a table at work was rolled back and keeps its previous rows, tables already committed stay refreshed, the rest were not started; see Get-RefreshHistory");
+
+    /// <summary>Null where the platform has no SIGTERM to handle (there, schedulers end a job by ending the process).</summary>
+    private PosixSignalRegistration? HandleSigterm()
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnTerminate);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>SIGTERM (systemd stop, docker stop, kill): cancel the run as Ctrl+C does, so the table in progress rolls back and history says so.</summary>
+    private void OnTerminate(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        _terminated = true;
+        CancelRun();
+    }
+
+    /// <summary>The one line on stderr and the exit code pwsh ends with once the script stops.</summary>
+    private void Exit(int code, string message)
+    {
+        try
+        {
+            Host.UI.WriteErrorLine($"Invoke-TableRefresh: {message} (exit code {code})");
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or NotImplementedException or IOException)
+        {
+            // No console to write to: the exit code and the history table still say it.
+        }
+
+        Host.SetShouldExit(code);
+    }
+
+    private IReadOnlyList<RefreshResult> Refresh()
+    {
         RefreshConfig config;
         IReadOnlyList<string>? tables;
         if (ParameterSetName == PlanSet)
         {
             if (_piped.Count == 0)
             {
-                return;
+                return [];
             }
 
             config = _piped[0].Config;
             if (_piped.Any(p => !ReferenceEquals(p.Config, config) && p.Config.Files.SequenceEqual(config.Files) is false))
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("the piped plans come from different configurations; refresh them in separate commands"), "MixedPlans", ErrorCategory.InvalidArgument, null));
+                ThrowRefreshError(new ErrorRecord(new ArgumentException("the piped plans come from different configurations; refresh them in separate commands"), "MixedPlans", ErrorCategory.InvalidArgument, null));
             }
 
             tables = _piped.Select(p => p.Table).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -81,16 +206,16 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
                 ShouldProcess($"{plan.Table} ({plan.Reason})", plan.IsBlocked ? "Skip" : Describe(plan, config));
             }
 
-            return;
+            return [];
         }
 
         var approved = Confirm(plans, config);
         if (approved.Count == 0)
         {
-            return;
+            return [];
         }
 
-        RunEngine((observer, token) => new RefreshRunner(config, observer).RunAsync(approved, ThrottleLimit, token), config.Files);
+        return RunEngine((observer, token) => new RefreshRunner(config, observer).RunAsync(approved, ThrottleLimit, token), config.Files);
     }
 
     /// <summary>

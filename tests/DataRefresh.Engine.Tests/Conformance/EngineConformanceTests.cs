@@ -540,6 +540,81 @@ public abstract partial class EngineConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task History_queries_filter_and_keep_the_newest_rows_in_the_database_and_the_history_table_has_its_indexes()
+    {
+        SkipIfKnownBug();
+        await Both($"CREATE TABLE sales (id {Db.IntType} PRIMARY KEY)");
+        var config = Db.Config([Full("sales")]);
+        await RunAsync(config);
+        var engine = EngineRegistry.For(Db.Kind);
+        var table = new DataRefresh.Catalog.QualifiedName(await DefaultSchema(engine, config), "datarefresh_history");
+        Assert.Equal(HistorySql.Indexes(table).Select(i => i.Name), await IndexesOf(engine, config, table));
+
+        // 300 older rows: g % 3 == 0 Failed, odd g for Orders, even for lines; hour g after 2020-01-01.
+        await Db.ExecAsync(Target, $"""
+            INSERT INTO datarefresh_history (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, rows_copied, rows_deleted, os_user, db_login, host, process_id, module_version)
+            SELECT {Db.Concat("'e'", "g")}, 'r', CASE WHEN g % 2 = 1 THEN 'Orders' ELSE 'lines' END, 1, 'Full', 'Full', CASE WHEN g % 3 = 0 THEN 'Failed' ELSE 'Succeeded' END,
+                   {Db.AddHours("2020-01-01", "g")}, g, 0, 'u', 'l', 'h', 1, 'v'
+            FROM {Db.Series(1, 300)}
+            """);
+        var journal = new HistoryJournal(engine, config.Target, config.Settings, "conformance");
+        await using (journal)
+        {
+            var ct = TestContext.Current.CancellationToken;
+            var all = await journal.ReadAsync(new HistoryQuery(), ct);
+            Assert.Equal(301, all.Count);
+            Assert.Equal(all.OrderByDescending(h => h.StartedAt).ThenBy(h => h.EntryId, StringComparer.Ordinal).Select(h => h.EntryId), all.Select(h => h.EntryId));
+
+            var last = await journal.ReadAsync(new HistoryQuery { Last = 3 }, ct);
+            Assert.Equal(all.Take(3).Select(h => h.EntryId), last.Select(h => h.EntryId));
+
+            var failed = await journal.ReadAsync(new HistoryQuery { Status = HistoryStatus.Failed, Last = 2 }, ct);
+            Assert.Equal(["e300", "e297"], failed.Select(h => h.EntryId));
+
+            var orders = await journal.ReadAsync(new HistoryQuery { Tables = ["orders"], Since = all.Single(h => h.EntryId == "e290").StartedAt, Last = 100 }, ct);
+            Assert.Equal(["e299", "e297", "e295", "e293", "e291"], orders.Select(h => h.EntryId));
+        }
+
+        // A history table from an earlier version (no indexes) gets them when the next run starts.
+        await Db.ExecAsync(Target, HistorySql.CreateTable(engine.History, table with { Name = "old_history" }));
+        var old = Db.Config([Full("sales")], s => s with { HistoryTable = "old_history" });
+        Assert.Empty(await IndexesOf(engine, old, table with { Name = "old_history" }));
+        await RunAsync(old);
+        Assert.Equal(HistorySql.Indexes(table with { Name = "old_history" }).Select(i => i.Name), await IndexesOf(engine, old, table with { Name = "old_history" }));
+    }
+
+    private static async Task<string> DefaultSchema(IDatabaseEngine engine, RefreshConfig config)
+    {
+        await using var connection = await engine.OpenAsync(config.Target, ConnectionPurpose.History, config.Settings, "conformance", TestContext.Current.CancellationToken);
+        return await engine.History.DefaultSchemaAsync(connection, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<List<string>> IndexesOf(IDatabaseEngine engine, RefreshConfig config, DataRefresh.Catalog.QualifiedName table)
+    {
+        await using var connection = await engine.OpenAsync(config.Target, ConnectionPurpose.History, config.Settings, "conformance", TestContext.Current.CancellationToken);
+        var found = new List<string>();
+        foreach (var (name, _) in HistorySql.Indexes(table))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = engine.History.IndexExists(table);
+            foreach (var (key, value) in new[] { ("schema", table.Schema), ("table", table.Name), ("index", name) })
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = key;
+                p.Value = value;
+                command.Parameters.Add(p);
+            }
+
+            if (await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) is not (null or DBNull))
+            {
+                found.Add(name);
+            }
+        }
+
+        return found;
+    }
+
+    [Fact]
     public async Task Row_limit_caps_each_copy_in_watermark_order()
     {
         SkipIfKnownBug();

@@ -68,6 +68,7 @@ public sealed class SqlServerScriptTests
         yield return ("foreign key state", SqlServerSql.KeyState);
 
         var history = new SqlServerHistory();
+        yield return ("history: index exists", history.IndexExists(new QualifiedName("dbo", "datarefresh_history")));
         foreach (var (shape, table, columns, key) in Shapes())
         {
             var first = columns[0];
@@ -123,6 +124,11 @@ public sealed class SqlServerScriptTests
             yield return ($"{shape}: history abandon", HistorySql.Abandon(history, table));
             yield return ($"{shape}: history select", HistorySql.Select(history, table, ["status = @status", "started_at >= @since", "lower(table_name) IN (@t0, @t1)"], added: true));
             yield return ($"{shape}: history select, table from an earlier version", HistorySql.Select(history, table, ["status = @status"], added: false));
+            yield return ($"{shape}: history select newest", HistorySql.Select(history, table, ["status = @status", "lower(table_name) IN (@t0)"], added: true, limited: true));
+            foreach (var (name, keys) in HistorySql.Indexes(table))
+            {
+                yield return ($"{shape}: history index {name}", HistorySql.CreateIndex(history, table, name, keys));
+            }
         }
     }
 

@@ -14,6 +14,14 @@ internal sealed class PostgreSqlHistory : IHistoryDialect
 
     public string Quote(QualifiedName table) => PostgreSqlEngine.Quote(table);
 
+    public bool LimitsWithTop => false;
+
+    /// <summary>An index lives in its table's schema: CREATE INDEX takes the bare name.</summary>
+    public string IndexOn(QualifiedName table, string index) => $"{PostgreSqlEngine.Quote(index)} ON {PostgreSqlEngine.Quote(table)}";
+
+    public string IndexExists(QualifiedName table) =>
+        "SELECT 1 FROM pg_catalog.pg_indexes WHERE schemaname = @schema AND tablename = @table AND indexname = @index";
+
     public async Task<string> DefaultSchemaAsync(DbConnection connection, CancellationToken cancellationToken) =>
         (string?)await connection.ScalarAsync(null, "SELECT current_schema()", cancellationToken).ConfigureAwait(false) ?? "public";
 

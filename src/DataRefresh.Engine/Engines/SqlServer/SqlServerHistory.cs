@@ -21,6 +21,14 @@ internal sealed class SqlServerHistory : IHistoryDialect
 
     public string Quote(QualifiedName table) => SqlServerSql.Quote(table);
 
+    public bool LimitsWithTop => true;
+
+    /// <summary>An index belongs to its table: CREATE INDEX takes the bare name.</summary>
+    public string IndexOn(QualifiedName table, string index) => $"{SqlServerSql.Quote(index)} ON {SqlServerSql.Quote(table)}";
+
+    public string IndexExists(QualifiedName table) =>
+        "SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(QUOTENAME(@schema) + N'.' + QUOTENAME(@table)) AND name = @index";
+
     public async Task<string> DefaultSchemaAsync(DbConnection connection, CancellationToken cancellationToken) =>
         (string?)await connection.ScalarAsync(null, SqlServerSql.DefaultSchema, cancellationToken).ConfigureAwait(false) ?? "dbo";
 

@@ -16,6 +16,21 @@ internal sealed class SqliteHistory : IHistoryDialect
 
     public string Quote(QualifiedName table) => SqliteEngine.Quote(table);
 
+    public bool LimitsWithTop => false;
+
+    /// <summary>SQLite names the index's database on the index, not on its table: CREATE INDEX "main"."ix" ON "t".</summary>
+    public string IndexOn(QualifiedName table, string index)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"{SqliteEngine.Quote(new QualifiedName(table.Schema, index))} ON {SqliteEngine.Quote(table.Name)}";
+    }
+
+    public string IndexExists(QualifiedName table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"SELECT 1 FROM {SqliteEngine.Quote(new QualifiedName(table.Schema, "sqlite_master"))} WHERE type = 'index' AND tbl_name = @table AND name = @index";
+    }
+
     public Task<string> DefaultSchemaAsync(DbConnection connection, CancellationToken cancellationToken) => Task.FromResult("main");
 
     public Task<string> LoginAsync(DbConnection connection, CancellationToken cancellationToken) => Task.FromResult(Environment.UserName);
