@@ -1,5 +1,6 @@
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
+using DataRefresh.Engines;
 
 namespace DataRefresh.Planning;
 
@@ -54,6 +55,11 @@ internal static class LoadMethods
                 ? !reloaded.Contains(plan.TargetSchema.Name) && (plan.TableConfig.LoadMethod == LoadMethod.Merge || WouldMerge(plan, reloaded, engineMerges))
                 : plan.TableConfig.LoadMethod == LoadMethod.Merge || WouldMerge(plan, reloaded, engineMerges);
             plans[i] = plan with { LoadMethod = merge ? LoadMethod.Merge : LoadMethod.Reload, MergeKey = merge ? plan.TargetSchema.PrimaryKey : [] };
+            if (!merge && !plan.IsBlocked && CannotReload(plans[i]) is { } why)
+            {
+                plans[i] = plans[i] with { Action = RefreshAction.Skip, Reason = "blocked: " + why, Warnings = [.. plan.Warnings, why] };
+                blockedAny = true;
+            }
         }
 
         return blockedAny;
@@ -64,7 +70,35 @@ internal static class LoadMethods
         !engineMerges ? $"load_method: merge is not available on {plan.Config.Target.Engine.ToString().ToLowerInvariant()} yet; use load_method: reload"
         : plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch ? "load_method: merge does not combine with strategy staging_partition_switch, which loads aside and swaps the table in; use strategy simple_copy or load_method: reload"
         : plan.TargetSchema!.PrimaryKey.Count == 0 ? $"load_method: merge matches rows by primary key, and {plan.TargetSchema.Name} has none; use load_method: reload"
+        : plan.MergeObstacle is { } obstacle ? obstacle
+        : plan.InsteadOfTriggers.Count > 0 ? $"load_method: merge runs DELETE, UPDATE and INSERT on {plan.TargetSchema.Name}, and {InsteadOf(plan, plan.InsteadOfTriggers)} would run in their place{TriggersWhy(plan)}"
         : null;
+
+    /// <summary>
+    /// Why a reload cannot run: an INSTEAD OF DELETE trigger left enabled would run in place of the DELETE that empties
+    /// the table (truncate_target: false, a table others reference, a system-versioned table) or removes a delete
+    /// window, leaving the rows in place to collide with the copy. SqlBulkCopy fires no INSERT trigger. Null when it can.
+    /// </summary>
+    public static string? CannotReload(RefreshPlan plan)
+    {
+        var deletes = plan.InsteadOfTriggers.Where(t => t.Statement.Equals("DELETE", StringComparison.OrdinalIgnoreCase)).ToList();
+        var schema = plan.TargetSchema!;
+        var emptiedByDelete = !plan.TableConfig.TruncateTarget || schema.IsSystemVersioned || schema.ReferencedBy.Any(fk => fk.From != schema.Name);
+
+        // A smart sync or fallback_to_full may turn an incremental plan into a full load under the lock.
+        var mayRunFull = plan.Action == RefreshAction.Full || plan.TableConfig.SyncMode == SyncMode.SmartSync || plan.TableConfig.FallbackToFull;
+        return deletes.Count > 0 && ((mayRunFull && emptiedByDelete) || plan.DeleteFilter is not null)
+            ? $"the load deletes rows of {schema.Name} with DELETE, and {InsteadOf(plan, deletes)} would run in its place (an INSTEAD OF DELETE leaves the rows in place){TriggersWhy(plan)}"
+            : null;
+    }
+
+    private static string InsteadOf(RefreshPlan plan, IEnumerable<InsteadOfTrigger> triggers) =>
+        string.Join(", ", triggers.GroupBy(t => t.Name).Select(g => $"INSTEAD OF {string.Join("/", g.Select(t => t.Statement))} trigger {g.Key}"))
+        + (plan.TableConfig.FireTriggers ? " (fire_triggers: true)" : "");
+
+    private static string TriggersWhy(RefreshPlan plan) => plan.TableConfig.FireTriggers
+        ? "; set fire_triggers: false (the default) to suspend the table's triggers during the load, or disable that trigger in UAT"
+        : "; the triggers of a partitioned table are not suspended: disable that trigger in UAT";
 
     /// <summary>The keys from tables that the run does not reload (and which would therefore see the rows go).</summary>
     public static IEnumerable<ForeignKeyInfo> Outside(RefreshPlan plan, IReadOnlySet<QualifiedName> reloaded) =>
@@ -79,7 +113,9 @@ internal static class LoadMethods
         var key = string.Join(", ", plan.MergeKey);
         var referencing = string.Join(", ", plan.TargetSchema!.ReferencedBy.Where(fk => fk.ReferencingTable != plan.TargetSchema.Name).Select(fk => fk.ReferencingTable.ToString()).Distinct());
         var why = plan.TableConfig.LoadMethod == LoadMethod.Auto
-            ? (plan.LoadMethod == LoadMethod.Merge ? $" (load_method: auto: {referencing} reference it and are not reloaded with it)" : " (load_method: auto: nothing outside this run's reloads references it, or it has no primary key)")
+            ? (plan.LoadMethod == LoadMethod.Merge ? $" (load_method: auto: {referencing} reference it and are not reloaded with it)"
+                : plan.MergeObstacle is { } obstacle ? $" (load_method: auto, not merge: {obstacle})"
+                : " (load_method: auto: nothing outside this run's reloads references it, or it has no primary key)")
             : $" (load_method: {plan.TableConfig.LoadMethod.ToString().ToLowerInvariant()})";
         return plan.LoadMethod == LoadMethod.Merge
             ? $"; merged by primary key ({key}){why}: rows gone from the source are deleted, changed rows updated, new rows inserted; foreign keys are checked as usual"

@@ -305,6 +305,8 @@ public sealed class SqlServerConformanceTests(SqlServerInstance instance) : Engi
 
         public string ForeignKeyDetail => "table \"dbo.parent\", column 'id'";
 
+        public string RestrictAction => "NO ACTION";
+
         public string IntType => "int";
 
         public string BigIntType => "bigint";

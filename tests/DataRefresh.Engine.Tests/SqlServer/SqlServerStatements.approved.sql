@@ -93,7 +93,16 @@ SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 TH
                  ELSE 0 END AS bit)
 GO
 -- merge: enabled triggers
-SELECT name FROM sys.triggers WHERE parent_id = OBJECT_ID(@table) AND is_disabled = 0 AND is_ms_shipped = 0 ORDER BY name
+SELECT name FROM sys.triggers WHERE parent_class = 1 AND parent_id = OBJECT_ID(@table) AND is_disabled = 0 AND is_ms_shipped = 0 ORDER BY name
+GO
+-- merge: instead of triggers
+SELECT tr.name, te.type_desc
+FROM sys.triggers AS tr JOIN sys.trigger_events AS te ON te.object_id = tr.object_id
+WHERE tr.parent_class = 1 AND tr.parent_id = OBJECT_ID(@table) AND tr.is_instead_of_trigger = 1 AND tr.is_disabled = 0
+ORDER BY tr.name, te.type_desc
+GO
+-- merge: drop staging
+DROP TABLE [#datarefresh_merge_0123456789ab]
 GO
 -- heap: max
 SELECT MAX([EventId]) FROM [dbo].[Events]
@@ -192,16 +201,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[Events] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE c.[EventId] = t.[EventId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EventId] = s.[EventId]))
 GO
 -- heap: merge delete
-DELETE t FROM [dbo].[Events] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EventId] = s.[EventId])
+DELETE t FROM [dbo].[Events] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EventId] = s.[EventId]); SELECT ROWCOUNT_BIG();
 GO
 -- heap: merge update
-UPDATE t SET t.[Payload] = s.[Payload] FROM [dbo].[Events] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EventId] = s.[EventId] WHERE EXISTS (SELECT t.[Payload] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Payload] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Payload] = s.[Payload] FROM [dbo].[Events] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EventId] = s.[EventId] WHERE EXISTS (SELECT t.[Payload], DATEPART(tzoffset, t.[Payload]) EXCEPT SELECT s.[Payload], DATEPART(tzoffset, s.[Payload])); SELECT ROWCOUNT_BIG();
 GO
 -- heap: merge insert
-INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]);
+INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]); SELECT ROWCOUNT_BIG();
 GO
 -- heap: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[Events] ON; INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]); SET IDENTITY_INSERT [dbo].[Events] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[Events] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[Events] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[Events] OFF;
+SELECT @rows;
 GO
 -- heap: disable trigger
 DISABLE TRIGGER [dbo].[trg_heap] ON [dbo].[Events]
@@ -355,16 +375,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[Users] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE c.[UserId] = t.[UserId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[UserId] = s.[UserId]))
 GO
 -- clustered primary key: merge delete
-DELETE t FROM [dbo].[Users] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[UserId] = s.[UserId])
+DELETE t FROM [dbo].[Users] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[UserId] = s.[UserId]); SELECT ROWCOUNT_BIG();
 GO
 -- clustered primary key: merge update
-UPDATE t SET t.[Name] = s.[Name], t.[Email] = s.[Email] FROM [dbo].[Users] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[UserId] = s.[UserId] WHERE EXISTS (SELECT t.[Name] COLLATE Latin1_General_BIN2, CAST(CAST(t.[Email] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[Name] COLLATE Latin1_General_BIN2, CAST(CAST(s.[Email] AS nvarchar(max)) AS varbinary(max)))
+UPDATE t SET t.[Name] = s.[Name], t.[Email] = s.[Email] FROM [dbo].[Users] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[UserId] = s.[UserId] WHERE EXISTS (SELECT CAST(CAST(t.[Name] AS nvarchar(max)) AS varbinary(max)), t.[Email] EXCEPT SELECT CAST(CAST(s.[Name] AS nvarchar(max)) AS varbinary(max)), s.[Email]); SELECT ROWCOUNT_BIG();
 GO
 -- clustered primary key: merge insert
-INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]);
+INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]); SELECT ROWCOUNT_BIG();
 GO
 -- clustered primary key: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[Users] ON; INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]); SET IDENTITY_INSERT [dbo].[Users] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[Users] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[Users] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[Users] OFF;
+SELECT @rows;
 GO
 -- clustered primary key: disable trigger
 DISABLE TRIGGER [dbo].[trg_clustered_primary_key] ON [dbo].[Users]
@@ -518,16 +549,27 @@ GO
 SELECT COUNT_BIG(*) FROM [sales].[Orders] AS c WHERE EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE c.[order_id] = t.[order_id] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[order_id] = s.[order_id]))
 GO
 -- identity: merge delete
-DELETE t FROM [sales].[Orders] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[order_id] = s.[order_id])
+DELETE t FROM [sales].[Orders] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[order_id] = s.[order_id]); SELECT ROWCOUNT_BIG();
 GO
 -- identity: merge update
-UPDATE t SET t.[amount] = s.[amount], t.[placed_at] = s.[placed_at] FROM [sales].[Orders] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[order_id] = s.[order_id] WHERE EXISTS (SELECT t.[amount] COLLATE Latin1_General_BIN2, CAST(CAST(t.[placed_at] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[amount] COLLATE Latin1_General_BIN2, CAST(CAST(s.[placed_at] AS nvarchar(max)) AS varbinary(max)))
+UPDATE t SET t.[amount] = s.[amount], t.[placed_at] = s.[placed_at] FROM [sales].[Orders] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[order_id] = s.[order_id] WHERE EXISTS (SELECT CAST(CAST(t.[amount] AS nvarchar(max)) AS varbinary(max)), CAST(CAST(t.[placed_at] AS varchar(max)) AS varbinary(max)) EXCEPT SELECT CAST(CAST(s.[amount] AS nvarchar(max)) AS varbinary(max)), CAST(CAST(s.[placed_at] AS varchar(max)) AS varbinary(max))); SELECT ROWCOUNT_BIG();
 GO
 -- identity: merge insert
-INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]);
+INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]); SELECT ROWCOUNT_BIG();
 GO
 -- identity: merge insert keeping identity
-SET IDENTITY_INSERT [sales].[Orders] ON; INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]); SET IDENTITY_INSERT [sales].[Orders] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [sales].[Orders] ON;
+BEGIN TRY
+    INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [sales].[Orders] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [sales].[Orders] OFF;
+SELECT @rows;
 GO
 -- identity: disable trigger
 DISABLE TRIGGER [sales].[trg_identity] ON [sales].[Orders]
@@ -681,16 +723,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[Invoices] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE c.[InvoiceId] = t.[InvoiceId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceId] = s.[InvoiceId]))
 GO
 -- computed and rowversion: merge delete
-DELETE t FROM [dbo].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceId] = s.[InvoiceId])
+DELETE t FROM [dbo].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceId] = s.[InvoiceId]); SELECT ROWCOUNT_BIG();
 GO
 -- computed and rowversion: merge update
-UPDATE t SET t.[Net] = s.[Net], t.[Tax] = s.[Tax] FROM [dbo].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceId] = s.[InvoiceId] WHERE EXISTS (SELECT t.[Net] COLLATE Latin1_General_BIN2, CAST(CAST(t.[Tax] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[Net] COLLATE Latin1_General_BIN2, CAST(CAST(s.[Tax] AS nvarchar(max)) AS varbinary(max)))
+UPDATE t SET t.[Net] = s.[Net], t.[Tax] = s.[Tax] FROM [dbo].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceId] = s.[InvoiceId] WHERE EXISTS (SELECT CAST(t.[Net] AS varbinary(max)), DATALENGTH(t.[Net]), t.[Tax], DATEPART(tzoffset, t.[Tax]) EXCEPT SELECT CAST(s.[Net] AS varbinary(max)), DATALENGTH(s.[Net]), s.[Tax], DATEPART(tzoffset, s.[Tax])); SELECT ROWCOUNT_BIG();
 GO
 -- computed and rowversion: merge insert
-INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]);
+INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]); SELECT ROWCOUNT_BIG();
 GO
 -- computed and rowversion: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[Invoices] ON; INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]); SET IDENTITY_INSERT [dbo].[Invoices] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[Invoices] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[Invoices] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[Invoices] OFF;
+SELECT @rows;
 GO
 -- computed and rowversion: disable trigger
 DISABLE TRIGGER [dbo].[trg_computed_and_rowversion] ON [dbo].[Invoices]
@@ -844,16 +897,27 @@ GO
 SELECT COUNT_BIG(*) FROM [hr].[Employees] AS c WHERE EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE c.[EmployeeId] = t.[EmployeeId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EmployeeId] = s.[EmployeeId]))
 GO
 -- temporal: merge delete
-DELETE t FROM [hr].[Employees] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EmployeeId] = s.[EmployeeId])
+DELETE t FROM [hr].[Employees] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EmployeeId] = s.[EmployeeId]); SELECT ROWCOUNT_BIG();
 GO
 -- temporal: merge update
-UPDATE t SET t.[Salary] = s.[Salary] FROM [hr].[Employees] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EmployeeId] = s.[EmployeeId] WHERE EXISTS (SELECT t.[Salary] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Salary] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Salary] = s.[Salary] FROM [hr].[Employees] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EmployeeId] = s.[EmployeeId] WHERE EXISTS (SELECT CAST(CAST(t.[Salary] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT CAST(CAST(s.[Salary] AS nvarchar(max)) AS varbinary(max))); SELECT ROWCOUNT_BIG();
 GO
 -- temporal: merge insert
-INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]);
+INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]); SELECT ROWCOUNT_BIG();
 GO
 -- temporal: merge insert keeping identity
-SET IDENTITY_INSERT [hr].[Employees] ON; INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]); SET IDENTITY_INSERT [hr].[Employees] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [hr].[Employees] ON;
+BEGIN TRY
+    INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [hr].[Employees] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [hr].[Employees] OFF;
+SELECT @rows;
 GO
 -- temporal: disable trigger
 DISABLE TRIGGER [hr].[trg_temporal] ON [hr].[Employees]
@@ -1007,16 +1071,27 @@ GO
 SELECT COUNT_BIG(*) FROM [rpt].[DailyReports] AS c WHERE EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE c.[report_date] = t.[report_date] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]))
 GO
 -- partitioned: merge delete
-DELETE t FROM [rpt].[DailyReports] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region])
+DELETE t FROM [rpt].[DailyReports] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]); SELECT ROWCOUNT_BIG();
 GO
 -- partitioned: merge update
-UPDATE t SET t.[revenue] = s.[revenue] FROM [rpt].[DailyReports] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[report_date] = s.[report_date] AND t.[region] = s.[region] WHERE EXISTS (SELECT t.[revenue] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[revenue] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[revenue] = s.[revenue] FROM [rpt].[DailyReports] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[report_date] = s.[report_date] AND t.[region] = s.[region] WHERE EXISTS (SELECT CAST(CAST(t.[revenue] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT CAST(CAST(s.[revenue] AS nvarchar(max)) AS varbinary(max))); SELECT ROWCOUNT_BIG();
 GO
 -- partitioned: merge insert
-INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]);
+INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]); SELECT ROWCOUNT_BIG();
 GO
 -- partitioned: merge insert keeping identity
-SET IDENTITY_INSERT [rpt].[DailyReports] ON; INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]); SET IDENTITY_INSERT [rpt].[DailyReports] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [rpt].[DailyReports] ON;
+BEGIN TRY
+    INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [rpt].[DailyReports] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [rpt].[DailyReports] OFF;
+SELECT @rows;
 GO
 -- partitioned: disable trigger
 DISABLE TRIGGER [rpt].[trg_partitioned] ON [rpt].[DailyReports]
@@ -1170,16 +1245,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[Weird]]Name] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE c.[col]]umn] = t.[col]]umn] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[col]]umn] = s.[col]]umn]))
 GO
 -- close bracket: merge delete
-DELETE t FROM [dbo].[Weird]]Name] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[col]]umn] = s.[col]]umn])
+DELETE t FROM [dbo].[Weird]]Name] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[col]]umn] = s.[col]]umn]); SELECT ROWCOUNT_BIG();
 GO
 -- close bracket: merge update
-UPDATE t SET t.[x] = s.[x] FROM [dbo].[Weird]]Name] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[col]]umn] = s.[col]]umn] WHERE EXISTS (SELECT t.[x] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[x] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[x] = s.[x] FROM [dbo].[Weird]]Name] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[col]]umn] = s.[col]]umn] WHERE EXISTS (SELECT CAST(t.[x] AS varbinary(max)), DATALENGTH(t.[x]) EXCEPT SELECT CAST(s.[x] AS varbinary(max)), DATALENGTH(s.[x])); SELECT ROWCOUNT_BIG();
 GO
 -- close bracket: merge insert
-INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]);
+INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]); SELECT ROWCOUNT_BIG();
 GO
 -- close bracket: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[Weird]]Name] ON; INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]); SET IDENTITY_INSERT [dbo].[Weird]]Name] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[Weird]]Name] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[Weird]]Name] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[Weird]]Name] OFF;
+SELECT @rows;
 GO
 -- close bracket: disable trigger
 DISABLE TRIGGER [dbo].[trg_close_bracket] ON [dbo].[Weird]]Name]
@@ -1333,16 +1419,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[[Bracketed] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE c.[[a] = t.[[a] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[[a] = s.[[a]))
 GO
 -- open bracket: merge delete
-DELETE t FROM [dbo].[[Bracketed] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[[a] = s.[[a])
+DELETE t FROM [dbo].[[Bracketed] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[[a] = s.[[a]); SELECT ROWCOUNT_BIG();
 GO
 -- open bracket: merge update
-UPDATE t SET t.[b[] = s.[b[] FROM [dbo].[[Bracketed] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[[a] = s.[[a] WHERE EXISTS (SELECT t.[b[] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[b[] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[b[] = s.[b[] FROM [dbo].[[Bracketed] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[[a] = s.[[a] WHERE EXISTS (SELECT t.[b[] EXCEPT SELECT s.[b[]); SELECT ROWCOUNT_BIG();
 GO
 -- open bracket: merge insert
-INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]);
+INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]); SELECT ROWCOUNT_BIG();
 GO
 -- open bracket: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[[Bracketed] ON; INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]); SET IDENTITY_INSERT [dbo].[[Bracketed] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[[Bracketed] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[[Bracketed] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[[Bracketed] OFF;
+SELECT @rows;
 GO
 -- open bracket: disable trigger
 DISABLE TRIGGER [dbo].[trg_open_bracket] ON [dbo].[[Bracketed]
@@ -1496,16 +1593,27 @@ GO
 SELECT COUNT_BIG(*) FROM [O'Brien].[It's] AS c WHERE EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE c.[Customer's Name] = t.[id] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[id] = s.[id]))
 GO
 -- quote: merge delete
-DELETE t FROM [O'Brien].[It's] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[id] = s.[id])
+DELETE t FROM [O'Brien].[It's] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[id] = s.[id]); SELECT ROWCOUNT_BIG();
 GO
 -- quote: merge update
-UPDATE t SET t.[Customer's Name] = s.[Customer's Name] FROM [O'Brien].[It's] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[id] = s.[id] WHERE EXISTS (SELECT t.[Customer's Name] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Customer's Name] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Customer's Name] = s.[Customer's Name] FROM [O'Brien].[It's] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[id] = s.[id] WHERE EXISTS (SELECT t.[Customer's Name], CAST(SQL_VARIANT_PROPERTY(t.[Customer's Name], 'BaseType') AS nvarchar(128)) EXCEPT SELECT s.[Customer's Name], CAST(SQL_VARIANT_PROPERTY(s.[Customer's Name], 'BaseType') AS nvarchar(128))); SELECT ROWCOUNT_BIG();
 GO
 -- quote: merge insert
-INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]);
+INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]); SELECT ROWCOUNT_BIG();
 GO
 -- quote: merge insert keeping identity
-SET IDENTITY_INSERT [O'Brien].[It's] ON; INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]); SET IDENTITY_INSERT [O'Brien].[It's] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [O'Brien].[It's] ON;
+BEGIN TRY
+    INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [O'Brien].[It's] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [O'Brien].[It's] OFF;
+SELECT @rows;
 GO
 -- quote: disable trigger
 DISABLE TRIGGER [O'Brien].[trg_quote] ON [O'Brien].[It's]
@@ -1659,16 +1767,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[a;DROP TABLE x;--] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE c.[c;d] = t.[c;d] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[c;d] = s.[c;d]))
 GO
 -- semicolon: merge delete
-DELETE t FROM [dbo].[a;DROP TABLE x;--] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[c;d] = s.[c;d])
+DELETE t FROM [dbo].[a;DROP TABLE x;--] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[c;d] = s.[c;d]); SELECT ROWCOUNT_BIG();
 GO
 -- semicolon: merge update
-UPDATE t SET t.[--e] = s.[--e] FROM [dbo].[a;DROP TABLE x;--] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[c;d] = s.[c;d] WHERE EXISTS (SELECT t.[--e] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[--e] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[--e] = s.[--e] FROM [dbo].[a;DROP TABLE x;--] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[c;d] = s.[c;d] WHERE EXISTS (SELECT CAST(CAST(t.[--e] AS varchar(max)) AS varbinary(max)) EXCEPT SELECT CAST(CAST(s.[--e] AS varchar(max)) AS varbinary(max))); SELECT ROWCOUNT_BIG();
 GO
 -- semicolon: merge insert
-INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]);
+INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]); SELECT ROWCOUNT_BIG();
 GO
 -- semicolon: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] ON; INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]); SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] OFF;
+SELECT @rows;
 GO
 -- semicolon: disable trigger
 DISABLE TRIGGER [dbo].[trg_semicolon] ON [dbo].[a;DROP TABLE x;--]
@@ -1822,16 +1941,27 @@ GO
 SELECT COUNT_BIG(*) FROM [sales].[Order Lines] AS c WHERE EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE c.[Line No] = t.[Line No] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[Line No] = s.[Line No]))
 GO
 -- spaces: merge delete
-DELETE t FROM [sales].[Order Lines] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[Line No] = s.[Line No])
+DELETE t FROM [sales].[Order Lines] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[Line No] = s.[Line No]); SELECT ROWCOUNT_BIG();
 GO
 -- spaces: merge update
-UPDATE t SET t.[Unit Price] = s.[Unit Price] FROM [sales].[Order Lines] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[Line No] = s.[Line No] WHERE EXISTS (SELECT t.[Unit Price] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Unit Price] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Unit Price] = s.[Unit Price] FROM [sales].[Order Lines] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[Line No] = s.[Line No] WHERE EXISTS (SELECT CAST(t.[Unit Price] AS varbinary(max)), DATALENGTH(t.[Unit Price]) EXCEPT SELECT CAST(s.[Unit Price] AS varbinary(max)), DATALENGTH(s.[Unit Price])); SELECT ROWCOUNT_BIG();
 GO
 -- spaces: merge insert
-INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]);
+INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]); SELECT ROWCOUNT_BIG();
 GO
 -- spaces: merge insert keeping identity
-SET IDENTITY_INSERT [sales].[Order Lines] ON; INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]); SET IDENTITY_INSERT [sales].[Order Lines] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [sales].[Order Lines] ON;
+BEGIN TRY
+    INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [sales].[Order Lines] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [sales].[Order Lines] OFF;
+SELECT @rows;
 GO
 -- spaces: disable trigger
 DISABLE TRIGGER [sales].[trg_spaces] ON [sales].[Order Lines]
@@ -1985,16 +2115,27 @@ GO
 SELECT COUNT_BIG(*) FROM [données].[Überstunden 日本] AS c WHERE EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE c.[名前] = t.[名前] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[名前] = s.[名前]))
 GO
 -- unicode: merge delete
-DELETE t FROM [données].[Überstunden 日本] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[名前] = s.[名前])
+DELETE t FROM [données].[Überstunden 日本] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[名前] = s.[名前]); SELECT ROWCOUNT_BIG();
 GO
 -- unicode: merge update
-UPDATE t SET t.[ñandú] = s.[ñandú], t.[emoji😀] = s.[emoji😀] FROM [données].[Überstunden 日本] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[名前] = s.[名前] WHERE EXISTS (SELECT t.[ñandú] COLLATE Latin1_General_BIN2, CAST(CAST(t.[emoji😀] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[ñandú] COLLATE Latin1_General_BIN2, CAST(CAST(s.[emoji😀] AS nvarchar(max)) AS varbinary(max)))
+UPDATE t SET t.[ñandú] = s.[ñandú], t.[emoji😀] = s.[emoji😀] FROM [données].[Überstunden 日本] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[名前] = s.[名前] WHERE EXISTS (SELECT CAST(t.[ñandú] AS varbinary(max)), CAST(CAST(t.[emoji😀] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT CAST(s.[ñandú] AS varbinary(max)), CAST(CAST(s.[emoji😀] AS nvarchar(max)) AS varbinary(max))); SELECT ROWCOUNT_BIG();
 GO
 -- unicode: merge insert
-INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]);
+INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]); SELECT ROWCOUNT_BIG();
 GO
 -- unicode: merge insert keeping identity
-SET IDENTITY_INSERT [données].[Überstunden 日本] ON; INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]); SET IDENTITY_INSERT [données].[Überstunden 日本] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [données].[Überstunden 日本] ON;
+BEGIN TRY
+    INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [données].[Überstunden 日本] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [données].[Überstunden 日本] OFF;
+SELECT @rows;
 GO
 -- unicode: disable trigger
 DISABLE TRIGGER [données].[trg_unicode] ON [données].[Überstunden 日本]
@@ -2148,16 +2289,27 @@ GO
 SELECT COUNT_BIG(*) FROM [select].[table] AS c WHERE EXISTS (SELECT 1 FROM [select].[table] AS t WHERE c.[from] = t.[from] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[from] = s.[from]))
 GO
 -- reserved words: merge delete
-DELETE t FROM [select].[table] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[from] = s.[from])
+DELETE t FROM [select].[table] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[from] = s.[from]); SELECT ROWCOUNT_BIG();
 GO
 -- reserved words: merge update
-UPDATE t SET t.[where] = s.[where], t.[order] = s.[order], t.[group] = s.[group] FROM [select].[table] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[from] = s.[from] WHERE EXISTS (SELECT t.[where] COLLATE Latin1_General_BIN2, CAST(CAST(t.[order] AS nvarchar(max)) AS varbinary(max)), t.[group] EXCEPT SELECT s.[where] COLLATE Latin1_General_BIN2, CAST(CAST(s.[order] AS nvarchar(max)) AS varbinary(max)), s.[group])
+UPDATE t SET t.[where] = s.[where], t.[order] = s.[order], t.[group] = s.[group] FROM [select].[table] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[from] = s.[from] WHERE EXISTS (SELECT t.[where], DATEPART(tzoffset, t.[where]), t.[order], CAST(SQL_VARIANT_PROPERTY(t.[order], 'BaseType') AS nvarchar(128)), CAST(t.[group] AS varbinary(max)), DATALENGTH(t.[group]) EXCEPT SELECT s.[where], DATEPART(tzoffset, s.[where]), s.[order], CAST(SQL_VARIANT_PROPERTY(s.[order], 'BaseType') AS nvarchar(128)), CAST(s.[group] AS varbinary(max)), DATALENGTH(s.[group])); SELECT ROWCOUNT_BIG();
 GO
 -- reserved words: merge insert
-INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]);
+INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]); SELECT ROWCOUNT_BIG();
 GO
 -- reserved words: merge insert keeping identity
-SET IDENTITY_INSERT [select].[table] ON; INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]); SET IDENTITY_INSERT [select].[table] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [select].[table] ON;
+BEGIN TRY
+    INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [select].[table] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [select].[table] OFF;
+SELECT @rows;
 GO
 -- reserved words: disable trigger
 DISABLE TRIGGER [select].[trg_reserved_words] ON [select].[table]
@@ -2311,16 +2463,27 @@ GO
 SELECT COUNT_BIG(*) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS c WHERE EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE c.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]))
 GO
 -- 128 characters: merge delete
-DELETE t FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ])
+DELETE t FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]); SELECT ROWCOUNT_BIG();
 GO
 -- 128 characters: merge update
-UPDATE t SET t.[id] = s.[id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE EXISTS (SELECT t.[id] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[id] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[id] = s.[id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE EXISTS (SELECT t.[id], DATEPART(tzoffset, t.[id]) EXCEPT SELECT s.[id], DATEPART(tzoffset, s.[id])); SELECT ROWCOUNT_BIG();
 GO
 -- 128 characters: merge insert
-INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]);
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]); SELECT ROWCOUNT_BIG();
 GO
 -- 128 characters: merge insert keeping identity
-SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ON; INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]); SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ON;
+BEGIN TRY
+    INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] OFF;
+SELECT @rows;
 GO
 -- 128 characters: disable trigger
 DISABLE TRIGGER [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[trg_128_characters] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
@@ -2474,16 +2637,27 @@ GO
 SELECT COUNT_BIG(*) FROM [billing].[Invoices] AS c WHERE EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE c.[InvoiceNo] = t.[InvoiceNo] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceNo] = s.[InvoiceNo]))
 GO
 -- next value for default: merge delete
-DELETE t FROM [billing].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceNo] = s.[InvoiceNo])
+DELETE t FROM [billing].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceNo] = s.[InvoiceNo]); SELECT ROWCOUNT_BIG();
 GO
 -- next value for default: merge update
-UPDATE t SET t.[Amount] = s.[Amount] FROM [billing].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceNo] = s.[InvoiceNo] WHERE EXISTS (SELECT t.[Amount] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Amount] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Amount] = s.[Amount] FROM [billing].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceNo] = s.[InvoiceNo] WHERE EXISTS (SELECT t.[Amount] EXCEPT SELECT s.[Amount]); SELECT ROWCOUNT_BIG();
 GO
 -- next value for default: merge insert
-INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]);
+INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]); SELECT ROWCOUNT_BIG();
 GO
 -- next value for default: merge insert keeping identity
-SET IDENTITY_INSERT [billing].[Invoices] ON; INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]); SET IDENTITY_INSERT [billing].[Invoices] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [billing].[Invoices] ON;
+BEGIN TRY
+    INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [billing].[Invoices] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [billing].[Invoices] OFF;
+SELECT @rows;
 GO
 -- next value for default: disable trigger
 DISABLE TRIGGER [billing].[trg_next_value_for_default] ON [billing].[Invoices]
@@ -2638,16 +2812,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[Documents] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE c.[DocumentNo] = t.[DocumentNo] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[DocumentNo] = s.[DocumentNo]))
 GO
 -- shared sequence: merge delete
-DELETE t FROM [dbo].[Documents] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[DocumentNo] = s.[DocumentNo])
+DELETE t FROM [dbo].[Documents] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[DocumentNo] = s.[DocumentNo]); SELECT ROWCOUNT_BIG();
 GO
 -- shared sequence: merge update
-UPDATE t SET t.[Title] = s.[Title] FROM [dbo].[Documents] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[DocumentNo] = s.[DocumentNo] WHERE EXISTS (SELECT t.[Title] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Title] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Title] = s.[Title] FROM [dbo].[Documents] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[DocumentNo] = s.[DocumentNo] WHERE EXISTS (SELECT t.[Title], CAST(SQL_VARIANT_PROPERTY(t.[Title], 'BaseType') AS nvarchar(128)) EXCEPT SELECT s.[Title], CAST(SQL_VARIANT_PROPERTY(s.[Title], 'BaseType') AS nvarchar(128))); SELECT ROWCOUNT_BIG();
 GO
 -- shared sequence: merge insert
-INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]);
+INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]); SELECT ROWCOUNT_BIG();
 GO
 -- shared sequence: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[Documents] ON; INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]); SET IDENTITY_INSERT [dbo].[Documents] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[Documents] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[Documents] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[Documents] OFF;
+SELECT @rows;
 GO
 -- shared sequence: disable trigger
 DISABLE TRIGGER [dbo].[trg_shared_sequence] ON [dbo].[Documents]
