@@ -60,6 +60,10 @@ internal static class LoadMethods
                 plans[i] = plans[i] with { Action = RefreshAction.Skip, Reason = "blocked: " + why, Warnings = [.. plan.Warnings, why] };
                 blockedAny = true;
             }
+            else if (!merge && plan.Action == RefreshAction.Incremental && plan.TableConfig.FallbackToFull && plan.FallbackBlockedBy is null && CannotReload(plans[i], asFull: true) is { } full)
+            {
+                plans[i] = plans[i] with { FallbackBlockedBy = full, Reason = plan.Reason.Replace(Planner.FallbackWords, "", StringComparison.Ordinal), Warnings = [.. plan.Warnings, $"fallback_to_full could not run if the incremental attempt failed: {full}"] };
+            }
         }
 
         return blockedAny;
@@ -70,24 +74,27 @@ internal static class LoadMethods
         !engineMerges ? $"load_method: merge is not available on {plan.Config.Target.Engine.ToString().ToLowerInvariant()} yet; use load_method: reload"
         : plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch ? "load_method: merge does not combine with strategy staging_partition_switch, which loads aside and swaps the table in; use strategy simple_copy or load_method: reload"
         : plan.TargetSchema!.PrimaryKey.Count == 0 ? $"load_method: merge matches rows by primary key, and {plan.TargetSchema.Name} has none; use load_method: reload"
-        : plan.MergeObstacle is { } obstacle ? obstacle
-        : plan.InsteadOfTriggers.Count > 0 ? $"load_method: merge runs DELETE, UPDATE and INSERT on {plan.TargetSchema.Name}, and {InsteadOf(plan, plan.InsteadOfTriggers)} would run in their place{TriggersWhy(plan)}"
+        : TableObstacle(plan);
+
+    /// <summary>What of this table (not of the engine or the config) stops a merge: an engine's obstacle, or INSTEAD OF triggers left to fire.</summary>
+    private static string? TableObstacle(RefreshPlan plan) =>
+        plan.MergeObstacle is { } obstacle ? obstacle
+        : plan.InsteadOfTriggers.Count > 0 ? $"load_method: merge runs DELETE, UPDATE and INSERT on {plan.TargetSchema!.Name}, and {InsteadOf(plan, plan.InsteadOfTriggers)} would run in their place{TriggersWhy(plan)}"
         : null;
 
     /// <summary>
     /// Why a reload cannot run: an INSTEAD OF DELETE trigger left enabled would run in place of the DELETE that empties
     /// the table (truncate_target: false, a table others reference, a system-versioned table) or removes a delete
-    /// window, leaving the rows in place to collide with the copy. SqlBulkCopy fires no INSERT trigger. Null when it can.
+    /// window, leaving the rows in place to collide with the copy. SqlBulkCopy fires no INSERT trigger. Null when it
+    /// can; <paramref name="asFull"/> asks about the full reload a fallback_to_full would run.
     /// </summary>
-    public static string? CannotReload(RefreshPlan plan)
+    public static string? CannotReload(RefreshPlan plan, bool asFull = false)
     {
         var deletes = plan.InsteadOfTriggers.Where(t => t.Statement.Equals("DELETE", StringComparison.OrdinalIgnoreCase)).ToList();
         var schema = plan.TargetSchema!;
         var emptiedByDelete = !plan.TableConfig.TruncateTarget || schema.IsSystemVersioned || schema.ReferencedBy.Any(fk => fk.From != schema.Name);
-
-        // A smart sync or fallback_to_full may turn an incremental plan into a full load under the lock.
-        var mayRunFull = plan.Action == RefreshAction.Full || plan.TableConfig.SyncMode == SyncMode.SmartSync || plan.TableConfig.FallbackToFull;
-        return deletes.Count > 0 && ((mayRunFull && emptiedByDelete) || plan.DeleteFilter is not null)
+        var deleting = asFull || plan.Action == RefreshAction.Full ? emptiedByDelete : plan.DeleteFilter is not null;
+        return deletes.Count > 0 && deleting
             ? $"the load deletes rows of {schema.Name} with DELETE, and {InsteadOf(plan, deletes)} would run in its place (an INSTEAD OF DELETE leaves the rows in place){TriggersWhy(plan)}"
             : null;
     }
@@ -114,7 +121,7 @@ internal static class LoadMethods
         var referencing = string.Join(", ", plan.TargetSchema!.ReferencedBy.Where(fk => fk.ReferencingTable != plan.TargetSchema.Name).Select(fk => fk.ReferencingTable.ToString()).Distinct());
         var why = plan.TableConfig.LoadMethod == LoadMethod.Auto
             ? (plan.LoadMethod == LoadMethod.Merge ? $" (load_method: auto: {referencing} reference it and are not reloaded with it)"
-                : plan.MergeObstacle is { } obstacle ? $" (load_method: auto, not merge: {obstacle})"
+                : TableObstacle(plan) is { } obstacle ? $" (load_method: auto, not merge: {obstacle})"
                 : " (load_method: auto: nothing outside this run's reloads references it, or it has no primary key)")
             : $" (load_method: {plan.TableConfig.LoadMethod.ToString().ToLowerInvariant()})";
         return plan.LoadMethod == LoadMethod.Merge

@@ -77,9 +77,18 @@ public sealed class SqlServerMergeTests(SqlServerInstance instance) : IAsyncLife
     public async Task A_merge_keeps_identity_values_and_collations_and_writes_only_rows_whose_bytes_differ()
     {
         await CountriesAsync();
-        var config = Config(Full("country"));
+
+        // A key whose collation is neither the database's nor tempdb's: a #table declared without it could not be joined.
+        await Both("CREATE TABLE label (code varchar(10) COLLATE Japanese_BIN NOT NULL PRIMARY KEY, txt nvarchar(10) COLLATE Greek_CS_AS NULL)");
+        await _server.ExecAsync(_source, "INSERT INTO label VALUES ('a', N'x'), ('b', N'Y')");
+        await _server.ExecAsync(_target, "INSERT INTO label VALUES ('a', N'x'), ('b', N'y'), ('c', N'z')");
+        var config = Config(Full("country"), Full("label") with { LoadMethod = LoadMethod.Merge });
 
         var (plans, results, _) = await RunAsync(config);
+
+        var label = results.Single("label");
+        Assert.Equal((RefreshStatus.Succeeded, 0L, 1L, 1L), (label.Status, label.RowsInserted, label.RowsUpdated, label.RowsDeleted));
+        Assert.Equal(await _server.DumpAsync(_source, "label", "code"), await _server.DumpAsync(_target, "label", "code"));
 
         Assert.Equal((RefreshAction.Full, LoadMethod.Merge), (plans.Single("country").Action, plans.Single("country").LoadMethod));
         var result = results.Single("country");
@@ -93,6 +102,7 @@ public sealed class SqlServerMergeTests(SqlServerInstance instance) : IAsyncLife
         Assert.Equal(12L, await Long(_target, "SELECT MAX(id) FROM country"));
         await _server.ExecAsync(_target, "DELETE FROM country WHERE id = 12");
         var (_, again, _) = await RunAsync(config);
+        Assert.All(again, r => Assert.Equal((RefreshStatus.Succeeded, 0L, 0L, 0L), (r.Status, r.RowsInserted, r.RowsUpdated, r.RowsDeleted)));
         Assert.Equal((RefreshStatus.Succeeded, 0L, 0L, 0L), (again.Single("country").Status, again.Single("country").RowsInserted, again.Single("country").RowsUpdated, again.Single("country").RowsDeleted));
     }
 

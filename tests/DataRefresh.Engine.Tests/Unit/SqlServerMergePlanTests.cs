@@ -112,6 +112,12 @@ public sealed class SqlServerMergePlanTests
         LoadMethods.Resolve(append, Engine.SupportsMerge);
         Assert.Equal(RefreshAction.Incremental, append[0].Action);
 
+        // fallback_to_full would empty it with DELETE: the incremental copy runs, the fallback is not offered.
+        var fallback = Plans(Incremental("country", "id") with { FireTriggers = true, FallbackToFull = true }, RefreshAction.Incremental, identityInKey: true, delete);
+        LoadMethods.Resolve(fallback, Engine.SupportsMerge);
+        Assert.Equal(RefreshAction.Incremental, fallback[0].Action);
+        Assert.Contains("INSTEAD OF DELETE trigger trg_soft_delete", fallback[0].FallbackBlockedBy, StringComparison.Ordinal);
+
         // A delete window is a DELETE.
         var window = Plans(Incremental("country", "id") with { FireTriggers = true }, RefreshAction.Incremental, identityInKey: true, delete, new RowFilter("id", FilterOperator.GreaterOrEqual, 5L, "int"));
         LoadMethods.Resolve(window, Engine.SupportsMerge);
