@@ -10,11 +10,15 @@ namespace DataRefresh.Engines.SqlServer;
 /// wrong-result and assertion bugs (filtered indexes, indexed views, triggers, foreign keys; see Microsoft's
 /// MERGE page and Aaron Bertrand's "Use caution with SQL Server's MERGE statement"), fires every trigger kind once
 /// per statement with @@ROWCOUNT for the whole statement, and reports one count where the history records three.
-/// Each data statement ends with <c>SELECT ROWCOUNT_BIG()</c>: the statement's own rows, beyond 2^31, and not
-/// the rows a trigger of the table writes (which ExecuteNonQuery would add in).
+/// Each data statement ends with <c>SELECT ROWCOUNT_BIG()</c>: the statement's own rows, past 2^31, where
+/// ExecuteNonQuery would add in the rows a trigger without SET NOCOUNT ON writes (with fire_triggers: true; the
+/// container test SqlServerMergeTests checks both counts).
 /// </summary>
 public static class SqlServerMergeSql
 {
+    /// <summary>The statement's rows, read by ExecuteScalar.</summary>
+    private const string RowCount = "SELECT ROWCOUNT_BIG();";
+
     /// <summary>
     /// The staging table: SELECT TOP (0) … INTO takes each column's type, nullability, identity property and its
     /// own collation from the target (not tempdb's default, which is the server's and may differ from the
@@ -28,9 +32,6 @@ public static class SqlServerMergeSql
         $"DELETE t FROM {Quote(table)} AS t WHERE {Missing(staging, key)}; {RowCount}";
 
     public static string DropStaging(string staging) => $"DROP TABLE {Quote(staging)}";
-
-    /// <summary>The statement's rows, read by ExecuteScalar.</summary>
-    private const string RowCount = "SELECT ROWCOUNT_BIG();";
 
     /// <summary>Target rows of a foreign key's table that reference a row DeleteMissing would remove.</summary>
     public static string CountBlocking(ForeignKeyInfo foreignKey, QualifiedName table, string staging, IReadOnlyList<string> key)
