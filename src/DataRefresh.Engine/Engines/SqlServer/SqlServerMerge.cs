@@ -50,7 +50,13 @@ internal sealed class SqlServerMerge : IMergeLoad
     {
         ArgumentNullException.ThrowIfNull(merge);
 
-        // Identity columns are never updated; the plan refused a merge where one lies outside the key.
+        // Identity columns are never updated; the plan refuses a merge where one lies outside the key, and so does
+        // this, rather than leave the column silently different from the source.
+        if (Obstacle(merge.Table, merge.Columns) is { } obstacle)
+        {
+            throw new InvalidOperationException(obstacle);
+        }
+
         var values = merge.Columns.Where(c => !merge.Key.Contains(c)).Select(c => merge.Table.Column(c)!).Where(c => c.Identity == IdentityKind.None).Select(c => (c.Name, c.DataType)).ToList();
         return SqlServerMergeSql.UpdateChanged(merge.Table.Name, merge.Staging.Name, merge.Key, values) is { } sql
             ? Count(await target.ScalarAsync(transaction, sql, cancellationToken, merge.CommandTimeout).ConfigureAwait(false))

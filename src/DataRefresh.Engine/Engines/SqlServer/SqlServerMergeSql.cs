@@ -44,10 +44,10 @@ public static class SqlServerMergeSql
     /// <summary>
     /// Rows whose copied columns differ: EXISTS (SELECT t… EXCEPT SELECT s…) compares NULLs as equal values and
     /// works on every version (IS DISTINCT FROM needs 2022). Values compare as their bytes where equality is not
-    /// identity: text (a case-only change under _CI_, trailing spaces, which = ignores), xml/text/ntext/image and
-    /// spatial types (no equality at all), with DATALENGTH beside; datetimeoffset adds its offset (= compares the
-    /// instant) and sql_variant its base type. Identity columns cannot be updated and are not among the values.
-    /// Null when nothing but the key is copied.
+    /// identity: text and binary with DATALENGTH beside (= ignores case under _CI_ and trailing spaces), and
+    /// xml, text, ntext, image, json, vector and spatial types (no equality at all); datetimeoffset adds its
+    /// offset (= compares the instant) and sql_variant its base type. Identity columns cannot be updated and are
+    /// not among the values. Null when nothing but the key is copied.
     /// </summary>
     public static string? UpdateChanged(QualifiedName table, string staging, IReadOnlyList<string> key, IReadOnlyList<(string Name, string DataType)> values)
     {
@@ -123,7 +123,7 @@ public static class SqlServerMergeSql
             yield return $"CAST({name} AS varbinary(max))";
             yield return $"DATALENGTH({name})";
         }
-        else if (Is("xml", "ntext"))
+        else if (Is("xml", "ntext", "json", "vector"))
         {
             yield return $"CAST(CAST({name} AS nvarchar(max)) AS varbinary(max))";
         }
