@@ -77,10 +77,15 @@ internal static class LoadMethods
         : TableObstacle(plan);
 
     /// <summary>What of this table (not of the engine or the config) stops a merge: an engine's obstacle, or INSTEAD OF triggers left to fire.</summary>
-    private static string? TableObstacle(RefreshPlan plan) =>
-        plan.MergeObstacle is { } obstacle ? obstacle
-        : plan.InsteadOfTriggers.Count > 0 ? $"load_method: merge runs DELETE, UPDATE and INSERT on {plan.TargetSchema!.Name}, and {InsteadOf(plan, plan.InsteadOfTriggers)} would run in their place{TriggersWhy(plan)}"
-        : null;
+    private static string? TableObstacle(RefreshPlan plan)
+    {
+        // The UPDATE runs only where a copied column is outside the key; the DELETE and INSERT always run.
+        var updates = plan.Columns.Any(c => !plan.TargetSchema!.PrimaryKey.Contains(c));
+        var replaced = plan.InsteadOfTriggers.Where(t => updates || !t.Statement.Equals("UPDATE", StringComparison.OrdinalIgnoreCase)).ToList();
+        return plan.MergeObstacle is { } obstacle ? obstacle
+            : replaced.Count > 0 ? $"load_method: merge runs DELETE, {(updates ? "UPDATE " : "")}and INSERT on {plan.TargetSchema!.Name}, and {InsteadOf(plan, replaced)} would run in their place{TriggersWhy(plan)}"
+            : null;
+    }
 
     /// <summary>
     /// Why a reload cannot run: an INSTEAD OF DELETE trigger left enabled would run in place of the DELETE that empties
