@@ -95,6 +95,19 @@ public interface IDatabaseEngine
     /// <summary>Put suspended triggers back as they were, before commit.</summary>
     Task ResumeTriggersAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<string> restore, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether a partitioned table's triggers are suspended like any table's: on SQL Server they belong to the
+    /// table; on PostgreSQL they are clones on every partition, each with its own state, and are left alone.
+    /// </summary>
+    bool SuspendsPartitionedTableTriggers => false;
+
+    /// <summary>
+    /// The table's enabled INSTEAD OF triggers (SQL Server; PostgreSQL and SQLite allow them on views only): with
+    /// fire_triggers: true one would run in place of a load's DELETE, UPDATE or INSERT, so the plan refuses that load.
+    /// </summary>
+    Task<IReadOnlyList<InsteadOfTrigger>> InsteadOfTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<InsteadOfTrigger>>([]);
+
     /// <summary>Whether several units may write to one target at once.</summary>
     bool SupportsParallelUnits { get; }
 

@@ -23,6 +23,12 @@ public sealed record StagedDifferences(QualifiedName Differences, long RowsCopie
 /// </summary>
 public interface IMergeLoad
 {
+    /// <summary>
+    /// Why this engine cannot merge the table (beyond having no primary key), for the plan; null when it can.
+    /// SQL Server: an identity column outside the key, which it cannot UPDATE.
+    /// </summary>
+    string? Obstacle(TableSchema table, IReadOnlyList<string> columns) => null;
+
     /// <summary>A temporary table with the copied columns' types, dropped at commit or rollback; its name.</summary>
     Task<QualifiedName> CreateStagingAsync(DbConnection target, DbTransaction transaction, TableSchema table, IReadOnlyList<string> columns, CancellationToken cancellationToken);
 

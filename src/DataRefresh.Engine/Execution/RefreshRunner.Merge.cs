@@ -128,8 +128,8 @@ public sealed partial class RefreshRunner
     private async Task<List<string>> SuspendTriggersAsync(List<TableRun> tables, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
     {
         var restore = new List<string>();
-        // A partitioned table's triggers are clones on every partition, each with its own state; they are left alone.
-        foreach (var t in tables.Where(t => !t.Plan.TableConfig.FireTriggers && !t.Plan.TargetSchema!.IsPartitioned))
+        // A PostgreSQL partitioned table's triggers are clones on every partition, each with its own state; they are left alone.
+        foreach (var t in tables.Where(t => !t.Plan.TableConfig.FireTriggers && (!t.Plan.TargetSchema!.IsPartitioned || _engine.SuspendsPartitionedTableTriggers)))
         {
             var suspended = await _engine.SuspendTriggersAsync(target, tx, t.TargetName, cancellationToken).ConfigureAwait(false);
             if (suspended.Count > 0)

@@ -1,5 +1,6 @@
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
+using DataRefresh.Engines;
 
 namespace DataRefresh.Planning;
 
@@ -54,6 +55,15 @@ internal static class LoadMethods
                 ? !reloaded.Contains(plan.TargetSchema.Name) && (plan.TableConfig.LoadMethod == LoadMethod.Merge || WouldMerge(plan, reloaded, engineMerges))
                 : plan.TableConfig.LoadMethod == LoadMethod.Merge || WouldMerge(plan, reloaded, engineMerges);
             plans[i] = plan with { LoadMethod = merge ? LoadMethod.Merge : LoadMethod.Reload, MergeKey = merge ? plan.TargetSchema.RowKey : [] };
+            if (!merge && !plan.IsBlocked && CannotReload(plans[i]) is { } why)
+            {
+                plans[i] = plans[i] with { Action = RefreshAction.Skip, Reason = "blocked: " + why, Warnings = [.. plan.Warnings, why] };
+                blockedAny = true;
+            }
+            else if (!merge && plan.Action == RefreshAction.Incremental && plan.TableConfig.FallbackToFull && plan.FallbackBlockedBy is null && CannotReload(plans[i], asFull: true) is { } full)
+            {
+                plans[i] = plans[i] with { FallbackBlockedBy = full, Reason = plan.Reason.Replace(Planner.FallbackWords, "", StringComparison.Ordinal), Warnings = [.. plan.Warnings, $"fallback_to_full could not run if the incremental attempt failed: {full}"] };
+            }
         }
 
         return blockedAny;
@@ -64,9 +74,46 @@ internal static class LoadMethods
         !engineMerges ? $"load_method: merge is not available on {plan.Config.Target.Engine.ToString().ToLowerInvariant()} yet; use load_method: reload"
         : plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch ? "load_method: merge does not combine with strategy staging_partition_switch, which loads aside and swaps the table in; use strategy simple_copy or load_method: reload"
         : plan.TargetSchema!.RowKey.Count == 0 ? $"load_method: merge matches rows by a primary key or a unique key on NOT NULL columns, and {plan.TargetSchema.Name} has neither; use load_method: reload"
+        : TableObstacle(plan) is { } obstacle ? obstacle
         : plan.TargetSchema.Columns.FirstOrDefault(c => c.Identity == IdentityKind.Always && c.IsCopyable && !plan.TargetSchema.RowKey.Contains(c.Name) && plan.Columns.Contains(c.Name)) is { } identity
             ? $"load_method: merge would have to update identity column {identity.Name}, which is not part of the merge key ({string.Join(", ", plan.TargetSchema.RowKey)}) and which {Engine(plan)} does not let an UPDATE write ({Always(plan)}); use load_method: reload"
         : null;
+
+    /// <summary>What of this table (not of the engine or the config) stops a merge: an engine's obstacle, or INSTEAD OF triggers left to fire.</summary>
+    private static string? TableObstacle(RefreshPlan plan)
+    {
+        // The UPDATE runs only where a copied column is outside the key; the DELETE and INSERT always run.
+        var updates = plan.Columns.Any(c => !plan.TargetSchema!.RowKey.Contains(c));
+        var replaced = plan.InsteadOfTriggers.Where(t => updates || !t.Statement.Equals("UPDATE", StringComparison.OrdinalIgnoreCase)).ToList();
+        return plan.MergeObstacle is { } obstacle ? obstacle
+            : replaced.Count > 0 ? $"load_method: merge runs DELETE, {(updates ? "UPDATE " : "")}and INSERT on {plan.TargetSchema!.Name}, and {InsteadOf(plan, replaced)} would run in their place{TriggersWhy(plan)}"
+            : null;
+    }
+
+    /// <summary>
+    /// Why a reload cannot run: an INSTEAD OF DELETE trigger left enabled would run in place of the DELETE that empties
+    /// the table (truncate_target: false, a table others reference, a system-versioned table) or removes a delete
+    /// window, leaving the rows in place to collide with the copy. SqlBulkCopy fires no INSERT trigger. Null when it
+    /// can; <paramref name="asFull"/> asks about the full reload a fallback_to_full would run.
+    /// </summary>
+    public static string? CannotReload(RefreshPlan plan, bool asFull = false)
+    {
+        var deletes = plan.InsteadOfTriggers.Where(t => t.Statement.Equals("DELETE", StringComparison.OrdinalIgnoreCase)).ToList();
+        var schema = plan.TargetSchema!;
+        var emptiedByDelete = !TruncateRules.CanTruncate(plan.TableConfig.TruncateTarget, schema, Engines.EngineRegistry.For(plan.Config.Target.Engine).CanTruncateReferencedTable);
+        var deleting = asFull || plan.Action == RefreshAction.Full ? emptiedByDelete : plan.DeleteFilter is not null;
+        return deletes.Count > 0 && deleting
+            ? $"the load deletes rows of {schema.Name} with DELETE, and {InsteadOf(plan, deletes)} would run in its place (an INSTEAD OF DELETE leaves the rows in place){TriggersWhy(plan)}"
+            : null;
+    }
+
+    private static string InsteadOf(RefreshPlan plan, IEnumerable<InsteadOfTrigger> triggers) =>
+        string.Join(", ", triggers.GroupBy(t => t.Name).Select(g => $"INSTEAD OF {string.Join("/", g.Select(t => t.Statement))} trigger {g.Key}"))
+        + (plan.TableConfig.FireTriggers ? " (fire_triggers: true)" : "");
+
+    private static string TriggersWhy(RefreshPlan plan) => plan.TableConfig.FireTriggers
+        ? "; set fire_triggers: false (the default) to suspend the table's triggers during the load, or disable that trigger in UAT"
+        : "; the triggers of a partitioned table are not suspended: disable that trigger in UAT";
 
     private static string Engine(RefreshPlan plan) => plan.Config.Target.Engine.ToString().ToLowerInvariant();
 

@@ -181,12 +181,16 @@ public static partial class Planner
         }
 
         // A refreshed table equals the source: UAT's row triggers (SET last_update = now()) would rewrite copied columns.
-        // Not for staging_partition_switch (it swaps tables in, its own way) nor a partitioned table (per-partition trigger clones).
-        var triggers = table.FireTriggers || table.Strategy != RefreshStrategy.SimpleCopy || targetSchema.IsPartitioned ? [] : await engine.UserTriggersAsync(target, targetName, cancellationToken).ConfigureAwait(false);
+        // Not for staging_partition_switch (it swaps tables in, its own way) nor a PostgreSQL partitioned table (per-partition trigger clones).
+        var partitionClones = targetSchema.IsPartitioned && !engine.SuspendsPartitionedTableTriggers;
+        var triggers = table.FireTriggers || table.Strategy != RefreshStrategy.SimpleCopy || partitionClones ? [] : await engine.UserTriggersAsync(target, targetName, cancellationToken).ConfigureAwait(false);
         if (triggers.Count > 0)
         {
             warnings.Add($"user trigger(s) {string.Join(", ", triggers)} on {targetName} are suspended while the table loads and restored before commit (fire_triggers: false); set fire_triggers: true to let them fire");
         }
+
+        // Triggers left enabled (fire_triggers: true) let an INSTEAD OF trigger run in place of the load's DELETE/UPDATE/INSERT: LoadMethods decides which load that refuses.
+        var insteadOf = (table.FireTriggers || partitionClones) && table.Strategy == RefreshStrategy.SimpleCopy ? await engine.InsteadOfTriggersAsync(target, targetName, cancellationToken).ConfigureAwait(false) : [];
 
         // The runner takes the same decision (TruncateRules.CanTruncate), so the plan says what the run does.
         if (action == RefreshAction.Full && table.TruncateTarget && emptiesTarget && TruncateRules.Obstacle(targetSchema, engine.CanTruncateReferencedTable) is { } obstacle)
@@ -220,6 +224,8 @@ public static partial class Planner
             Sequences = targetSchema.Sequences,
             Steps = steps,
             SuspendsTriggers = triggers.Count > 0,
+            MergeObstacle = engine.Merge?.Obstacle(targetSchema, columns),
+            InsteadOfTriggers = insteadOf,
             SourceTable = sourceName.ToString(),
             TargetTable = targetName.ToString(),
             Config = config,

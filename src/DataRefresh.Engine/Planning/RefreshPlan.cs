@@ -62,6 +62,12 @@ public sealed record RefreshPlan
     /// <summary>Whether the run suspends UAT's user triggers on this table while it loads (fire_triggers: false).</summary>
     public bool SuspendsTriggers { get; init; }
 
+    /// <summary>Why the engine cannot merge this table (SQL Server: an identity column outside the key), or null.</summary>
+    public string? MergeObstacle { get; init; }
+
+    /// <summary>With fire_triggers: true, the target's enabled INSTEAD OF triggers (SQL Server), which would replace the load's statements.</summary>
+    public IReadOnlyList<InsteadOfTrigger> InsteadOfTriggers { get; init; } = [];
+
     /// <summary>
     /// The sequences and identity counters the run moves past the loaded values once this table is loaded, each with
     /// every column that draws from it (in this table or others). Empty for a Skip.

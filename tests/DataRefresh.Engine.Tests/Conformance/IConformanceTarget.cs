@@ -29,6 +29,9 @@ public interface IConformanceTarget : IAsyncDisposable
     /// </summary>
     string ForeignKeyDetail { get; }
 
+    /// <summary>The referential action that forbids deleting a referenced row at once: RESTRICT, or NO ACTION where the engine has no RESTRICT (SQL Server).</summary>
+    string RestrictAction => "RESTRICT";
+
     string IntType { get; }
 
     string BigIntType { get; }

@@ -305,6 +305,8 @@ public sealed partial class SqlServerConformanceTests(SqlServerInstance instance
 
         public string ForeignKeyDetail => "table \"dbo.parent\", column 'id'";
 
+        public string RestrictAction => "NO ACTION";
+
         public string IntType => "int";
 
         public string BigIntType => "bigint";

@@ -66,6 +66,8 @@ public sealed class SqlServerScriptTests
         yield return ("history: run alive", SqlServerHistory.RunAliveSql);
         yield return ("merge: enabled triggers", SqlServerMergeSql.EnabledTriggers);
         yield return ("foreign key state", SqlServerSql.KeyState);
+        yield return ("merge: instead of triggers", SqlServerMergeSql.InsteadOfTriggers);
+        yield return ("merge: drop staging", SqlServerMergeSql.DropStaging("#datarefresh_merge_0123456789ab"));
 
         var history = new SqlServerHistory();
         yield return ("history: index exists", history.IndexExists(new QualifiedName("dbo", "datarefresh_history")));
@@ -102,7 +104,8 @@ public sealed class SqlServerScriptTests
             yield return ($"{shape}: re-enable untrusted", SqlServerSql.Reenable(fk));
             var staging = "#datarefresh_merge_0123456789ab";
             var mergeKey = key.Length > 0 ? key : [first];
-            var values = columns.Where(c => !mergeKey.Contains(c)).Select((c, i) => (c, i % 3 == 0 ? "nvarchar(200)" : i % 3 == 1 ? "xml" : "decimal(12,2)")).ToList();
+            string[] types = ["nvarchar(200)", "xml", "decimal(12,2)", "varchar(max)", "datetimeoffset(7)", "sql_variant", "varbinary(16)", "geography", "ntext", "text"];
+            var values = columns.Where(c => !mergeKey.Contains(c)).Select((c, i) => (c, types[(i + shape.Length) % types.Length])).ToList();
             yield return ($"{shape}: merge staging", SqlServerMergeSql.CreateStaging(table, staging, columns));
             yield return ($"{shape}: merge blocking rows", SqlServerMergeSql.CountBlocking(fk with { To = table, ToColumns = [mergeKey[0]] }, table, staging, mergeKey));
             yield return ($"{shape}: merge delete", SqlServerMergeSql.DeleteMissing(table, staging, mergeKey));

@@ -109,12 +109,24 @@ SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 TH
                  ELSE 0 END AS bit)
 GO
 -- merge: enabled triggers
-SELECT name FROM sys.triggers WHERE parent_id = OBJECT_ID(@table) AND is_disabled = 0 AND is_ms_shipped = 0 ORDER BY name
+SELECT name FROM sys.triggers WHERE parent_class = 1 AND parent_id = OBJECT_ID(@table) AND is_disabled = 0 AND is_ms_shipped = 0 ORDER BY name
 GO
 -- foreign key state
 SELECT fk.is_disabled, fk.is_not_trusted
 FROM sys.foreign_keys AS fk
 WHERE fk.parent_object_id = OBJECT_ID(@table) AND fk.name = @name
+GO
+-- merge: instead of triggers
+SELECT tr.name, te.type_desc
+FROM sys.triggers AS tr JOIN sys.trigger_events AS te ON te.object_id = tr.object_id
+WHERE tr.parent_class = 1 AND tr.parent_id = OBJECT_ID(@table) AND tr.is_instead_of_trigger = 1 AND tr.is_disabled = 0
+ORDER BY tr.name, te.type_desc
+GO
+-- merge: drop staging
+DROP TABLE [#datarefresh_merge_0123456789ab]
+GO
+-- history: index exists
+SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(QUOTENAME(@schema) + N'.' + QUOTENAME(@table)) AND name = @index
 GO
 -- heap: max
 SELECT MAX([EventId]) FROM [dbo].[Events]
@@ -222,16 +234,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[Events] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE c.[EventId] = t.[EventId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EventId] = s.[EventId]))
 GO
 -- heap: merge delete
-DELETE t FROM [dbo].[Events] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EventId] = s.[EventId])
+DELETE t FROM [dbo].[Events] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EventId] = s.[EventId]); SELECT ROWCOUNT_BIG();
 GO
 -- heap: merge update
-UPDATE t SET t.[Payload] = s.[Payload] FROM [dbo].[Events] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EventId] = s.[EventId] WHERE EXISTS (SELECT t.[Payload] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Payload] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Payload] = s.[Payload] FROM [dbo].[Events] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EventId] = s.[EventId] WHERE EXISTS (SELECT t.[Payload], DATEPART(tzoffset, t.[Payload]) EXCEPT SELECT s.[Payload], DATEPART(tzoffset, s.[Payload])); SELECT ROWCOUNT_BIG();
 GO
 -- heap: merge insert
-INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]);
+INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]); SELECT ROWCOUNT_BIG();
 GO
 -- heap: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[Events] ON; INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]); SET IDENTITY_INSERT [dbo].[Events] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[Events] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[Events] ([EventId], [Payload]) SELECT s.[EventId], s.[Payload] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Events] AS t WHERE t.[EventId] = s.[EventId]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[Events] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[Events] OFF;
+SELECT @rows;
 GO
 -- heap: disable trigger
 DISABLE TRIGGER [dbo].[trg_heap] ON [dbo].[Events]
@@ -287,6 +310,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- heap: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Events] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- heap: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Events] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- heap: history index Events_started_ix
+CREATE INDEX [Events_started_ix] ON [dbo].[Events] (started_at DESC, entry_id)
+GO
+-- heap: history index Events_status_ix
+CREATE INDEX [Events_status_ix] ON [dbo].[Events] (status, started_at DESC, entry_id)
 GO
 -- clustered primary key: max
 SELECT MAX([UserId]) FROM [dbo].[Users]
@@ -394,16 +426,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[Users] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE c.[UserId] = t.[UserId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[UserId] = s.[UserId]))
 GO
 -- clustered primary key: merge delete
-DELETE t FROM [dbo].[Users] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[UserId] = s.[UserId])
+DELETE t FROM [dbo].[Users] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[UserId] = s.[UserId]); SELECT ROWCOUNT_BIG();
 GO
 -- clustered primary key: merge update
-UPDATE t SET t.[Name] = s.[Name], t.[Email] = s.[Email] FROM [dbo].[Users] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[UserId] = s.[UserId] WHERE EXISTS (SELECT t.[Name] COLLATE Latin1_General_BIN2, CAST(CAST(t.[Email] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[Name] COLLATE Latin1_General_BIN2, CAST(CAST(s.[Email] AS nvarchar(max)) AS varbinary(max)))
+UPDATE t SET t.[Name] = s.[Name], t.[Email] = s.[Email] FROM [dbo].[Users] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[UserId] = s.[UserId] WHERE EXISTS (SELECT CAST(CAST(t.[Name] AS nvarchar(max)) AS varbinary(max)), t.[Email] EXCEPT SELECT CAST(CAST(s.[Name] AS nvarchar(max)) AS varbinary(max)), s.[Email]); SELECT ROWCOUNT_BIG();
 GO
 -- clustered primary key: merge insert
-INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]);
+INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]); SELECT ROWCOUNT_BIG();
 GO
 -- clustered primary key: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[Users] ON; INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]); SET IDENTITY_INSERT [dbo].[Users] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[Users] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[Users] ([UserId], [Name], [Email]) SELECT s.[UserId], s.[Name], s.[Email] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Users] AS t WHERE t.[UserId] = s.[UserId]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[Users] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[Users] OFF;
+SELECT @rows;
 GO
 -- clustered primary key: disable trigger
 DISABLE TRIGGER [dbo].[trg_clustered_primary_key] ON [dbo].[Users]
@@ -459,6 +502,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- clustered primary key: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Users] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- clustered primary key: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Users] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- clustered primary key: history index Users_started_ix
+CREATE INDEX [Users_started_ix] ON [dbo].[Users] (started_at DESC, entry_id)
+GO
+-- clustered primary key: history index Users_status_ix
+CREATE INDEX [Users_status_ix] ON [dbo].[Users] (status, started_at DESC, entry_id)
 GO
 -- identity: max
 SELECT MAX([order_id]) FROM [sales].[Orders]
@@ -566,16 +618,27 @@ GO
 SELECT COUNT_BIG(*) FROM [sales].[Orders] AS c WHERE EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE c.[order_id] = t.[order_id] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[order_id] = s.[order_id]))
 GO
 -- identity: merge delete
-DELETE t FROM [sales].[Orders] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[order_id] = s.[order_id])
+DELETE t FROM [sales].[Orders] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[order_id] = s.[order_id]); SELECT ROWCOUNT_BIG();
 GO
 -- identity: merge update
-UPDATE t SET t.[amount] = s.[amount], t.[placed_at] = s.[placed_at] FROM [sales].[Orders] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[order_id] = s.[order_id] WHERE EXISTS (SELECT t.[amount] COLLATE Latin1_General_BIN2, CAST(CAST(t.[placed_at] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[amount] COLLATE Latin1_General_BIN2, CAST(CAST(s.[placed_at] AS nvarchar(max)) AS varbinary(max)))
+UPDATE t SET t.[amount] = s.[amount], t.[placed_at] = s.[placed_at] FROM [sales].[Orders] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[order_id] = s.[order_id] WHERE EXISTS (SELECT CAST(CAST(t.[amount] AS nvarchar(max)) AS varbinary(max)), CAST(CAST(t.[placed_at] AS varchar(max)) AS varbinary(max)) EXCEPT SELECT CAST(CAST(s.[amount] AS nvarchar(max)) AS varbinary(max)), CAST(CAST(s.[placed_at] AS varchar(max)) AS varbinary(max))); SELECT ROWCOUNT_BIG();
 GO
 -- identity: merge insert
-INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]);
+INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]); SELECT ROWCOUNT_BIG();
 GO
 -- identity: merge insert keeping identity
-SET IDENTITY_INSERT [sales].[Orders] ON; INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]); SET IDENTITY_INSERT [sales].[Orders] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [sales].[Orders] ON;
+BEGIN TRY
+    INSERT INTO [sales].[Orders] ([order_id], [amount], [placed_at]) SELECT s.[order_id], s.[amount], s.[placed_at] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Orders] AS t WHERE t.[order_id] = s.[order_id]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [sales].[Orders] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [sales].[Orders] OFF;
+SELECT @rows;
 GO
 -- identity: disable trigger
 DISABLE TRIGGER [sales].[trg_identity] ON [sales].[Orders]
@@ -631,6 +694,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- identity: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [sales].[Orders] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- identity: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Orders] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- identity: history index Orders_started_ix
+CREATE INDEX [Orders_started_ix] ON [sales].[Orders] (started_at DESC, entry_id)
+GO
+-- identity: history index Orders_status_ix
+CREATE INDEX [Orders_status_ix] ON [sales].[Orders] (status, started_at DESC, entry_id)
 GO
 -- computed and rowversion: max
 SELECT MAX([InvoiceId]) FROM [dbo].[Invoices]
@@ -738,16 +810,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[Invoices] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE c.[InvoiceId] = t.[InvoiceId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceId] = s.[InvoiceId]))
 GO
 -- computed and rowversion: merge delete
-DELETE t FROM [dbo].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceId] = s.[InvoiceId])
+DELETE t FROM [dbo].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceId] = s.[InvoiceId]); SELECT ROWCOUNT_BIG();
 GO
 -- computed and rowversion: merge update
-UPDATE t SET t.[Net] = s.[Net], t.[Tax] = s.[Tax] FROM [dbo].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceId] = s.[InvoiceId] WHERE EXISTS (SELECT t.[Net] COLLATE Latin1_General_BIN2, CAST(CAST(t.[Tax] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[Net] COLLATE Latin1_General_BIN2, CAST(CAST(s.[Tax] AS nvarchar(max)) AS varbinary(max)))
+UPDATE t SET t.[Net] = s.[Net], t.[Tax] = s.[Tax] FROM [dbo].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceId] = s.[InvoiceId] WHERE EXISTS (SELECT CAST(t.[Net] AS varbinary(max)), DATALENGTH(t.[Net]), t.[Tax], DATEPART(tzoffset, t.[Tax]) EXCEPT SELECT CAST(s.[Net] AS varbinary(max)), DATALENGTH(s.[Net]), s.[Tax], DATEPART(tzoffset, s.[Tax])); SELECT ROWCOUNT_BIG();
 GO
 -- computed and rowversion: merge insert
-INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]);
+INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]); SELECT ROWCOUNT_BIG();
 GO
 -- computed and rowversion: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[Invoices] ON; INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]); SET IDENTITY_INSERT [dbo].[Invoices] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[Invoices] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[Invoices] ([InvoiceId], [Net], [Tax]) SELECT s.[InvoiceId], s.[Net], s.[Tax] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Invoices] AS t WHERE t.[InvoiceId] = s.[InvoiceId]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[Invoices] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[Invoices] OFF;
+SELECT @rows;
 GO
 -- computed and rowversion: disable trigger
 DISABLE TRIGGER [dbo].[trg_computed_and_rowversion] ON [dbo].[Invoices]
@@ -803,6 +886,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- computed and rowversion: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- computed and rowversion: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- computed and rowversion: history index Invoices_started_ix
+CREATE INDEX [Invoices_started_ix] ON [dbo].[Invoices] (started_at DESC, entry_id)
+GO
+-- computed and rowversion: history index Invoices_status_ix
+CREATE INDEX [Invoices_status_ix] ON [dbo].[Invoices] (status, started_at DESC, entry_id)
 GO
 -- temporal: max
 SELECT MAX([EmployeeId]) FROM [hr].[Employees]
@@ -910,16 +1002,27 @@ GO
 SELECT COUNT_BIG(*) FROM [hr].[Employees] AS c WHERE EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE c.[EmployeeId] = t.[EmployeeId] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EmployeeId] = s.[EmployeeId]))
 GO
 -- temporal: merge delete
-DELETE t FROM [hr].[Employees] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EmployeeId] = s.[EmployeeId])
+DELETE t FROM [hr].[Employees] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[EmployeeId] = s.[EmployeeId]); SELECT ROWCOUNT_BIG();
 GO
 -- temporal: merge update
-UPDATE t SET t.[Salary] = s.[Salary] FROM [hr].[Employees] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EmployeeId] = s.[EmployeeId] WHERE EXISTS (SELECT t.[Salary] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Salary] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Salary] = s.[Salary] FROM [hr].[Employees] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[EmployeeId] = s.[EmployeeId] WHERE EXISTS (SELECT CAST(CAST(t.[Salary] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT CAST(CAST(s.[Salary] AS nvarchar(max)) AS varbinary(max))); SELECT ROWCOUNT_BIG();
 GO
 -- temporal: merge insert
-INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]);
+INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]); SELECT ROWCOUNT_BIG();
 GO
 -- temporal: merge insert keeping identity
-SET IDENTITY_INSERT [hr].[Employees] ON; INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]); SET IDENTITY_INSERT [hr].[Employees] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [hr].[Employees] ON;
+BEGIN TRY
+    INSERT INTO [hr].[Employees] ([EmployeeId], [Salary]) SELECT s.[EmployeeId], s.[Salary] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [hr].[Employees] AS t WHERE t.[EmployeeId] = s.[EmployeeId]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [hr].[Employees] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [hr].[Employees] OFF;
+SELECT @rows;
 GO
 -- temporal: disable trigger
 DISABLE TRIGGER [hr].[trg_temporal] ON [hr].[Employees]
@@ -975,6 +1078,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- temporal: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [hr].[Employees] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- temporal: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [hr].[Employees] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- temporal: history index Employees_started_ix
+CREATE INDEX [Employees_started_ix] ON [hr].[Employees] (started_at DESC, entry_id)
+GO
+-- temporal: history index Employees_status_ix
+CREATE INDEX [Employees_status_ix] ON [hr].[Employees] (status, started_at DESC, entry_id)
 GO
 -- partitioned: max
 SELECT MAX([report_date]) FROM [rpt].[DailyReports]
@@ -1082,16 +1194,27 @@ GO
 SELECT COUNT_BIG(*) FROM [rpt].[DailyReports] AS c WHERE EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE c.[report_date] = t.[report_date] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]))
 GO
 -- partitioned: merge delete
-DELETE t FROM [rpt].[DailyReports] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region])
+DELETE t FROM [rpt].[DailyReports] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]); SELECT ROWCOUNT_BIG();
 GO
 -- partitioned: merge update
-UPDATE t SET t.[revenue] = s.[revenue] FROM [rpt].[DailyReports] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[report_date] = s.[report_date] AND t.[region] = s.[region] WHERE EXISTS (SELECT t.[revenue] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[revenue] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[revenue] = s.[revenue] FROM [rpt].[DailyReports] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[report_date] = s.[report_date] AND t.[region] = s.[region] WHERE EXISTS (SELECT CAST(CAST(t.[revenue] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT CAST(CAST(s.[revenue] AS nvarchar(max)) AS varbinary(max))); SELECT ROWCOUNT_BIG();
 GO
 -- partitioned: merge insert
-INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]);
+INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]); SELECT ROWCOUNT_BIG();
 GO
 -- partitioned: merge insert keeping identity
-SET IDENTITY_INSERT [rpt].[DailyReports] ON; INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]); SET IDENTITY_INSERT [rpt].[DailyReports] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [rpt].[DailyReports] ON;
+BEGIN TRY
+    INSERT INTO [rpt].[DailyReports] ([report_date], [region], [revenue]) SELECT s.[report_date], s.[region], s.[revenue] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [rpt].[DailyReports] AS t WHERE t.[report_date] = s.[report_date] AND t.[region] = s.[region]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [rpt].[DailyReports] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [rpt].[DailyReports] OFF;
+SELECT @rows;
 GO
 -- partitioned: disable trigger
 DISABLE TRIGGER [rpt].[trg_partitioned] ON [rpt].[DailyReports]
@@ -1147,6 +1270,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- partitioned: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [rpt].[DailyReports] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- partitioned: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [rpt].[DailyReports] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- partitioned: history index DailyReports_started_ix
+CREATE INDEX [DailyReports_started_ix] ON [rpt].[DailyReports] (started_at DESC, entry_id)
+GO
+-- partitioned: history index DailyReports_status_ix
+CREATE INDEX [DailyReports_status_ix] ON [rpt].[DailyReports] (status, started_at DESC, entry_id)
 GO
 -- close bracket: max
 SELECT MAX([col]]umn]) FROM [dbo].[Weird]]Name]
@@ -1254,16 +1386,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[Weird]]Name] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE c.[col]]umn] = t.[col]]umn] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[col]]umn] = s.[col]]umn]))
 GO
 -- close bracket: merge delete
-DELETE t FROM [dbo].[Weird]]Name] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[col]]umn] = s.[col]]umn])
+DELETE t FROM [dbo].[Weird]]Name] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[col]]umn] = s.[col]]umn]); SELECT ROWCOUNT_BIG();
 GO
 -- close bracket: merge update
-UPDATE t SET t.[x] = s.[x] FROM [dbo].[Weird]]Name] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[col]]umn] = s.[col]]umn] WHERE EXISTS (SELECT t.[x] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[x] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[x] = s.[x] FROM [dbo].[Weird]]Name] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[col]]umn] = s.[col]]umn] WHERE EXISTS (SELECT CAST(t.[x] AS varbinary(max)), DATALENGTH(t.[x]) EXCEPT SELECT CAST(s.[x] AS varbinary(max)), DATALENGTH(s.[x])); SELECT ROWCOUNT_BIG();
 GO
 -- close bracket: merge insert
-INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]);
+INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]); SELECT ROWCOUNT_BIG();
 GO
 -- close bracket: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[Weird]]Name] ON; INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]); SET IDENTITY_INSERT [dbo].[Weird]]Name] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[Weird]]Name] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[Weird]]Name] ([col]]umn], [x]) SELECT s.[col]]umn], s.[x] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Weird]]Name] AS t WHERE t.[col]]umn] = s.[col]]umn]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[Weird]]Name] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[Weird]]Name] OFF;
+SELECT @rows;
 GO
 -- close bracket: disable trigger
 DISABLE TRIGGER [dbo].[trg_close_bracket] ON [dbo].[Weird]]Name]
@@ -1319,6 +1462,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- close bracket: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- close bracket: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- close bracket: history index Weird]Name_started_ix
+CREATE INDEX [Weird]]Name_started_ix] ON [dbo].[Weird]]Name] (started_at DESC, entry_id)
+GO
+-- close bracket: history index Weird]Name_status_ix
+CREATE INDEX [Weird]]Name_status_ix] ON [dbo].[Weird]]Name] (status, started_at DESC, entry_id)
 GO
 -- open bracket: max
 SELECT MAX([[a]) FROM [dbo].[[Bracketed]
@@ -1426,16 +1578,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[[Bracketed] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE c.[[a] = t.[[a] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[[a] = s.[[a]))
 GO
 -- open bracket: merge delete
-DELETE t FROM [dbo].[[Bracketed] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[[a] = s.[[a])
+DELETE t FROM [dbo].[[Bracketed] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[[a] = s.[[a]); SELECT ROWCOUNT_BIG();
 GO
 -- open bracket: merge update
-UPDATE t SET t.[b[] = s.[b[] FROM [dbo].[[Bracketed] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[[a] = s.[[a] WHERE EXISTS (SELECT t.[b[] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[b[] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[b[] = s.[b[] FROM [dbo].[[Bracketed] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[[a] = s.[[a] WHERE EXISTS (SELECT t.[b[] EXCEPT SELECT s.[b[]); SELECT ROWCOUNT_BIG();
 GO
 -- open bracket: merge insert
-INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]);
+INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]); SELECT ROWCOUNT_BIG();
 GO
 -- open bracket: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[[Bracketed] ON; INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]); SET IDENTITY_INSERT [dbo].[[Bracketed] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[[Bracketed] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[[Bracketed] ([[a], [b[]) SELECT s.[[a], s.[b[] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[[Bracketed] AS t WHERE t.[[a] = s.[[a]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[[Bracketed] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[[Bracketed] OFF;
+SELECT @rows;
 GO
 -- open bracket: disable trigger
 DISABLE TRIGGER [dbo].[trg_open_bracket] ON [dbo].[[Bracketed]
@@ -1491,6 +1654,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- open bracket: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[[Bracketed] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- open bracket: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[[Bracketed] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- open bracket: history index [Bracketed_started_ix
+CREATE INDEX [[Bracketed_started_ix] ON [dbo].[[Bracketed] (started_at DESC, entry_id)
+GO
+-- open bracket: history index [Bracketed_status_ix
+CREATE INDEX [[Bracketed_status_ix] ON [dbo].[[Bracketed] (status, started_at DESC, entry_id)
 GO
 -- quote: max
 SELECT MAX([Customer's Name]) FROM [O'Brien].[It's]
@@ -1598,16 +1770,27 @@ GO
 SELECT COUNT_BIG(*) FROM [O'Brien].[It's] AS c WHERE EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE c.[Customer's Name] = t.[id] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[id] = s.[id]))
 GO
 -- quote: merge delete
-DELETE t FROM [O'Brien].[It's] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[id] = s.[id])
+DELETE t FROM [O'Brien].[It's] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[id] = s.[id]); SELECT ROWCOUNT_BIG();
 GO
 -- quote: merge update
-UPDATE t SET t.[Customer's Name] = s.[Customer's Name] FROM [O'Brien].[It's] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[id] = s.[id] WHERE EXISTS (SELECT t.[Customer's Name] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Customer's Name] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Customer's Name] = s.[Customer's Name] FROM [O'Brien].[It's] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[id] = s.[id] WHERE EXISTS (SELECT t.[Customer's Name], CAST(SQL_VARIANT_PROPERTY(t.[Customer's Name], 'BaseType') AS nvarchar(128)) EXCEPT SELECT s.[Customer's Name], CAST(SQL_VARIANT_PROPERTY(s.[Customer's Name], 'BaseType') AS nvarchar(128))); SELECT ROWCOUNT_BIG();
 GO
 -- quote: merge insert
-INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]);
+INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]); SELECT ROWCOUNT_BIG();
 GO
 -- quote: merge insert keeping identity
-SET IDENTITY_INSERT [O'Brien].[It's] ON; INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]); SET IDENTITY_INSERT [O'Brien].[It's] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [O'Brien].[It's] ON;
+BEGIN TRY
+    INSERT INTO [O'Brien].[It's] ([Customer's Name], [id]) SELECT s.[Customer's Name], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [O'Brien].[It's] AS t WHERE t.[id] = s.[id]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [O'Brien].[It's] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [O'Brien].[It's] OFF;
+SELECT @rows;
 GO
 -- quote: disable trigger
 DISABLE TRIGGER [O'Brien].[trg_quote] ON [O'Brien].[It's]
@@ -1663,6 +1846,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- quote: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [O'Brien].[It's] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- quote: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [O'Brien].[It's] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- quote: history index It's_started_ix
+CREATE INDEX [It's_started_ix] ON [O'Brien].[It's] (started_at DESC, entry_id)
+GO
+-- quote: history index It's_status_ix
+CREATE INDEX [It's_status_ix] ON [O'Brien].[It's] (status, started_at DESC, entry_id)
 GO
 -- semicolon: max
 SELECT MAX([c;d]) FROM [dbo].[a;DROP TABLE x;--]
@@ -1770,16 +1962,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[a;DROP TABLE x;--] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE c.[c;d] = t.[c;d] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[c;d] = s.[c;d]))
 GO
 -- semicolon: merge delete
-DELETE t FROM [dbo].[a;DROP TABLE x;--] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[c;d] = s.[c;d])
+DELETE t FROM [dbo].[a;DROP TABLE x;--] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[c;d] = s.[c;d]); SELECT ROWCOUNT_BIG();
 GO
 -- semicolon: merge update
-UPDATE t SET t.[--e] = s.[--e] FROM [dbo].[a;DROP TABLE x;--] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[c;d] = s.[c;d] WHERE EXISTS (SELECT t.[--e] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[--e] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[--e] = s.[--e] FROM [dbo].[a;DROP TABLE x;--] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[c;d] = s.[c;d] WHERE EXISTS (SELECT CAST(CAST(t.[--e] AS varchar(max)) AS varbinary(max)) EXCEPT SELECT CAST(CAST(s.[--e] AS varchar(max)) AS varbinary(max))); SELECT ROWCOUNT_BIG();
 GO
 -- semicolon: merge insert
-INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]);
+INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]); SELECT ROWCOUNT_BIG();
 GO
 -- semicolon: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] ON; INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]); SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[a;DROP TABLE x;--] ([c;d], [--e]) SELECT s.[c;d], s.[--e] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[a;DROP TABLE x;--] AS t WHERE t.[c;d] = s.[c;d]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[a;DROP TABLE x;--] OFF;
+SELECT @rows;
 GO
 -- semicolon: disable trigger
 DISABLE TRIGGER [dbo].[trg_semicolon] ON [dbo].[a;DROP TABLE x;--]
@@ -1835,6 +2038,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- semicolon: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- semicolon: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- semicolon: history index a;DROP TABLE x;--_started_ix
+CREATE INDEX [a;DROP TABLE x;--_started_ix] ON [dbo].[a;DROP TABLE x;--] (started_at DESC, entry_id)
+GO
+-- semicolon: history index a;DROP TABLE x;--_status_ix
+CREATE INDEX [a;DROP TABLE x;--_status_ix] ON [dbo].[a;DROP TABLE x;--] (status, started_at DESC, entry_id)
 GO
 -- spaces: max
 SELECT MAX([Line No]) FROM [sales].[Order Lines]
@@ -1942,16 +2154,27 @@ GO
 SELECT COUNT_BIG(*) FROM [sales].[Order Lines] AS c WHERE EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE c.[Line No] = t.[Line No] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[Line No] = s.[Line No]))
 GO
 -- spaces: merge delete
-DELETE t FROM [sales].[Order Lines] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[Line No] = s.[Line No])
+DELETE t FROM [sales].[Order Lines] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[Line No] = s.[Line No]); SELECT ROWCOUNT_BIG();
 GO
 -- spaces: merge update
-UPDATE t SET t.[Unit Price] = s.[Unit Price] FROM [sales].[Order Lines] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[Line No] = s.[Line No] WHERE EXISTS (SELECT t.[Unit Price] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Unit Price] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Unit Price] = s.[Unit Price] FROM [sales].[Order Lines] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[Line No] = s.[Line No] WHERE EXISTS (SELECT CAST(t.[Unit Price] AS varbinary(max)), DATALENGTH(t.[Unit Price]) EXCEPT SELECT CAST(s.[Unit Price] AS varbinary(max)), DATALENGTH(s.[Unit Price])); SELECT ROWCOUNT_BIG();
 GO
 -- spaces: merge insert
-INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]);
+INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]); SELECT ROWCOUNT_BIG();
 GO
 -- spaces: merge insert keeping identity
-SET IDENTITY_INSERT [sales].[Order Lines] ON; INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]); SET IDENTITY_INSERT [sales].[Order Lines] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [sales].[Order Lines] ON;
+BEGIN TRY
+    INSERT INTO [sales].[Order Lines] ([Line No], [Unit Price]) SELECT s.[Line No], s.[Unit Price] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [sales].[Order Lines] AS t WHERE t.[Line No] = s.[Line No]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [sales].[Order Lines] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [sales].[Order Lines] OFF;
+SELECT @rows;
 GO
 -- spaces: disable trigger
 DISABLE TRIGGER [sales].[trg_spaces] ON [sales].[Order Lines]
@@ -2007,6 +2230,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- spaces: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [sales].[Order Lines] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- spaces: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Order Lines] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- spaces: history index Order Lines_started_ix
+CREATE INDEX [Order Lines_started_ix] ON [sales].[Order Lines] (started_at DESC, entry_id)
+GO
+-- spaces: history index Order Lines_status_ix
+CREATE INDEX [Order Lines_status_ix] ON [sales].[Order Lines] (status, started_at DESC, entry_id)
 GO
 -- unicode: max
 SELECT MAX([名前]) FROM [données].[Überstunden 日本]
@@ -2114,16 +2346,27 @@ GO
 SELECT COUNT_BIG(*) FROM [données].[Überstunden 日本] AS c WHERE EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE c.[名前] = t.[名前] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[名前] = s.[名前]))
 GO
 -- unicode: merge delete
-DELETE t FROM [données].[Überstunden 日本] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[名前] = s.[名前])
+DELETE t FROM [données].[Überstunden 日本] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[名前] = s.[名前]); SELECT ROWCOUNT_BIG();
 GO
 -- unicode: merge update
-UPDATE t SET t.[ñandú] = s.[ñandú], t.[emoji😀] = s.[emoji😀] FROM [données].[Überstunden 日本] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[名前] = s.[名前] WHERE EXISTS (SELECT t.[ñandú] COLLATE Latin1_General_BIN2, CAST(CAST(t.[emoji😀] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT s.[ñandú] COLLATE Latin1_General_BIN2, CAST(CAST(s.[emoji😀] AS nvarchar(max)) AS varbinary(max)))
+UPDATE t SET t.[ñandú] = s.[ñandú], t.[emoji😀] = s.[emoji😀] FROM [données].[Überstunden 日本] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[名前] = s.[名前] WHERE EXISTS (SELECT CAST(t.[ñandú] AS varbinary(max)), CAST(CAST(t.[emoji😀] AS nvarchar(max)) AS varbinary(max)) EXCEPT SELECT CAST(s.[ñandú] AS varbinary(max)), CAST(CAST(s.[emoji😀] AS nvarchar(max)) AS varbinary(max))); SELECT ROWCOUNT_BIG();
 GO
 -- unicode: merge insert
-INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]);
+INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]); SELECT ROWCOUNT_BIG();
 GO
 -- unicode: merge insert keeping identity
-SET IDENTITY_INSERT [données].[Überstunden 日本] ON; INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]); SET IDENTITY_INSERT [données].[Überstunden 日本] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [données].[Überstunden 日本] ON;
+BEGIN TRY
+    INSERT INTO [données].[Überstunden 日本] ([名前], [ñandú], [emoji😀]) SELECT s.[名前], s.[ñandú], s.[emoji😀] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [données].[Überstunden 日本] AS t WHERE t.[名前] = s.[名前]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [données].[Überstunden 日本] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [données].[Überstunden 日本] OFF;
+SELECT @rows;
 GO
 -- unicode: disable trigger
 DISABLE TRIGGER [données].[trg_unicode] ON [données].[Überstunden 日本]
@@ -2179,6 +2422,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- unicode: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [données].[Überstunden 日本] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- unicode: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [données].[Überstunden 日本] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- unicode: history index Überstunden 日本_started_ix
+CREATE INDEX [Überstunden 日本_started_ix] ON [données].[Überstunden 日本] (started_at DESC, entry_id)
+GO
+-- unicode: history index Überstunden 日本_status_ix
+CREATE INDEX [Überstunden 日本_status_ix] ON [données].[Überstunden 日本] (status, started_at DESC, entry_id)
 GO
 -- reserved words: max
 SELECT MAX([from]) FROM [select].[table]
@@ -2286,16 +2538,27 @@ GO
 SELECT COUNT_BIG(*) FROM [select].[table] AS c WHERE EXISTS (SELECT 1 FROM [select].[table] AS t WHERE c.[from] = t.[from] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[from] = s.[from]))
 GO
 -- reserved words: merge delete
-DELETE t FROM [select].[table] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[from] = s.[from])
+DELETE t FROM [select].[table] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[from] = s.[from]); SELECT ROWCOUNT_BIG();
 GO
 -- reserved words: merge update
-UPDATE t SET t.[where] = s.[where], t.[order] = s.[order], t.[group] = s.[group] FROM [select].[table] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[from] = s.[from] WHERE EXISTS (SELECT t.[where] COLLATE Latin1_General_BIN2, CAST(CAST(t.[order] AS nvarchar(max)) AS varbinary(max)), t.[group] EXCEPT SELECT s.[where] COLLATE Latin1_General_BIN2, CAST(CAST(s.[order] AS nvarchar(max)) AS varbinary(max)), s.[group])
+UPDATE t SET t.[where] = s.[where], t.[order] = s.[order], t.[group] = s.[group] FROM [select].[table] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[from] = s.[from] WHERE EXISTS (SELECT t.[where], DATEPART(tzoffset, t.[where]), t.[order], CAST(SQL_VARIANT_PROPERTY(t.[order], 'BaseType') AS nvarchar(128)), CAST(t.[group] AS varbinary(max)), DATALENGTH(t.[group]) EXCEPT SELECT s.[where], DATEPART(tzoffset, s.[where]), s.[order], CAST(SQL_VARIANT_PROPERTY(s.[order], 'BaseType') AS nvarchar(128)), CAST(s.[group] AS varbinary(max)), DATALENGTH(s.[group])); SELECT ROWCOUNT_BIG();
 GO
 -- reserved words: merge insert
-INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]);
+INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]); SELECT ROWCOUNT_BIG();
 GO
 -- reserved words: merge insert keeping identity
-SET IDENTITY_INSERT [select].[table] ON; INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]); SET IDENTITY_INSERT [select].[table] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [select].[table] ON;
+BEGIN TRY
+    INSERT INTO [select].[table] ([from], [where], [order], [group]) SELECT s.[from], s.[where], s.[order], s.[group] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [select].[table] AS t WHERE t.[from] = s.[from]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [select].[table] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [select].[table] OFF;
+SELECT @rows;
 GO
 -- reserved words: disable trigger
 DISABLE TRIGGER [select].[trg_reserved_words] ON [select].[table]
@@ -2351,6 +2614,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- reserved words: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [select].[table] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- reserved words: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [select].[table] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- reserved words: history index table_started_ix
+CREATE INDEX [table_started_ix] ON [select].[table] (started_at DESC, entry_id)
+GO
+-- reserved words: history index table_status_ix
+CREATE INDEX [table_status_ix] ON [select].[table] (status, started_at DESC, entry_id)
 GO
 -- 128 characters: max
 SELECT MAX([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
@@ -2458,16 +2730,27 @@ GO
 SELECT COUNT_BIG(*) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS c WHERE EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE c.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]))
 GO
 -- 128 characters: merge delete
-DELETE t FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ])
+DELETE t FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]); SELECT ROWCOUNT_BIG();
 GO
 -- 128 characters: merge update
-UPDATE t SET t.[id] = s.[id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE EXISTS (SELECT t.[id] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[id] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[id] = s.[id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE EXISTS (SELECT t.[id], DATEPART(tzoffset, t.[id]) EXCEPT SELECT s.[id], DATEPART(tzoffset, s.[id])); SELECT ROWCOUNT_BIG();
 GO
 -- 128 characters: merge insert
-INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]);
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]); SELECT ROWCOUNT_BIG();
 GO
 -- 128 characters: merge insert keeping identity
-SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ON; INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]); SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ON;
+BEGIN TRY
+    INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id]) SELECT s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], s.[id] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS t WHERE t.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] = s.[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] OFF;
+SELECT @rows;
 GO
 -- 128 characters: disable trigger
 DISABLE TRIGGER [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[trg_128_characters] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
@@ -2523,6 +2806,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- 128 characters: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- 128 characters: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- 128 characters: history index Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_started_ix
+CREATE INDEX [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_started_ix] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (started_at DESC, entry_id)
+GO
+-- 128 characters: history index Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_status_ix
+CREATE INDEX [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_status_ix] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (status, started_at DESC, entry_id)
 GO
 -- next value for default: max
 SELECT MAX([InvoiceNo]) FROM [billing].[Invoices]
@@ -2630,16 +2922,27 @@ GO
 SELECT COUNT_BIG(*) FROM [billing].[Invoices] AS c WHERE EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE c.[InvoiceNo] = t.[InvoiceNo] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceNo] = s.[InvoiceNo]))
 GO
 -- next value for default: merge delete
-DELETE t FROM [billing].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceNo] = s.[InvoiceNo])
+DELETE t FROM [billing].[Invoices] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[InvoiceNo] = s.[InvoiceNo]); SELECT ROWCOUNT_BIG();
 GO
 -- next value for default: merge update
-UPDATE t SET t.[Amount] = s.[Amount] FROM [billing].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceNo] = s.[InvoiceNo] WHERE EXISTS (SELECT t.[Amount] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Amount] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Amount] = s.[Amount] FROM [billing].[Invoices] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[InvoiceNo] = s.[InvoiceNo] WHERE EXISTS (SELECT t.[Amount] EXCEPT SELECT s.[Amount]); SELECT ROWCOUNT_BIG();
 GO
 -- next value for default: merge insert
-INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]);
+INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]); SELECT ROWCOUNT_BIG();
 GO
 -- next value for default: merge insert keeping identity
-SET IDENTITY_INSERT [billing].[Invoices] ON; INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]); SET IDENTITY_INSERT [billing].[Invoices] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [billing].[Invoices] ON;
+BEGIN TRY
+    INSERT INTO [billing].[Invoices] ([InvoiceNo], [Amount]) SELECT s.[InvoiceNo], s.[Amount] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [billing].[Invoices] AS t WHERE t.[InvoiceNo] = s.[InvoiceNo]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [billing].[Invoices] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [billing].[Invoices] OFF;
+SELECT @rows;
 GO
 -- next value for default: disable trigger
 DISABLE TRIGGER [billing].[trg_next_value_for_default] ON [billing].[Invoices]
@@ -2695,6 +2998,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- next value for default: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [billing].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- next value for default: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [billing].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- next value for default: history index Invoices_started_ix
+CREATE INDEX [Invoices_started_ix] ON [billing].[Invoices] (started_at DESC, entry_id)
+GO
+-- next value for default: history index Invoices_status_ix
+CREATE INDEX [Invoices_status_ix] ON [billing].[Invoices] (status, started_at DESC, entry_id)
 GO
 -- shared sequence: max
 SELECT MAX([DocumentNo]) FROM [dbo].[Documents]
@@ -2803,16 +3115,27 @@ GO
 SELECT COUNT_BIG(*) FROM [dbo].[Documents] AS c WHERE EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE c.[DocumentNo] = t.[DocumentNo] AND NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[DocumentNo] = s.[DocumentNo]))
 GO
 -- shared sequence: merge delete
-DELETE t FROM [dbo].[Documents] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[DocumentNo] = s.[DocumentNo])
+DELETE t FROM [dbo].[Documents] AS t WHERE NOT EXISTS (SELECT 1 FROM [#datarefresh_merge_0123456789ab] AS s WHERE t.[DocumentNo] = s.[DocumentNo]); SELECT ROWCOUNT_BIG();
 GO
 -- shared sequence: merge update
-UPDATE t SET t.[Title] = s.[Title] FROM [dbo].[Documents] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[DocumentNo] = s.[DocumentNo] WHERE EXISTS (SELECT t.[Title] COLLATE Latin1_General_BIN2 EXCEPT SELECT s.[Title] COLLATE Latin1_General_BIN2)
+UPDATE t SET t.[Title] = s.[Title] FROM [dbo].[Documents] AS t INNER JOIN [#datarefresh_merge_0123456789ab] AS s ON t.[DocumentNo] = s.[DocumentNo] WHERE EXISTS (SELECT t.[Title], CAST(SQL_VARIANT_PROPERTY(t.[Title], 'BaseType') AS nvarchar(128)) EXCEPT SELECT s.[Title], CAST(SQL_VARIANT_PROPERTY(s.[Title], 'BaseType') AS nvarchar(128))); SELECT ROWCOUNT_BIG();
 GO
 -- shared sequence: merge insert
-INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]);
+INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]); SELECT ROWCOUNT_BIG();
 GO
 -- shared sequence: merge insert keeping identity
-SET IDENTITY_INSERT [dbo].[Documents] ON; INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]); SET IDENTITY_INSERT [dbo].[Documents] OFF;
+DECLARE @rows bigint;
+SET IDENTITY_INSERT [dbo].[Documents] ON;
+BEGIN TRY
+    INSERT INTO [dbo].[Documents] ([DocumentNo], [Title]) SELECT s.[DocumentNo], s.[Title] FROM [#datarefresh_merge_0123456789ab] AS s WHERE NOT EXISTS (SELECT 1 FROM [dbo].[Documents] AS t WHERE t.[DocumentNo] = s.[DocumentNo]);
+    SET @rows = ROWCOUNT_BIG();
+END TRY
+BEGIN CATCH
+    SET IDENTITY_INSERT [dbo].[Documents] OFF;
+    THROW;
+END CATCH;
+SET IDENTITY_INSERT [dbo].[Documents] OFF;
+SELECT @rows;
 GO
 -- shared sequence: disable trigger
 DISABLE TRIGGER [dbo].[trg_shared_sequence] ON [dbo].[Documents]
@@ -2868,6 +3191,15 @@ SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started
 GO
 -- shared sequence: history select, table from an earlier version
 SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Documents] WHERE status = @status ORDER BY started_at DESC, entry_id
+GO
+-- shared sequence: history select newest
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Documents] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+GO
+-- shared sequence: history index Documents_started_ix
+CREATE INDEX [Documents_started_ix] ON [dbo].[Documents] (started_at DESC, entry_id)
+GO
+-- shared sequence: history index Documents_status_ix
+CREATE INDEX [Documents_status_ix] ON [dbo].[Documents] (status, started_at DESC, entry_id)
 GO
 -- staging: layout columns
 SELECT c.name, c.column_id, ty.name, c.max_length, c.precision, c.scale, c.collation_name, c.is_nullable,

@@ -31,15 +31,20 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     public EngineKind Kind => EngineKind.SqlServer;
 
-    /// <summary>Not built yet on SQL Server: load_method: auto chooses reload, and merge is blocked in the plan.</summary>
-    public IMergeLoad? Merge => null;
+    /// <summary>A #temp table loaded by SqlBulkCopy, then DELETE / UPDATE / INSERT: see <see cref="SqlServerMerge"/>.</summary>
+    public IMergeLoad? Merge { get; } = new SqlServerMerge();
 
-    /// <summary>SqlBulkCopy fires no triggers (FireTriggers is not set); nothing is suspended.</summary>
-    public Task<IReadOnlyList<string>> UserTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+    /// <summary>Enabled DML triggers: SqlBulkCopy fires none, but a reload's DELETE and a merge's statements do (see <see cref="SqlServerTriggers"/>).</summary>
+    public Task<IReadOnlyList<string>> UserTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) => SqlServerTriggers.EnabledAsync(connection, null, table, cancellationToken);
 
-    public Task<IReadOnlyList<string>> SuspendTriggersAsync(DbConnection target, DbTransaction transaction, QualifiedName table, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+    public Task<IReadOnlyList<string>> SuspendTriggersAsync(DbConnection target, DbTransaction transaction, QualifiedName table, CancellationToken cancellationToken) => SqlServerTriggers.SuspendAsync(target, transaction, table, cancellationToken);
 
-    public Task ResumeTriggersAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<string> restore, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task ResumeTriggersAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<string> restore, CancellationToken cancellationToken) => SqlServerTriggers.ResumeAsync(target, transaction, restore, cancellationToken);
+
+    /// <summary>A partitioned table's triggers are the table's own (there are no per-partition clones).</summary>
+    public bool SuspendsPartitionedTableTriggers => true;
+
+    public Task<IReadOnlyList<InsteadOfTrigger>> InsteadOfTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) => SqlServerTriggers.InsteadOfAsync(connection, table, cancellationToken);
 
     public bool CanTruncateReferencedTable => false;
 
