@@ -12,9 +12,6 @@ public sealed record MergeRequest(TableSchema Table, QualifiedName Staging, IRea
     public QualifiedName? Differences { get; init; }
 }
 
-/// <summary>What <see cref="IMergeLoad.StageDifferencesAsync"/> did: where the differing keys are, and how many source rows it copied.</summary>
-public sealed record StagedDifferences(QualifiedName Differences, long RowsCopied);
-
 /// <summary>
 /// load_method: merge on one engine. The source's rows are copied (by the engine's ordinary CopyAsync) into a
 /// temporary table of the target session, then three statements bring the target to it: DELETE rows whose key
@@ -38,15 +35,6 @@ public interface IMergeLoad
     /// engine lets each statement compare on its own.
     /// </summary>
     Task<QualifiedName?> CompareAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken) => Task.FromResult<QualifiedName?>(null);
-
-    /// <summary>
-    /// Optional, instead of copying every source row into the staging and comparing there: compare a hash of every
-    /// row on both sides, keep the keys that differ (as <see cref="CompareAsync"/> does), and copy only the rows to
-    /// update or insert through <paramref name="copy"/>: the one copy code path into the staging, given a source
-    /// predicate (null: every row). Null when the engine cannot here; the runner then copies every row and compares.
-    /// </summary>
-    Task<StagedDifferences?> StageDifferencesAsync(DbConnection source, DbTransaction? sourceTransaction, DbConnection target, DbTransaction transaction, MergeRequest merge, TableSchema sourceTable, Func<string?, Task<long>> copy, CancellationToken cancellationToken) =>
-        Task.FromResult<StagedDifferences?>(null);
 
     /// <summary>Rows of the foreign key's table that reference a target row the DELETE would remove.</summary>
     Task<long> CountBlockingRowsAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, ForeignKeyInfo foreignKey, CancellationToken cancellationToken);

@@ -27,28 +27,11 @@ public sealed partial class RefreshRunner
             t.Clock.Start();
             var schema = t.Plan.TargetSchema!;
             var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
-            var into = schema with { Name = staging, References = [], ReferencedBy = [] };
             t.Merge = new MergeRequest(schema, staging, t.Plan.MergeKey, t.Plan.Columns, Settings.CommandTimeout);
-
-            // Where the engine can tell changed rows by their hashes, only those cross the network (row_limit samples
-            // rows in key order, which a hash comparison of the whole table would not respect).
-            var delta = t.Plan.TableConfig.RowLimit is null
-                ? await MergeLoad.StageDifferencesAsync(source, sourceTx, target, tx, t.Merge, t.Plan.SourceSchema!, predicate => CopyAsync(t, source, sourceTx, target, tx, into, cancellationToken, predicate: predicate), cancellationToken).ConfigureAwait(false)
-                : null;
-            if (delta is not null)
-            {
-                t.RowsCopied = delta.RowsCopied;
-                t.Merge = t.Merge with { Differences = delta.Differences };
-                _observer.Verbose($"{t.Plan.Table}: row hashes compared on both sides; {t.RowsCopied} changed or new source row(s) staged in {staging} for the merge");
-            }
-            else
-            {
-                t.RowsCopied = await CopyAsync(t, source, sourceTx, target, tx, into, cancellationToken).ConfigureAwait(false);
-                t.Merge = t.Merge with { Differences = await MergeLoad.CompareAsync(target, tx, t.Merge, cancellationToken).ConfigureAwait(false) };
-                _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} source row(s) staged in {staging} for the merge");
-            }
-
+            t.RowsCopied = await CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken).ConfigureAwait(false);
+            t.Merge = t.Merge with { Differences = await MergeLoad.CompareAsync(target, tx, t.Merge, cancellationToken).ConfigureAwait(false) };
             t.Clock.Stop();
+            _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} source row(s) staged in {staging} for the merge");
         }
     }
 
@@ -98,8 +81,7 @@ public sealed partial class RefreshRunner
 
     /// <summary>The one copy code path: a reload's copy into the table, a merge's into its temporary table.</summary>
     /// <param name="filter">Another filter than the table's (the incremental_overlap window), with <paramref name="rowLimit"/> rows at most.</param>
-    /// <param name="predicate">A source predicate in the engine's SQL (a merge's changed keys), ANDed to the filter.</param>
-    private async Task<long> CopyAsync(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, TableSchema into, CancellationToken cancellationToken, RowFilter? filter = null, long? rowLimit = null, string? predicate = null)
+    private async Task<long> CopyAsync(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, TableSchema into, CancellationToken cancellationToken, RowFilter? filter = null, long? rowLimit = null)
     {
         var started = Stopwatch.StartNew();
         var estimate = t.Plan.EstimatedRows;
@@ -116,7 +98,6 @@ public sealed partial class RefreshRunner
                 Columns = t.Plan.Columns,
                 Filter = filter ?? t.Filter,
                 RowLimit = filter is null ? t.Plan.TableConfig.RowLimit : rowLimit,
-                SourcePredicate = predicate,
                 BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
                 CommandTimeout = Settings.CommandTimeout,
             },

@@ -65,7 +65,7 @@ public sealed partial class PostgreSqlEngine
         return sql;
     }
 
-    internal static async Task<long> PipeBinaryAsync(NpgsqlConnection source, NpgsqlConnection target, string copyOut, string copyIn, int batchSize, IProgress<long> progress, CancellationToken cancellationToken)
+    private static async Task<long> PipeBinaryAsync(NpgsqlConnection source, NpgsqlConnection target, string copyOut, string copyIn, int batchSize, IProgress<long> progress, CancellationToken cancellationToken)
     {
         var counter = new BinaryCopyRowCounter();
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
