@@ -473,7 +473,9 @@ public sealed partial class RefreshRunner
                     + "staging_partition_switch checked only the planned action, so the table was left as it is: plan and run again");
             }
 
-            (Action, Reason, Filter, DeleteFilter, OverlapFilter) = (decision.Action, decision.Reason, decision.Filter, decision.Delete, decision.Action == RefreshAction.Incremental ? decision.Overlap : null);
+            // A full load keeps the plan's words, which say how it loads (a merge does not empty the target).
+            var reason = decision.Action == RefreshAction.Full && Plan.Action == RefreshAction.Full ? Plan.Reason : decision.Reason;
+            (Action, Reason, Filter, DeleteFilter, OverlapFilter) = (decision.Action, reason, decision.Filter, decision.Delete, decision.Action == RefreshAction.Incremental ? decision.Overlap : null);
         }
     }
 }

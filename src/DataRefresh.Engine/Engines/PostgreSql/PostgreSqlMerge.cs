@@ -20,6 +20,20 @@ internal sealed class PostgreSqlMerge : IMergeLoad
         ArgumentNullException.ThrowIfNull(columns);
         var staging = new QualifiedName("pg_temp", "datarefresh_merge_" + Guid.NewGuid().ToString("N")[..12]);
 
+        // A staging of a whole table goes through local buffers: 8 MB by default, which spills every page to disk. The
+        // setting can only change before the session's first temporary table; a reused session keeps what it has.
+        var savepoint = (Npgsql.NpgsqlTransaction)transaction;
+        await savepoint.SaveAsync("datarefresh_temp_buffers", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await target.ExecuteAsync(transaction, "SET LOCAL temp_buffers = '256MB'", cancellationToken).ConfigureAwait(false);
+            await savepoint.ReleaseAsync("datarefresh_temp_buffers", cancellationToken).ConfigureAwait(false);
+        }
+        catch (Npgsql.PostgresException)
+        {
+            await savepoint.RollbackAsync("datarefresh_temp_buffers", cancellationToken).ConfigureAwait(false);
+        }
+
         // The target's own column types (no identity, no generated expression, no constraint): COPY stays binary.
         await target.ExecuteAsync(transaction, $"CREATE TEMPORARY TABLE {Quote(staging.Name)} ON COMMIT DROP AS SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table.Name)} WITH NO DATA", cancellationToken).ConfigureAwait(false);
         return staging;
@@ -46,7 +60,10 @@ internal sealed class PostgreSqlMerge : IMergeLoad
         var keys = string.Join(", ", merge.Key.Select(k => $"COALESCE(t.{Quote(k)}, s.{Quote(k)}) AS {Quote(k)}"));
         var values = merge.Columns.Where(c => !merge.Key.Contains(c)).Select(c => Differs(merge.Table.Column(c)!, c)).ToList();
         var differs = values.Count == 0 ? "" : $" OR {string.Join(" OR ", values)}";
-        return $"CREATE TEMPORARY TABLE {Quote(differences.Name)} ON COMMIT DROP AS SELECT CASE WHEN s.{first} IS NULL THEN 'd' WHEN t.{first} IS NULL THEN 'i' ELSE 'u' END AS datarefresh_op, {keys} "
+
+        // The source's other columns come along, so the UPDATE and INSERT read only the rows that differ, not the staging.
+        var others = string.Concat(merge.Columns.Where(c => !merge.Key.Contains(c)).Select(c => $", s.{Quote(c)}"));
+        return $"CREATE TEMPORARY TABLE {Quote(differences.Name)} ON COMMIT DROP AS SELECT CASE WHEN s.{first} IS NULL THEN 'd' WHEN t.{first} IS NULL THEN 'i' ELSE 'u' END AS datarefresh_op, {keys}{others} "
             + $"FROM {Quote(merge.Table.Name)} AS t FULL JOIN {Quote(merge.Staging)} AS s ON {Match(merge)} WHERE t.{first} IS NULL OR s.{first} IS NULL{differs}";
     }
 
@@ -84,7 +101,7 @@ internal sealed class PostgreSqlMerge : IMergeLoad
         var set = string.Join(", ", values.Select(c => $"{Quote(c)} = s.{Quote(c)}"));
         if (merge.Differences is { } d)
         {
-            return $"UPDATE {Quote(merge.Table.Name)} AS t SET {set} FROM {Quote(merge.Staging)} AS s JOIN {Quote(d)} AS d ON d.datarefresh_op = 'u' AND {On(merge, "s", "d")} WHERE {Match(merge)}";
+            return $"UPDATE {Quote(merge.Table.Name)} AS t SET {set} FROM {Quote(d)} AS s WHERE s.datarefresh_op = 'u' AND {Match(merge)}";
         }
 
         var differs = string.Join(" OR ", values.Select(c => Differs(merge.Table.Column(c)!, c)));
@@ -94,10 +111,10 @@ internal sealed class PostgreSqlMerge : IMergeLoad
     internal static string InsertSql(MergeRequest merge)
     {
         var columns = string.Join(", ", merge.Columns.Select(Quote));
-        var select = $"INSERT INTO {Quote(merge.Table.Name)} ({columns}) OVERRIDING SYSTEM VALUE SELECT {string.Join(", ", merge.Columns.Select(c => "s." + Quote(c)))} FROM {Quote(merge.Staging)} AS s ";
+        var select = $"INSERT INTO {Quote(merge.Table.Name)} ({columns}) OVERRIDING SYSTEM VALUE SELECT {string.Join(", ", merge.Columns.Select(c => "s." + Quote(c)))} ";
         return merge.Differences is { } d
-            ? select + $"JOIN {Quote(d)} AS d ON d.datarefresh_op = 'i' AND {On(merge, "s", "d")}"
-            : select + $"WHERE NOT EXISTS (SELECT 1 FROM {Quote(merge.Table.Name)} AS t WHERE {Match(merge)})";
+            ? select + $"FROM {Quote(d)} AS s WHERE s.datarefresh_op = 'i'"
+            : select + $"FROM {Quote(merge.Staging)} AS s WHERE NOT EXISTS (SELECT 1 FROM {Quote(merge.Table.Name)} AS t WHERE {Match(merge)})";
     }
 
     private static string Match(MergeRequest merge) => string.Join(" AND ", merge.Key.Select(k => $"t.{Quote(k)} = s.{Quote(k)}"));
