@@ -1,32 +1,45 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
+using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.PowerShell.Commands;
 
 namespace DataRefresh.PowerShell;
 
 /// <summary>
-/// Carries engine callbacks (from worker threads) to the pipeline thread, the only thread allowed to call
-/// Write*. The cmdlet drains it while the engine works.
+/// Carries engine events (from worker threads) to the pipeline thread, the only thread allowed to call Write*,
+/// and renders them there: progress bars, verbose and warning lines (<see cref="RefreshEventText"/>), results.
+/// The cmdlet drains it while the engine works.
 /// </summary>
 internal sealed class PipelineObserver : IRefreshObserver
 {
     private readonly BlockingCollection<Action<DataRefreshCmdlet>> _queue = [];
     private readonly ConcurrentQueue<RefreshResult> _completed = new();
 
-    public void Progress(TableProgress progress) => _queue.Add(c => c.WriteTableProgress(progress));
-
-    public void Verbose(string message) => _queue.Add(c => c.WriteEngineVerbose(message));
-
-    public void Warning(string message) => _queue.Add(c => c.WriteWarning(message));
-
-    public void Completed(RefreshResult result)
+    public void OnEvent(RefreshEvent refreshEvent)
     {
-        _completed.Enqueue(result);
-        _queue.Add(c => c.WriteResult(result));
-    }
+        switch (refreshEvent)
+        {
+            case RowsProgress p:
+                _queue.Add(c => c.WriteTableProgress(p.Progress));
+                break;
+            case TableFinished f:
+                _completed.Enqueue(f.Result);
+                _queue.Add(c => c.WriteResult(f.Result));
+                break;
+            default:
+                if (RefreshEventText.Warning(refreshEvent) is { } warning)
+                {
+                    _queue.Add(c => c.WriteWarning(warning));
+                }
+                else if (RefreshEventText.Verbose(refreshEvent) is { } verbose)
+                {
+                    _queue.Add(c => c.WriteEngineVerbose(verbose));
+                }
 
-    public void Post(Action<DataRefreshCmdlet> action) => _queue.Add(action);
+                break;
+        }
+    }
 
     /// <summary>
     /// Run the engine work, writing its messages as they come, and return its value. When writing throws (Ctrl+C,

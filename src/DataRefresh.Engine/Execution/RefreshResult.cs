@@ -2,13 +2,6 @@ using DataRefresh.Planning;
 
 namespace DataRefresh.Execution;
 
-public enum RefreshStatus
-{
-    Succeeded,
-    Failed,
-    Skipped,
-}
-
 /// <summary>What happened to one table in one run.</summary>
 public sealed record RefreshResult
 {
@@ -41,24 +34,13 @@ public sealed record RefreshResult
 
     /// <summary>Anything worth knowing beyond the status: a fallback, a dry run, a retry.</summary>
     public string? Note { get; init; }
-}
 
-/// <summary>Rows copied so far for one table.</summary>
-public sealed record TableProgress(string Table, long RowsCopied, long EstimatedRows, TimeSpan Elapsed)
-{
-    public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? RowsCopied / Elapsed.TotalSeconds : 0;
+    /// <summary>What the plan said the table would do; <see cref="Action"/> is what it did.</summary>
+    public RefreshAction? PlannedAction { get; init; }
 
-    public int PercentComplete => EstimatedRows > 0 ? (int)Math.Min(100, RowsCopied * 100 / EstimatedRows) : -1;
-}
+    /// <summary>How the run-time decision under the table lock differed from the plan (target emptied, watermark moved), or null.</summary>
+    public string? Deviation { get; init; }
 
-/// <summary>How the engine talks back: progress, messages and results, never through PowerShell types.</summary>
-public interface IRefreshObserver
-{
-    void Progress(TableProgress progress);
-
-    void Verbose(string message);
-
-    void Warning(string message);
-
-    void Completed(RefreshResult result);
+    /// <summary>The steps of the last attempt, in order, with their durations and rows (what the verbose lines say, as data).</summary>
+    public IReadOnlyList<StepTiming> Steps { get; init; } = [];
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
+using DataRefresh.Events;
 using DataRefresh.Planning;
 
 namespace DataRefresh.Execution;
@@ -28,10 +29,10 @@ public sealed partial class RefreshRunner
             var schema = t.Plan.TargetSchema!;
             var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
             t.Merge = new MergeRequest(schema, staging, t.Plan.MergeKey, t.Plan.Columns, Settings.CommandTimeout);
-            t.RowsCopied = await CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken).ConfigureAwait(false);
-            t.Merge = t.Merge with { Differences = await MergeLoad.CompareAsync(target, tx, t.Merge, cancellationToken).ConfigureAwait(false) };
+            t.RowsCopied = await StepAsync(t, RefreshStep.Stage, () => CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken), n => n, n => $"{n} source row(s) staged in {staging} for the merge").ConfigureAwait(false);
+            var differences = await StepAsync(t, RefreshStep.Compare, () => MergeLoad.CompareAsync(target, tx, t.Merge, cancellationToken), _ => null, d => d is null ? "each statement compares on its own" : $"differences kept in {d}").ConfigureAwait(false);
+            t.Merge = t.Merge with { Differences = differences };
             t.Clock.Stop();
-            _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} source row(s) staged in {staging} for the merge");
         }
     }
 
@@ -52,15 +53,14 @@ public sealed partial class RefreshRunner
             }
         }
 
-        t.RowsDeleted = await MergeLoad.DeleteMissingAsync(target, tx, merge, cancellationToken).ConfigureAwait(false);
+        t.RowsDeleted = await StepAsync(t, RefreshStep.DeleteMissing, () => MergeLoad.DeleteMissingAsync(target, tx, merge, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Step 3: update the rows whose copied columns differ (unchanged rows are not written) and insert new keys.</summary>
     private async Task UpsertAsync(TableRun t, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
     {
-        t.RowsUpdated = await MergeLoad.UpdateChangedAsync(target, tx, t.Merge!, cancellationToken).ConfigureAwait(false);
-        t.RowsInserted = await MergeLoad.InsertNewAsync(target, tx, t.Merge!, cancellationToken).ConfigureAwait(false);
-        _observer.Verbose($"{t.Plan.Table}: merged: {t.RowsInserted} inserted, {t.RowsUpdated} updated, {t.RowsDeleted} deleted");
+        t.RowsUpdated = await StepAsync(t, RefreshStep.Update, () => MergeLoad.UpdateChangedAsync(target, tx, t.Merge!, cancellationToken)).ConfigureAwait(false);
+        t.RowsInserted = await StepAsync(t, RefreshStep.Insert, () => MergeLoad.InsertNewAsync(target, tx, t.Merge!, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -72,20 +72,17 @@ public sealed partial class RefreshRunner
     {
         var schema = t.Plan.TargetSchema!;
         var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
-        var reread = await CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken, window, t.Plan.Overlap).ConfigureAwait(false);
-        var late = await MergeLoad.InsertNewAsync(target, tx, new MergeRequest(schema, staging, schema.RowKey, t.Plan.Columns, Settings.CommandTimeout), cancellationToken).ConfigureAwait(false);
+        var reread = await StepAsync(t, RefreshStep.Stage, () => CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken, window, t.Plan.Overlap), n => n, n => $"incremental_overlap: {n} source row(s) re-read from {_engine.DescribeFilter(window)}").ConfigureAwait(false);
+        var late = await StepAsync(t, RefreshStep.Insert, () => MergeLoad.InsertNewAsync(target, tx, new MergeRequest(schema, staging, schema.RowKey, t.Plan.Columns, Settings.CommandTimeout), cancellationToken), n => n, n => $"incremental_overlap: {n} row(s) the target lacked inserted (of {reread} re-read)").ConfigureAwait(false);
         t.RowsInserted += late;
         t.RowsCopied += late;
-        _observer.Verbose($"{t.Plan.Table}: incremental_overlap: {reread} source row(s) re-read from {_engine.DescribeFilter(window)}, {late} the target lacked inserted");
     }
 
     /// <summary>The one copy code path: a reload's copy into the table, a merge's into its temporary table.</summary>
     /// <param name="filter">Another filter than the table's (the incremental_overlap window), with <paramref name="rowLimit"/> rows at most.</param>
     private async Task<long> CopyAsync(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, TableSchema into, CancellationToken cancellationToken, RowFilter? filter = null, long? rowLimit = null)
     {
-        var started = Stopwatch.StartNew();
-        var estimate = t.Plan.EstimatedRows;
-        var progress = new InlineProgress(rows => _observer.Progress(new TableProgress(t.Plan.Table, rows, estimate, started.Elapsed)));
+        var progress = ProgressOf(t, Stopwatch.StartNew());
         return await _engine.CopyAsync(
             new CopyRequest
             {
@@ -112,11 +109,7 @@ public sealed partial class RefreshRunner
         // A PostgreSQL partitioned table's triggers are clones on every partition, each with its own state; they are left alone.
         foreach (var t in tables.Where(t => !t.Plan.TableConfig.FireTriggers && (!t.Plan.TargetSchema!.IsPartitioned || _engine.SuspendsPartitionedTableTriggers)))
         {
-            var suspended = await _engine.SuspendTriggersAsync(target, tx, t.TargetName, cancellationToken).ConfigureAwait(false);
-            if (suspended.Count > 0)
-            {
-                _observer.Verbose($"{t.Plan.Table}: {suspended.Count} user trigger(s) suspended for the load (fire_triggers: false)");
-            }
+            var suspended = await StepAsync(t, RefreshStep.SuspendTriggers, () => _engine.SuspendTriggersAsync(target, tx, t.TargetName, cancellationToken), s => s.Count).ConfigureAwait(false);
 
             restore.AddRange(suspended);
         }

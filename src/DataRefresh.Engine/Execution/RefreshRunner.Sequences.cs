@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DataRefresh.Planning;
+using DataRefresh.Events;
 
 namespace DataRefresh.Execution;
 
@@ -9,15 +10,28 @@ public sealed partial class RefreshRunner
     /// Move exactly the sequences the unit's plans listed, each once, after every table of the unit is loaded, so a
     /// sequence two of them share is set from both. Still inside the unit's transaction: its MAX reads see the new rows.
     /// </summary>
-    private async Task AdvanceSequencesAsync(IEnumerable<TableRun> tables, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
+    private async Task AdvanceSequencesAsync(List<TableRun> tables, DbConnection target, DbTransaction tx, CancellationToken cancellationToken)
     {
-        foreach (var sequence in tables.SelectMany(t => t.Plan.Sequences).DistinctBy(s => s.Key))
+        var sequences = tables.SelectMany(t => t.Plan.Sequences).DistinctBy(s => s.Key).ToList();
+        if (sequences.Count == 0)
         {
-            var moved = await _engine.AdvanceSequenceAsync(target, tx, sequence, cancellationToken).ConfigureAwait(false);
-            _observer.Verbose(moved
-                ? $"sequence {sequence}: moved past the values now in the target"
-                : $"sequence {sequence}: left where it is (already past the values in the target, or they are all empty)");
+            return;
         }
+
+        await UnitStepAsync(tables, RefreshStep.AdvanceIdentity, async () =>
+        {
+            var count = 0L;
+            foreach (var sequence in sequences)
+            {
+                var advanced = await _engine.AdvanceSequenceAsync(target, tx, sequence, cancellationToken).ConfigureAwait(false);
+                Notice(null, NoticeLevel.Detail, advanced
+                    ? $"sequence {sequence}: moved past the values now in the target"
+                    : $"sequence {sequence}: left where it is (already past the values in the target, or they are all empty)");
+                count += advanced ? 1 : 0;
+            }
+
+            return count;
+        }, n => n).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DataRefresh.Engines;
 using DataRefresh.Planning;
+using DataRefresh.Events;
 
 namespace DataRefresh.Execution;
 
@@ -37,7 +38,7 @@ public sealed partial class RefreshRunner
             if (_engine.SharesSourceSnapshot)
             {
                 _sourceSnapshot = await _engine.ExportSourceSnapshotAsync(holder, tx, cancellationToken).ConfigureAwait(false);
-                _observer.Verbose($"source: every table of this run is read from one snapshot ({_sourceSnapshot})");
+                Notice(null, NoticeLevel.Detail, $"source: every table of this run is read from one snapshot ({_sourceSnapshot})");
                 return holder;
             }
 
@@ -48,7 +49,7 @@ public sealed partial class RefreshRunner
             }
 
             _sharedSource = new SharedSource(holder, tx);
-            _observer.Verbose("source: every table of this run is read through one session, in one snapshot (units run one at a time)");
+            Notice(null, NoticeLevel.Detail, "source: every table of this run is read through one session, in one snapshot (units run one at a time)");
             return holder;
         }
         catch (Exception ex) when (ex is DbException or DatabaseConnectionException or InvalidOperationException or TimeoutException or IOException)
@@ -59,7 +60,7 @@ public sealed partial class RefreshRunner
                 await holder.DisposeAsync().ConfigureAwait(false);
             }
 
-            _observer.Warning($"source: could not open one snapshot for the whole run ({Describe(ex)}); each unit reads the source at its own moment");
+            Notice(null, NoticeLevel.Warning, $"source: could not open one snapshot for the whole run ({Describe(ex)}); each unit reads the source at its own moment");
             return null;
         }
     }
@@ -79,7 +80,7 @@ public sealed partial class RefreshRunner
 
             // A lost session (a retried unit) cannot get the run's snapshot back: say so, and read on in a new one.
             _sharedSource = null;
-            _observer.Warning("source: the run's source session was lost; later units read the source at their own moment");
+            Notice(null, NoticeLevel.Warning, "source: the run's source session was lost; later units read the source at their own moment");
         }
 
         var source = await _engine.OpenAsync(_config.Source, ConnectionPurpose.Source, settings, Label, cancellationToken).ConfigureAwait(false);

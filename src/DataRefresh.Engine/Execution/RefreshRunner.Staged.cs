@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DataRefresh.Engines;
+using DataRefresh.Events;
 using DataRefresh.Staging;
 
 namespace DataRefresh.Execution;
@@ -25,18 +26,27 @@ public sealed partial class RefreshRunner
         try
         {
             await using var tx = await target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await _engine.LockTableAsync(target, tx, t.TargetName, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            await LockAsync(t, target, tx, cancellationToken).ConfigureAwait(false);
             var leftovers = await staging.DropStagingAsync(target, tx, null, cancellationToken).ConfigureAwait(false);
             if (leftovers > 0)
             {
-                _observer.Warning($"{t.Plan.Table}: dropped {leftovers} staging table(s) left by an earlier, killed run");
+                Notice(t.Plan.Table, NoticeLevel.Warning, $"dropped {leftovers} staging table(s) left by an earlier, killed run");
             }
 
             var deferred = await DeferExternalReferencesAsync([t], target, tx, cancellationToken).ConfigureAwait(false);
-            await t.DecideAsync(_engine, target, tx, forceFull, cancellationToken).ConfigureAwait(false);
-            _observer.Verbose($"{t.Plan.Table}: {t.Reason}");
+            await DecideAsync(t, target, tx, forceFull, cancellationToken).ConfigureAwait(false);
             t.Clock.Start();
             var started = Stopwatch.StartNew();
+            var stepAt = DateTimeOffset.UtcNow;
+            var stepClock = Stopwatch.StartNew();
+            void Log(RefreshStep step, long? rows, string detail)
+            {
+                // Staging reports each step as it ends: timed since the one before.
+                Finished(t, step, stepAt, stepClock.Elapsed, rows, detail);
+                stepAt = DateTimeOffset.UtcNow;
+                stepClock.Restart();
+            }
+
             var outcome = await staging.RunAsync(
                 new StagingRequest
                 {
@@ -58,20 +68,18 @@ public sealed partial class RefreshRunner
                     RunTag = runTag,
                     SwapTimeout = TimeSpan.FromSeconds(settings.LockTimeoutSeconds > 0 ? settings.LockTimeoutSeconds : 30),
                 },
-                new InlineProgress(rows => _observer.Progress(new TableProgress(t.Plan.Table, rows, t.Plan.EstimatedRows, started.Elapsed))),
-                message => _observer.Verbose($"{t.Plan.Table}: {message}"),
+                ProgressOf(t, started),
+                Log,
                 cancellationToken).ConfigureAwait(false);
             (t.RowsCopied, t.RowsDeleted) = (outcome.RowsCopied, outcome.RowsDeleted);
             await AdvanceSequencesAsync([t], target, tx, cancellationToken).ConfigureAwait(false);
-            _observer.Verbose($"{t.Plan.Table}: {t.RowsDeleted} target row(s) removed");
-            _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
             if (deferred.Count > 0)
             {
-                await _engine.RecheckConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);
+                await UnitStepAsync([t], RefreshStep.Recheck, () => _engine.RecheckConstraintsAsync(target, tx, deferred, cancellationToken), deferred.Count).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await UnitStepAsync([t], RefreshStep.Commit, () => tx.CommitAsync(cancellationToken)).ConfigureAwait(false);
             t.Clock.Stop();
         }
         finally
@@ -98,7 +106,7 @@ public sealed partial class RefreshRunner
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or DatabaseConnectionException or InvalidOperationException or IOException)
         {
-            _observer.Warning($"could not drop this run's staging tables now ({Describe(ex)}); the next run drops them");
+            Notice(null, NoticeLevel.Warning, $"could not drop this run's staging tables now ({Describe(ex)}); the next run drops them");
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
+using DataRefresh.Events;
 using DataRefresh.History;
 using DataRefresh.Planning;
 
@@ -37,6 +38,12 @@ public sealed partial class RefreshRunner
 
     public string RunId { get; }
 
+    /// <summary>
+    /// The plans were made by another command (piped): before the first unit, the run checks again that source and
+    /// target are different databases and that every table's columns are as planned.
+    /// </summary>
+    internal bool RecheckSchemas { get; init; }
+
     private string Label => $"DataRefresh run {RunId}";
 
     private RefreshSettings Settings => _config.Settings;
@@ -48,7 +55,10 @@ public sealed partial class RefreshRunner
         await using (journal.ConfigureAwait(false))
         {
             _journal = journal;
-            return await RunPlansAsync(plans, throttleLimit, cancellationToken).ConfigureAwait(false);
+            Publish(new RunStarted([.. plans.OrderBy(p => p.Order).Select(p => p.Table)], throttleLimit) { RunId = RunId });
+            var results = await RunPlansAsync(plans, throttleLimit, cancellationToken).ConfigureAwait(false);
+            Publish(new RunFinished(results, cancellationToken.IsCancellationRequested) { RunId = RunId });
+            return results;
         }
     }
 
@@ -62,7 +72,7 @@ public sealed partial class RefreshRunner
                 results.Add(r);
             }
 
-            _observer.Completed(r);
+            Publish(new TableFinished(r) { RunId = RunId, Table = r.Table, Attempt = r.Attempts });
         }
 
         if (Settings.DryRun)
@@ -78,14 +88,19 @@ public sealed partial class RefreshRunner
         var abandoned = await _journal.MarkAbandonedAsync(cancellationToken).ConfigureAwait(false);
         if (abandoned > 0)
         {
-            _observer.Warning($"{abandoned} history row(s) left Running by an earlier, killed run were marked Abandoned");
+            Notice(null, NoticeLevel.Warning, $"{abandoned} history row(s) left Running by an earlier, killed run were marked Abandoned");
         }
 
         _login = await _journal.LoginAsync(cancellationToken).ConfigureAwait(false);
+        if (RecheckSchemas)
+        {
+            plans = await RecheckPlansAsync(plans, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var plan in plans.Where(p => p.IsBlocked))
         {
             // A table another run is refreshing is a failure of this run (it asked for it); a blocker is a skip.
-            var status = plan.LockedBy is null ? RefreshStatus.Skipped : RefreshStatus.Failed;
+            var status = plan.LockedBy is null && !_refused.Contains(plan.Table) ? RefreshStatus.Skipped : RefreshStatus.Failed;
             await RecordSkipAsync(plan, status == RefreshStatus.Failed ? HistoryStatus.Failed : HistoryStatus.Skipped, cancellationToken).ConfigureAwait(false);
             Emit(new RefreshResult { RunId = RunId, Table = plan.Table, Action = RefreshAction.Skip, Status = status, Error = plan.Reason });
         }
@@ -147,7 +162,12 @@ public sealed partial class RefreshRunner
         string? note = null;
         for (var attempt = 1; ; attempt++)
         {
-            var tables = unit.Select(p => new TableRun(p)).ToList();
+            var tables = unit.Select(p => new TableRun(p, attempt)).ToList();
+            foreach (var t in tables)
+            {
+                Publish(new AttemptStarted(forceFull ? RefreshAction.Full : t.Plan.Action, attempt == 1 ? null : note ?? "after a transient failure") { RunId = RunId, Table = t.Plan.Table, Attempt = attempt });
+            }
+
             try
             {
                 await StartHistoryAsync(tables, attempt, forceFull, cancellationToken).ConfigureAwait(false);
@@ -181,7 +201,11 @@ public sealed partial class RefreshRunner
                 if (retry)
                 {
                     var delay = TimeSpan.FromSeconds(Settings.RetryDelaySeconds * Math.Pow(2, attempt - 1));
-                    _observer.Warning($"{string.Join(", ", unit.Select(p => p.Table))}: transient failure on attempt {attempt} ({error}); retrying the whole table in {delay.TotalSeconds:0.#}s");
+                    foreach (var t in tables)
+                    {
+                        Publish(new RetryScheduled(error, delay) { RunId = RunId, Table = t.Plan.Table, Attempt = attempt });
+                    }
+
                     try
                     {
                         await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -198,7 +222,7 @@ public sealed partial class RefreshRunner
                 {
                     // Configured, and announced by the plan: a step of the run, not a warning.
                     note = $"incremental attempt failed ({error}); fell back to a full refresh (fallback_to_full: true)";
-                    _observer.Verbose($"{table.Plan.Table}: {note}");
+                    Publish(new FallbackStarted(note) { RunId = RunId, Table = table.Plan.Table, Attempt = attempt });
                     forceFull = true;
                     continue;
                 }
@@ -222,7 +246,7 @@ public sealed partial class RefreshRunner
         await using var tx = await target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var t in tables)
         {
-            await _engine.LockTableAsync(target, tx, t.TargetName, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            await LockAsync(t, target, tx, cancellationToken).ConfigureAwait(false);
         }
 
         var deferred = await DeferExternalReferencesAsync(tables, target, tx, cancellationToken).ConfigureAwait(false);
@@ -231,8 +255,7 @@ public sealed partial class RefreshRunner
         // Decide again under the lock: the target may have changed since the plan was made.
         foreach (var t in tables)
         {
-            await t.DecideAsync(_engine, target, tx, forceFull, cancellationToken).ConfigureAwait(false);
-            _observer.Verbose($"{t.Plan.Table}: {t.Reason}");
+            await DecideAsync(t, target, tx, forceFull, cancellationToken).ConfigureAwait(false);
         }
 
         await StageMergesAsync(tables, source, sourceTx, target, tx, cancellationToken).ConfigureAwait(false);
@@ -246,15 +269,14 @@ public sealed partial class RefreshRunner
             }
             else if (t.Action == RefreshAction.Full)
             {
-                t.RowsDeleted = await _engine.EmptyAsync(target, tx, t.TargetName, CanTruncate(t.Plan), settings.CommandTimeout, cancellationToken).ConfigureAwait(false);
+                t.RowsDeleted = await StepAsync(t, RefreshStep.Empty, () => _engine.EmptyAsync(target, tx, t.TargetName, CanTruncate(t.Plan), settings.CommandTimeout, cancellationToken)).ConfigureAwait(false);
             }
             else if (t.DeleteFilter is { } window)
             {
-                t.RowsDeleted = await _engine.DeleteAsync(target, tx, t.TargetName, window, settings.CommandTimeout, cancellationToken).ConfigureAwait(false);
+                t.RowsDeleted = await StepAsync(t, RefreshStep.DeleteWindow, () => _engine.DeleteAsync(target, tx, t.TargetName, window, settings.CommandTimeout, cancellationToken)).ConfigureAwait(false);
             }
 
             t.Clock.Stop();
-            _observer.Verbose($"{t.Plan.Table}: {t.RowsDeleted} target row(s) removed");
         }
 
         foreach (var t in tables)
@@ -266,8 +288,7 @@ public sealed partial class RefreshRunner
             }
             else
             {
-                t.RowsCopied = t.RowsInserted = await CopyAsync(t, source, sourceTx, target, tx, t.Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
-                _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
+                t.RowsCopied = t.RowsInserted = await StepAsync(t, RefreshStep.Copy, () => CopyAsync(t, source, sourceTx, target, tx, t.Plan.TargetSchema!, cancellationToken)).ConfigureAwait(false);
                 if (t.OverlapFilter is { } window)
                 {
                     await InsertLateRowsAsync(t, window, source, sourceTx, target, tx, cancellationToken).ConfigureAwait(false);
@@ -281,12 +302,16 @@ public sealed partial class RefreshRunner
 
         if (deferred.Count > 0)
         {
-            await _engine.RecheckConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false);
+            await UnitStepAsync(tables, RefreshStep.Recheck, () => _engine.RecheckConstraintsAsync(target, tx, deferred, cancellationToken), deferred.Count).ConfigureAwait(false);
         }
 
-        await _engine.ResumeTriggersAsync(target, tx, triggers, cancellationToken).ConfigureAwait(false);
+        if (triggers.Count > 0)
+        {
+            await UnitStepAsync(tables, RefreshStep.ResumeTriggers, () => _engine.ResumeTriggersAsync(target, tx, triggers, cancellationToken), triggers.Count).ConfigureAwait(false);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await UnitStepAsync(tables, RefreshStep.Commit, () => tx.CommitAsync(cancellationToken)).ConfigureAwait(false);
         foreach (var t in tables.Where(t => t.Column is not null))
         {
             await ReadWatermarkAfterAsync(t, target).ConfigureAwait(false);
@@ -301,11 +326,11 @@ public sealed partial class RefreshRunner
     {
         try
         {
-            t.WatermarkAfter = Watermarks.Format(await _engine.ReadMaxAsync(target, null, t.TargetName, t.Column!, CancellationToken.None).ConfigureAwait(false));
+            t.WatermarkAfter = await StepAsync(t, RefreshStep.Verify, async () => Watermarks.Format(await _engine.ReadMaxAsync(target, null, t.TargetName, t.Column!, CancellationToken.None).ConfigureAwait(false)), _ => null, w => $"new watermark {w ?? "none (the table is empty)"}").ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException)
         {
-            _observer.Warning($"{t.Plan.Table}: refreshed and committed, but its new watermark could not be read ({Describe(ex, showServerDetail: false)}); history records none for this run");
+            Notice(t.Plan.Table, NoticeLevel.Warning, $"refreshed and committed, but its new watermark could not be read ({Describe(ex, showServerDetail: false)}); history records none for this run");
         }
     }
 
@@ -318,7 +343,7 @@ public sealed partial class RefreshRunner
         var deferred = tables.Where(t => t.Plan.TableConfig.ExternalReferences == ExternalReferences.Defer && !Merges(t))
             .SelectMany(t => t.Plan.TargetSchema!.ReferencedBy).Where(fk => !emptied.Contains(fk.ReferencingTable)).Distinct().ToList();
         // The keys as they were before (SQL Server: disabled, untrusted): the recheck puts back exactly that.
-        return deferred.Count > 0 ? await _engine.DeferConstraintsAsync(target, tx, deferred, cancellationToken).ConfigureAwait(false) : deferred;
+        return deferred.Count > 0 ? await UnitStepAsync(tables, RefreshStep.DeferConstraints, () => _engine.DeferConstraintsAsync(target, tx, deferred, cancellationToken), _ => deferred.Count).ConfigureAwait(false) : deferred;
     }
 
     /// <summary>TRUNCATE where the config asks for it and the engine allows it on this table; DELETE otherwise.</summary>
@@ -357,7 +382,7 @@ public sealed partial class RefreshRunner
             }
             catch (Exception ex) when (ex is DbException or DatabaseConnectionException or InvalidOperationException or TimeoutException or IOException)
             {
-                _observer.Warning($"{t.Plan.Table}: could not record the outcome in the history table: {Describe(ex)}");
+                Notice(t.Plan.Table, NoticeLevel.Warning, $"could not record the outcome in the history table: {Describe(ex)}");
             }
         }
     }
@@ -402,6 +427,9 @@ public sealed partial class RefreshRunner
         Error = error,
         Attempts = attempts,
         Note = note,
+        PlannedAction = t.Plan.Action,
+        Deviation = t.Deviation,
+        Steps = [.. t.Steps],
     };
 
     /// <summary>The message a DBA needs, without stack traces; never includes connection strings.</summary>
@@ -426,9 +454,15 @@ public sealed partial class RefreshRunner
     }
 
     /// <summary>One table's state within one attempt at its unit.</summary>
-    private sealed class TableRun(RefreshPlan plan)
+    private sealed class TableRun(RefreshPlan plan, int attempt)
     {
         public RefreshPlan Plan { get; } = plan;
+        public int Attempt { get; } = attempt;
+
+        /// <summary>How the decision under the lock differs from the plan, or null.</summary>
+        public string? Deviation { get; private set; }
+
+        public List<StepTiming> Steps { get; } = [];
         public QualifiedName TargetName => Plan.TargetSchema!.Name;
         public string? Column => Plan.TableConfig.IncrementalColumn is { } c ? Plan.TargetSchema!.Column(c)?.Name : null;
         public RefreshAction Action { get; private set; } = plan.Action;
@@ -455,6 +489,7 @@ public sealed partial class RefreshRunner
             if (forceFull)
             {
                 (Action, Reason, Filter, DeleteFilter, OverlapFilter) = (RefreshAction.Full, "fallback_to_full: full refresh after the incremental attempt failed", null, null, null);
+                Deviation = Plan.Action == RefreshAction.Full ? null : $"planned {Plan.Action}, ran Full: the incremental attempt failed (fallback_to_full)";
                 return;
             }
 
@@ -475,6 +510,11 @@ public sealed partial class RefreshRunner
 
             // A full load keeps the plan's words, which say how it loads (a merge does not empty the target).
             var reason = decision.Action == RefreshAction.Full && Plan.Action == RefreshAction.Full ? Plan.Reason : decision.Reason;
+            Deviation = decision.Action != Plan.Action
+                ? $"planned {Plan.Action}, ran {decision.Action}: {decision.Reason}"
+                : WatermarkBefore != Plan.Watermark && decision.Action == RefreshAction.Incremental
+                    ? $"the target's watermark moved since the plan (planned {Plan.Watermark ?? "none"}, now {WatermarkBefore ?? "none"})"
+                    : null;
             (Action, Reason, Filter, DeleteFilter, OverlapFilter) = (decision.Action, reason, decision.Filter, decision.Delete, decision.Action == RefreshAction.Incremental ? decision.Overlap : null);
         }
     }

@@ -29,6 +29,22 @@ public static partial class Planner
             .Select(p => before[p.Table].IsBlocked && !p.IsBlocked ? before[p.Table] with { Order = p.Order, Unit = p.Unit } : p)
             .ToList();
     }
+    /// <summary>
+    /// Plans made earlier (piped from Get-RefreshPlan), arranged again among themselves without reading any
+    /// catalog: the whole set comes out as it went in; a subset filtered in the pipeline gets its own units and
+    /// blocks, so a table whose unit partner was left out is not emptied or loaded without it.
+    /// </summary>
+    public static IReadOnlyList<RefreshPlan> Rearrange(IReadOnlyList<RefreshPlan> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        if (plans.Count == 0 || plans.All(p => p.Draft is null))
+        {
+            return plans;
+        }
+
+        var engine = EngineRegistry.For(plans[0].Config.Target.Engine);
+        return DependencyOrder.Arrange(plans.Select(p => p.Draft ?? p).ToList(), engine);
+    }
 }
 
 /// <summary>Tables answered No at the -Confirm prompt, and the unit each table had in the plan the prompt showed.</summary>

@@ -56,6 +56,9 @@ public sealed record StagingRequest
 
 public sealed record StagingOutcome(long RowsCopied, long RowsDeleted);
 
+/// <summary>A staging step finished: its kind, the rows it moved (where it counts them), and what a DBA would read about it.</summary>
+public delegate void StagingLog(Events.RefreshStep step, long? rows, string detail);
+
 /// <summary>
 /// Strategy staging_partition_switch for one engine: load aside, then swap in by metadata (or, where the engine
 /// has no metadata swap that keeps the table's identity, in one short local transaction).
@@ -72,7 +75,8 @@ public interface IStagingSwitch
     Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, CancellationToken cancellationToken);
 
     /// <summary>Load staging and swap it in inside <see cref="StagingRequest.SwapTransaction"/> (the caller commits).</summary>
-    Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken);
+    /// <param name="log">Each step as it finishes: its kind, rows (where it counts them) and what a DBA would read about it.</param>
+    Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, StagingLog log, CancellationToken cancellationToken);
 
     /// <summary>Drop staging objects of this run, or of runs that are no longer alive (killed runs' leftovers).</summary>
     Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken);

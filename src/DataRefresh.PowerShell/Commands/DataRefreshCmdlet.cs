@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
+using DataRefresh.Events;
 using DataRefresh.Execution;
 
 namespace DataRefresh.PowerShell.Commands;

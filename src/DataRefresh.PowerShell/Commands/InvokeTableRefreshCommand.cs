@@ -26,7 +26,11 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
     [ArgumentCompleter(typeof(TableNameCompleter))]
     public string[]? Table { get; set; }
 
-    /// <summary>Plans from Get-RefreshPlan; their tables are planned again at run time, under the table lock.</summary>
+    /// <summary>
+    /// Plans from Get-RefreshPlan: they run as planned (production's catalogs are not read again); at run time the
+    /// engine re-checks each table's columns, and under the table lock its watermark and emptiness, and the result
+    /// says where it decided differently (Deviation).
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PlanSet)]
     public RefreshPlan[] Plan { get; set; } = [];
 
@@ -173,8 +177,7 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
 
     private IReadOnlyList<RefreshResult> Refresh()
     {
-        RefreshConfig config;
-        IReadOnlyList<string>? tables;
+        RefreshSession session;
         if (ParameterSetName == PlanSet)
         {
             if (_piped.Count == 0)
@@ -182,26 +185,30 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
                 return [];
             }
 
-            config = _piped[0].Config;
-            if (_piped.Any(p => !ReferenceEquals(p.Config, config) && p.Config.Files.SequenceEqual(config.Files) is false))
+            try
             {
-                ThrowRefreshError(new ErrorRecord(new ArgumentException("the piped plans come from different configurations; refresh them in separate commands"), "MixedPlans", ErrorCategory.InvalidArgument, null));
+                // Piped plans run as planned: production's catalogs are not read again; the run re-checks what can have moved.
+                session = RefreshSession.FromPlans(_piped);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowRefreshError(new ErrorRecord(ex, "MixedPlans", ErrorCategory.InvalidArgument, null));
+                throw;
             }
 
-            tables = _piped.Select(p => p.Table).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            UseConfig(config);
+            UseConfig(session.Config);
         }
         else
         {
-            config = LoadConfig(Config);
-            tables = Table;
+            session = new RefreshSession(LoadConfig(Config));
+            RunEngine((_, token) => session.PlanAsync(Table, token), session.Config.Files);
         }
 
-        var plans = RunEngine((_, token) => Planner.PlanAsync(config, tables, token), config.Files);
+        var config = session.Config;
         if (WhatIfRequested())
         {
             // -WhatIf says what each table would do and writes nothing at all, not even a history row.
-            foreach (var plan in plans)
+            foreach (var plan in session.Plans)
             {
                 ShouldProcess($"{plan.Table} ({plan.Reason})", plan.IsBlocked ? "Skip" : Describe(plan, config));
             }
@@ -209,43 +216,16 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
             return [];
         }
 
-        var approved = Confirm(plans, config);
+        // Asked table by table, in run order; after a No the session arranges the rest again without that table.
+        var approved = session.Approve(plan => Approve(plan, config));
         if (approved.Count == 0)
         {
             return [];
         }
 
-        return RunEngine((observer, token) => new RefreshRunner(config, observer).RunAsync(approved, ThrottleLimit, token), config.Files);
-    }
-
-    /// <summary>
-    /// Asks table by table, in run order. After a No the engine plans the rest again without that table, so a unit
-    /// partner that needed it is blocked (and not asked about) instead of failing on a foreign key mid-run.
-    /// </summary>
-    private List<RefreshPlan> Confirm(IReadOnlyList<RefreshPlan> plans, RefreshConfig config)
-    {
-        var current = plans;
-        var approved = new HashSet<string>(StringComparer.Ordinal);
-        var declined = new List<string>();
-        foreach (var table in plans.Select(p => p.Table))
-        {
-            if (current.FirstOrDefault(p => p.Table == table) is not { IsBlocked: false } plan)
-            {
-                continue;
-            }
-
-            if (Approve(plan, config))
-            {
-                approved.Add(table);
-            }
-            else
-            {
-                declined.Add(table);
-                current = Planner.Decline(plans, declined);
-            }
-        }
-
-        return current.Where(p => p.IsBlocked || approved.Contains(p.Table)).ToList();
+        return RunEngine(
+            (observer, token) => session.RunAsync(new RefreshRunOptions { ThrottleLimit = ThrottleLimit, Observers = [observer], StartedBy = $"Invoke-TableRefresh ({Environment.UserName})" }, token),
+            config.Files);
     }
 
     /// <summary>-WhatIf always wins; -Force skips only the confirmation prompt.</summary>

@@ -1,3 +1,4 @@
+using DataRefresh.Events;
 using DataRefresh.Configuration;
 using DataRefresh.Execution;
 using DataRefresh.Tests.Support;
@@ -31,9 +32,9 @@ public abstract partial class EngineConformanceTests
         var observer = new RecordingObserver
         {
             // While the first unit is still loading, production commits a row to each table.
-            OnVerbose = message =>
+            OnAnyEvent = e =>
             {
-                if (message.Contains("row(s) removed", StringComparison.Ordinal) && Interlocked.Exchange(ref committed, 1) == 0)
+                if (e is StepFinished { Step: RefreshStep.Empty } && Interlocked.Exchange(ref committed, 1) == 0)
                 {
                     Db.ExecAsync(Source, "INSERT INTO orders (id) VALUES (1000); INSERT INTO payments (id) VALUES (1000)").GetAwaiter().GetResult();
                 }

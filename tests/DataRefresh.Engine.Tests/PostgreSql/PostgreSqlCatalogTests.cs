@@ -1,3 +1,4 @@
+using DataRefresh.Events;
 using DataRefresh.Configuration;
 using DataRefresh.Execution;
 using DataRefresh.Planning;
@@ -139,13 +140,13 @@ public sealed class PostgreSqlCatalogTests : PostgresTestBase
                 Thread.Sleep(20);
             },
         };
-        observer.OnVerbose = m =>
+        observer.OnAnyEvent = e =>
         {
-            if (m.EndsWith("row(s) copied", StringComparison.Ordinal))
+            if (e is StepFinished { Step: RefreshStep.Copy, Table: { } table })
             {
                 lock (active)
                 {
-                    active.Remove(m[..m.IndexOf(':', StringComparison.Ordinal)]);
+                    active.Remove(table);
                 }
             }
         };

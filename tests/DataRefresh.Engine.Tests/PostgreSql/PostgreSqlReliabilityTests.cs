@@ -1,3 +1,4 @@
+using DataRefresh.Events;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
 using DataRefresh.Execution;
@@ -38,10 +39,10 @@ public sealed class PostgreSqlReliabilityTests : PostgresTestBase
 
     public static TheoryData<string, string> KillPoints => new()
     {
-        { "full", "removed" }, { "full", "progress" }, { "full", "copied" },
-        { "incremental", "removed" }, { "incremental", "progress" }, { "incremental", "copied" },
-        { "buffer", "removed" }, { "buffer", "progress" }, { "buffer", "copied" },
-        { "merge", "progress" }, { "merge", "staged" }, { "merge", "removed" }, { "merge", "merged" },
+        { "full", nameof(RefreshStep.Empty) }, { "full", "progress" }, { "full", nameof(RefreshStep.Copy) },
+        { "incremental", nameof(RefreshStep.Decide) }, { "incremental", "progress" }, { "incremental", nameof(RefreshStep.Copy) },
+        { "buffer", nameof(RefreshStep.DeleteWindow) }, { "buffer", "progress" }, { "buffer", nameof(RefreshStep.Copy) },
+        { "merge", "progress" }, { "merge", nameof(RefreshStep.Stage) }, { "merge", nameof(RefreshStep.DeleteMissing) }, { "merge", nameof(RefreshStep.Insert) },
     };
 
     [Theory]
@@ -75,8 +76,8 @@ public sealed class PostgreSqlReliabilityTests : PostgresTestBase
         }
         else
         {
-            // A merge says "N source row(s) staged", "N target row(s) removed", then "merged: …" just before commit.
-            observer.OnVerbose = m => { if (m.Contains($"row(s) {point}", StringComparison.Ordinal) || (point == "merged" && m.Contains(": merged: ", StringComparison.Ordinal))) { Kill(); } };
+            // The session dies as the named step finishes (a merge's Insert is its last before commit).
+            observer.OnAnyEvent = e => { if (e is StepFinished s && s.Step.ToString() == point) { Kill(); } };
         }
 
         var (_, results, _) = await RunAsync(config, observer);

@@ -1,3 +1,4 @@
+using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.Tests.Support;
 using static DataRefresh.Tests.Support.RefreshHarness;
@@ -19,9 +20,9 @@ public sealed class PostgreSqlRunSnapshotTests : PostgresTestBase
         var observer = new RecordingObserver
         {
             // While the first unit is still loading, production commits a row to each table.
-            OnVerbose = message =>
+            OnAnyEvent = e =>
             {
-                if (message.Contains("row(s) removed", StringComparison.Ordinal) && Interlocked.Exchange(ref committed, 1) == 0)
+                if (e is StepFinished { Step: RefreshStep.Empty } && Interlocked.Exchange(ref committed, 1) == 0)
                 {
                     Pg.ExecAsync(Src, "INSERT INTO orders VALUES (1000); INSERT INTO payments VALUES (1000)").GetAwaiter().GetResult();
                 }

@@ -1,3 +1,4 @@
+using DataRefresh.Events;
 using DataRefresh.Configuration;
 using DataRefresh.Execution;
 using DataRefresh.Planning;
@@ -223,9 +224,9 @@ public sealed class PostgreSqlPartitionSwapTests : PostgresTestBase
         var before = await Pg.DumpAsync(Tgt, "payments", "payment_id, payment_date");
         var observer = new RecordingObserver
         {
-            OnVerbose = m =>
+            OnAnyEvent = e =>
             {
-                if (m.Contains("partition payments_2024_04:", StringComparison.Ordinal) && m.Contains("and indexed", StringComparison.Ordinal))
+                if (e is StepFinished { Step: RefreshStep.IndexBuild, Detail: { } d } && d.StartsWith("partition payments_2024_04:", StringComparison.Ordinal))
                 {
                     Pg.ExecAsync(Tgt, "COMMENT ON TABLE payments_2024_04 IS 'changed by a DBA meanwhile'").GetAwaiter().GetResult();
                 }
@@ -250,9 +251,9 @@ public sealed class PostgreSqlPartitionSwapTests : PostgresTestBase
         await Pg.ExecAsync(Tgt, Rows(131));
         var observer = new RecordingObserver
         {
-            OnVerbose = m =>
+            OnAnyEvent = e =>
             {
-                if (m.Contains("partition payments_2024_06:", StringComparison.Ordinal) && m.Contains("and indexed", StringComparison.Ordinal))
+                if (e is StepFinished { Step: RefreshStep.IndexBuild, Detail: { } d } && d.StartsWith("partition payments_2024_06:", StringComparison.Ordinal))
                 {
                     Pg.ExecAsync(Tgt, "INSERT INTO payments VALUES (900009, '2024-06-30', 1, 9, 'made in UAT during the load')").GetAwaiter().GetResult();
                 }

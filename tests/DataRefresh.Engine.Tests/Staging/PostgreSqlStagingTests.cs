@@ -1,3 +1,4 @@
+using DataRefresh.Events;
 using DataRefresh.Configuration;
 using DataRefresh.Execution;
 using DataRefresh.Planning;
@@ -118,9 +119,10 @@ public sealed class PostgreSqlStagingTests : PostgresTestBase
 
     public static TheoryData<string, string> KillPoints => new()
     {
-        { "partitioned", "progress" }, { "partitioned", "building indexes" }, { "partitioned", "indexed" }, { "partitioned", "swapped in" },
-        { "plain", "progress" }, { "plain", "loaded into staging" }, { "plain", "moved in from staging" },
-        { "window", "progress" }, { "window", "in place" }, { "window", "swapped in" },
+        // A step's name, and which of its kind (a partition's copy, then its index build; a window's move in place, then its swap).
+        { "partitioned", "progress" }, { "partitioned", "Copy#1" }, { "partitioned", "IndexBuild#1" }, { "partitioned", "Swap#1" },
+        { "plain", "progress" }, { "plain", "Copy#1" }, { "plain", "Swap#1" },
+        { "window", "progress" }, { "window", "Swap#1" }, { "window", "Swap#2" },
     };
 
     [Theory]
@@ -169,7 +171,10 @@ public sealed class PostgreSqlStagingTests : PostgresTestBase
         }
         else
         {
-            observer.OnVerbose = m => { if (m.Contains(point, StringComparison.Ordinal)) { Kill(swapSession: point is "swapped in" or "moved in from staging" or "loaded into staging" or "in place"); } };
+            // The swap session dies at a swap, and at a plain table's load aside (it loads in the refresh transaction); the loader otherwise.
+            var (step, nth) = (Enum.Parse<RefreshStep>(point.Split('#')[0]), int.Parse(point.Split('#')[1], System.Globalization.CultureInfo.InvariantCulture));
+            var seen = 0;
+            observer.OnAnyEvent = e => { if (e is StepFinished s && s.Step == step && ++seen == nth) { Kill(swapSession: step == RefreshStep.Swap || shape == "plain"); } };
         }
 
         // "window": March straddles the 40-day window (its rows are moved in place), April is swapped.

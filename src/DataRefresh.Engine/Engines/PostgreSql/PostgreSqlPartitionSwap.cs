@@ -1,4 +1,5 @@
 using DataRefresh.Catalog;
+using DataRefresh.Events;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
 using static DataRefresh.Engines.PostgreSql.PostgreSqlEngine;
@@ -14,7 +15,7 @@ internal static class PostgreSqlPartitionSwap
 {
     private sealed record Staged(PartitionMove Move, QualifiedName Stage, QualifiedName Bound, PartitionRecipe Recipe);
 
-    public static async Task<StagingOutcome> RunAsync(PostgreSqlEngine engine, StagingRequest request, PartitionLayout layout, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
+    public static async Task<StagingOutcome> RunAsync(PostgreSqlEngine engine, StagingRequest request, PartitionLayout layout, IProgress<long> progress, StagingLog log, CancellationToken cancellationToken)
     {
         var schema = request.TargetTable.Name.Schema;
         var staged = new List<Staged>();
@@ -28,9 +29,9 @@ internal static class PostgreSqlPartitionSwap
             await ExecuteAllAsync(request, recipe.BeforeLoad, cancellationToken).ConfigureAwait(false);
             var rows = await engine.CopyAsync(Copy(request, stage, layout.Bound(move.Partition), null), new OffsetProgress(progress, copied), cancellationToken).ConfigureAwait(false);
             copied += rows;
-            log($"partition {name.Name}: building indexes on {stage.Name}");
+            log(RefreshStep.Copy, rows, $"partition {name.Name}: {rows} row(s) loaded into {stage.Name}");
             await ExecuteAllAsync(request, recipe.AfterLoad, cancellationToken).ConfigureAwait(false);
-            log($"partition {name.Name}: {rows} row(s) staged in {stage.Name} and indexed");
+            log(RefreshStep.IndexBuild, rows, $"partition {name.Name}: {rows} row(s) staged in {stage.Name} and indexed");
             staged.Add(new Staged(move, stage, bound, recipe));
         }
 
@@ -41,7 +42,7 @@ internal static class PostgreSqlPartitionSwap
             await request.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(rowsStage)} (LIKE {Quote(request.TargetTable.Name)} INCLUDING DEFAULTS)", cancellationToken).ConfigureAwait(false);
             var rows = await engine.CopyAsync(Copy(request, rowsStage, layout.Within(inPlace), null), new OffsetProgress(progress, copied), cancellationToken).ConfigureAwait(false);
             copied += rows;
-            log($"{rows} row(s) for {string.Join(", ", inPlace.Select(m => m.Partition.Name.Name))} loaded into staging {rowsStage.Name}");
+            log(RefreshStep.Copy, rows, $"{rows} row(s) for {string.Join(", ", inPlace.Select(m => m.Partition.Name.Name))} loaded into staging {rowsStage.Name}");
         }
 
         await SetSwapTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
@@ -50,7 +51,7 @@ internal static class PostgreSqlPartitionSwap
         {
             deleted += await RemoveInPlaceAsync(engine, request, layout, cancellationToken).ConfigureAwait(false);
             await InsertFromAsync(request, rowsStage, cancellationToken).ConfigureAwait(false);
-            log($"{string.Join(", ", inPlace.Select(m => m.Partition.Name.Name))}: {deleted} row(s) removed and the source's moved in from staging, in place");
+            log(RefreshStep.Swap, deleted, $"{string.Join(", ", inPlace.Select(m => m.Partition.Name.Name))}: {deleted} row(s) removed and the source's moved in from staging, in place");
         }
 
         // Count what goes before the first DETACH locks the parent, so readers wait only for metadata changes.
@@ -62,7 +63,7 @@ internal static class PostgreSqlPartitionSwap
             {
                 // Nothing may be deleted, yet the partition got rows since the decision (newer than the target's maximum): keep them.
                 await InsertFromAsync(request, s.Stage, cancellationToken).ConfigureAwait(false);
-                log($"partition {s.Move.Partition.Name.Name}: {old} row(s) appeared in it since the decision, so the source's rows were moved in place instead of swapping it");
+                log(RefreshStep.Swap, old, $"partition {s.Move.Partition.Name.Name}: {old} row(s) appeared in it since the decision, so the source's rows were moved in place instead of swapping it");
                 continue;
             }
 
@@ -75,7 +76,7 @@ internal static class PostgreSqlPartitionSwap
             await SwapAsync(request, s, cancellationToken).ConfigureAwait(false);
         }
 
-        log($"{swaps.Count} partition(s) swapped in; {deleted} old row(s) removed in all");
+        log(RefreshStep.Swap, deleted, $"{swaps.Count} partition(s) swapped in; {deleted} old row(s) removed in all");
         return new StagingOutcome(copied, deleted);
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
+using DataRefresh.Events;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
 using static DataRefresh.Engines.PostgreSql.PostgreSqlEngine;
@@ -80,7 +81,7 @@ internal sealed class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitc
         };
     }
 
-    public async Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
+    public async Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, StagingLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
@@ -112,13 +113,13 @@ internal sealed class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitc
             _ => $"delete {what} with {engine.DescribeFilter(delete)}",
         };
 
-    private async Task<StagingOutcome> LoadAsideAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
+    private async Task<StagingOutcome> LoadAsideAsync(StagingRequest request, IProgress<long> progress, StagingLog log, CancellationToken cancellationToken)
     {
         var target = request.TargetTable;
         var stage = new QualifiedName(target.Name.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_0");
         await request.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(stage)} (LIKE {Quote(target.Name)} INCLUDING DEFAULTS)", cancellationToken).ConfigureAwait(false);
         var copied = await engine.CopyAsync(PostgreSqlPartitionSwap.Copy(request, stage, null, request.RowLimit), progress, cancellationToken).ConfigureAwait(false);
-        log($"{copied} row(s) loaded into staging {stage}");
+        log(RefreshStep.Copy, copied, $"{copied} row(s) loaded into staging {stage}");
 
         await PostgreSqlPartitionSwap.SetSwapTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
         long deleted = 0;
@@ -132,7 +133,7 @@ internal sealed class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitc
         }
 
         await PostgreSqlPartitionSwap.InsertFromAsync(request, stage, cancellationToken).ConfigureAwait(false);
-        log($"{deleted} row(s) removed and {copied} moved in from staging, in the refresh transaction");
+        log(RefreshStep.Swap, deleted, $"{deleted} row(s) removed and {copied} moved in from staging, in the refresh transaction");
         return new StagingOutcome(copied, deleted);
     }
 

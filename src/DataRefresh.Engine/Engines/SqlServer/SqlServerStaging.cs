@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using DataRefresh.Catalog;
+using DataRefresh.Events;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
 using static DataRefresh.Engines.SqlServer.SqlServerSql;
@@ -94,7 +95,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
 
     private static string Partitions(int from, int to) => from == to ? $"partition {from}" : $"partitions {from} to {to}";
 
-    public async Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
+    public async Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, StagingLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
@@ -138,7 +139,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
             await request.Loader.ExecuteAsync(null, statement, cancellationToken, request.CommandTimeout).ConfigureAwait(false);
         }
 
-        log($"{copied} row(s) loaded into staging {stage.Name} and indexed");
+        log(RefreshStep.Copy, copied, $"{copied} row(s) loaded into staging {stage.Name} and indexed");
         var tx = request.SwapTransaction;
         await request.Target.ExecuteAsync(tx, SetLockTimeout(request.SwapTimeout), cancellationToken).ConfigureAwait(false);
         long deleted;
@@ -174,7 +175,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
     }
 
     /// <summary>The swap itself, inside the refresh transaction and under the swap's lock timeout: the rows it removed.</summary>
-    private async Task<long> SwapAsync(StagingRequest request, SqlServerLayout layout, QualifiedName stage, int first, bool incremental, Action<string> log, CancellationToken cancellationToken)
+    private async Task<long> SwapAsync(StagingRequest request, SqlServerLayout layout, QualifiedName stage, int first, bool incremental, StagingLog log, CancellationToken cancellationToken)
     {
         var target = request.TargetTable.Name;
         var space = layout.DataSpace;
@@ -214,7 +215,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
                     },
                     new Progress<long>(),
                     cancellationToken).ConfigureAwait(false);
-                log($"partition {first}: {(request.DeleteFilter is null ? "its rows kept" : "its window rows deleted")} and the source's bulk-copied in from staging");
+                log(RefreshStep.Swap, null, $"partition {first}: {(request.DeleteFilter is null ? "its rows kept" : "its window rows deleted")} and the source's bulk-copied in from staging");
             }
 
             for (var n = switched; n <= space.Partitions; n++)
@@ -222,7 +223,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
                 await request.Target.ExecuteAsync(tx, SwitchPartition(stage, target, n, request.SwapTimeout), cancellationToken).ConfigureAwait(false);
             }
 
-            log($"{(switched <= space.Partitions ? $"partitions {switched} to {space.Partitions} switched in" : "no partition switched")}; {deleted} old row(s) removed in all");
+            log(RefreshStep.Swap, deleted, $"{(switched <= space.Partitions ? $"partitions {switched} to {space.Partitions} switched in" : "no partition switched")}; {deleted} old row(s) removed in all");
         }
         else
         {
@@ -231,12 +232,12 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
             deleted = await engine.CountAsync(request.Target, tx, target, null, cancellationToken).ConfigureAwait(false);
             await request.Target.ExecuteAsync(tx, SwitchTable(target, scratch, request.SwapTimeout), cancellationToken).ConfigureAwait(false);
             await request.Target.ExecuteAsync(tx, SwitchTable(stage, target, request.SwapTimeout), cancellationToken).ConfigureAwait(false);
-            log($"staging switched in; {deleted} old row(s) switched out to {scratch.Name}");
+            log(RefreshStep.Swap, deleted, $"staging switched in; {deleted} old row(s) switched out to {scratch.Name}");
         }
 
         // SWITCH moves rows, not statistics: without this the optimizer keeps the old rows' histograms.
         await request.Target.ExecuteAsync(request.SwapTransaction, UpdateStatistics(target), cancellationToken, request.CommandTimeout).ConfigureAwait(false);
-        log("statistics of the target updated (UPDATE STATISTICS, every statistic on the table, default sampling)");
+        log(RefreshStep.IndexBuild, null, "statistics of the target updated (UPDATE STATISTICS, every statistic on the table, default sampling)");
 
         return deleted;
     }

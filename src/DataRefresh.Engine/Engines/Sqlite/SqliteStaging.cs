@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
+using DataRefresh.Events;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
 using static DataRefresh.Engines.Sqlite.SqliteEngine;
@@ -23,7 +24,7 @@ internal sealed class SqliteStaging(SqliteEngine engine) : IStagingSwitch
             ],
         });
 
-    public async Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken)
+    public async Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, StagingLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
@@ -49,7 +50,7 @@ internal sealed class SqliteStaging(SqliteEngine engine) : IStagingSwitch
             },
             progress,
             cancellationToken).ConfigureAwait(false);
-        log($"{copied} row(s) loaded into staging {stage.Name}");
+        log(RefreshStep.Copy, copied, $"{copied} row(s) loaded into staging {stage.Name}");
 
         long deleted = 0;
         if (request.Action == RefreshAction.Full)

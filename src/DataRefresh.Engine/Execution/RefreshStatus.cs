@@ -1,0 +1,8 @@
+namespace DataRefresh.Execution;
+
+public enum RefreshStatus
+{
+    Succeeded,
+    Failed,
+    Skipped,
+}
