@@ -15,8 +15,10 @@ public static class RefreshHarness
     {
         observer ??= new RecordingObserver();
         var token = cancellationToken == default ? TestContext.Current.CancellationToken : cancellationToken;
-        var plans = await Planner.PlanAsync(config, tables.Length == 0 ? null : tables, token);
-        var results = await new RefreshRunner(config, observer).RunAsync(plans, throttle, token);
+        // Through the session, as every host runs: plan, then run with the observer subscribed from the first event.
+        var session = new RefreshSession(config);
+        var plans = await session.PlanAsync(tables.Length == 0 ? null : tables, token);
+        var results = await session.RunAsync(new RefreshRunOptions { ThrottleLimit = throttle, Observers = [observer] }, token);
         return (plans, results, observer);
     }
 
