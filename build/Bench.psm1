@@ -157,7 +157,9 @@ if (-not $ImportOnly) {
     $report.cpu_ms = ($self.TotalProcessorTime - $cpuBefore).TotalMilliseconds
     $report.results = @($results | ForEach-Object {
             [ordered]@{ table = $_.Table; status = "$($_.Status)"; action = "$($_.Action)"; rows_copied = $_.RowsCopied
-                rows_deleted = $_.RowsDeleted; rows_inserted = $_.RowsInserted; rows_updated = $_.RowsUpdated; load_method = "$($_.LoadMethod)"; duration_ms = $_.Duration.TotalMilliseconds; error = $_.Error; note = $_.Note }
+                rows_deleted = $_.RowsDeleted; rows_inserted = $_.RowsInserted; rows_updated = $_.RowsUpdated; load_method = "$($_.LoadMethod)"; duration_ms = $_.Duration.TotalMilliseconds; error = $_.Error; note = $_.Note
+                # The steps as the engine's events reported them (kind, start, duration, rows), not parsed from text.
+                steps = @($_.Steps | ForEach-Object { [ordered]@{ step = "$($_.Step)"; start_unix_ms = $_.StartedAt.ToUnixTimeMilliseconds(); duration_ms = $_.Duration.TotalMilliseconds; rows = $_.Rows; detail = $_.Detail } }) }
         })
     $report.verbose = $verbose
 }
@@ -376,27 +378,30 @@ function Get-PgStatementSummary {
 function Get-StagingStep {
     <#
     .SYNOPSIS
-    The steps of one staging_partition_switch refresh, from its timestamped -Verbose messages, -Messages (ms since
-    Invoke-TableRefresh started): PrepareMs up to the decision message (lock, leftovers, plan), StageMs from it to
-    the last "partition …: N row(s) staged in … and indexed" (every partition loaded and indexed aside), SwapMs from
-    there to "N partition(s) swapped in" (per partition: count, DETACH, DROP, RENAME, ATTACH, tidy), FinishMs from
-    there to the end of the call (identity, COMMIT, history, dropping staging). Throws unless every partition went
-    the partition-wise way.
+    The steps of one staging_partition_switch refresh, from the steps its result carries (the engine's StepFinished
+    events: kind, start, duration), as ms since Invoke-TableRefresh started (-StartUnixMs): PrepareMs up to the end of
+    the Decide step (lock, leftovers, decision), StageMs from there to the end of the last IndexBuild (every partition
+    loaded and indexed aside), SwapMs from there to the end of the Swap step (per partition: count, DETACH, DROP,
+    RENAME, ATTACH, tidy), FinishMs from there to the end of the call (identity, COMMIT, history, dropping staging).
+    Throws unless every partition went the partition-wise way.
     #>
     param(
-        [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]]$Messages,
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]]$Steps,
+        [Parameter(Mandatory)] [double]$StartUnixMs,
         [Parameter(Mandatory)] [double]$ElapsedMs,
         [Parameter(Mandatory)] [int]$ExpectedPartitions
     )
-    $all = @($Messages)
-    $stagedAt = @(for ($i = 0; $i -lt $all.Count; $i++) { if ($all[$i].message -match ': partition \S+: \d+ row\(s\) staged in \S+ and indexed$') { $i } })
-    $swappedAt = @(for ($i = 0; $i -lt $all.Count; $i++) { if ($all[$i].message -match ': \d+ partition\(s\) swapped in') { $i } })
-    if ($stagedAt.Count -ne $ExpectedPartitions -or $swappedAt.Count -ne 1 -or $stagedAt[0] -lt 1) {
-        throw "expected $ExpectedPartitions 'staged in … and indexed' and one 'swapped in' verbose message, got: $(($all | ForEach-Object { $_.message }) -join ' | ')"
+    $all = @($Steps)
+    $end = { param($s) [double]$s.start_unix_ms + [double]$s.duration_ms - $StartUnixMs }
+    $decide = @($all | Where-Object step -EQ 'Decide')
+    $indexed = @($all | Where-Object step -EQ 'IndexBuild')
+    $swap = @($all | Where-Object step -EQ 'Swap')
+    if ($decide.Count -ne 1 -or $indexed.Count -ne $ExpectedPartitions -or $swap.Count -ne 1) {
+        throw "expected one Decide, $ExpectedPartitions IndexBuild and one Swap step, got: $(($all | ForEach-Object { $_.step }) -join ', ')"
     }
-    $decided = [double]$all[$stagedAt[0] - 1].ms
-    $staged = [double]$all[$stagedAt[-1]].ms
-    $swapped = [double]$all[$swappedAt[0]].ms
+    $decided = & $end $decide[0]
+    $staged = & $end $indexed[-1]
+    $swapped = & $end $swap[0]
     [pscustomobject]@{
         PrepareMs      = $decided
         StageMs        = $staged - $decided
@@ -413,7 +418,7 @@ function Get-StagingSwapWindow {
     The swap step of one staging_partition_switch refresh in the server's statement log: from the end of the last
     statement on a staging table in the loading session (its last index build) to the end of the refresh
     transaction's COMMIT, with the server time of the swap session's statements in that window by kind.
-    -LastStagedUnixMs (the last "staged … and indexed" verbose message, as Unix ms) also gives that message → COMMIT.
+    -LastStagedUnixMs (the end of the last IndexBuild step, as Unix ms) also gives that step's end → COMMIT.
     #>
     param(
         [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]]$Events,

@@ -190,7 +190,7 @@ function Invoke-RunS([string]$Label, [string]$Config, [switch]$Staged) {
     $r | Add-Member -NotePropertyName load1 -NotePropertyValue $load
     $steps = ''
     if ($Staged) {
-        $s = Get-StagingStep -Messages @($r.verbose) -ElapsedMs $r.elapsed_ms -ExpectedPartitions $Partitions
+        $s = Get-StagingStep -Steps @($r.results[0].steps) -StartUnixMs $r.start_unix_ms -ElapsedMs $r.elapsed_ms -ExpectedPartitions $Partitions
         $r | Add-Member -NotePropertyName steps -NotePropertyValue $s
         $steps = "; prepare {0} | stage {1} | swap {2} | finish {3}" -f (Format-Seconds $s.PrepareMs), (Format-Seconds $s.StageMs), (Format-Ms $s.SwapMs), (Format-Seconds $s.FinishMs)
     }
@@ -489,7 +489,7 @@ try {
             Disable-PgStatementLog -Cluster $pg
         }
         $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_part'
-        $diagSteps = Get-StagingStep -Messages @($diagS.verbose) -ElapsedMs $diagS.elapsed_ms -ExpectedPartitions $Partitions
+        $diagSteps = Get-StagingStep -Steps @($diagS.results[0].steps) -StartUnixMs $diagS.start_unix_ms -ElapsedMs $diagS.elapsed_ms -ExpectedPartitions $Partitions
         $diagnosisS = Get-Diagnosis $diagS $events
         $diagnosisS.plan_reason = $diagS.plan[0].reason
         $swapWindow = Get-StagingSwapWindow -Events $events -LastStagedUnixMs ([double]$diagS.start_unix_ms + $diagSteps.LastStagedAtMs)

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DataRefresh.Execution;
 using DataRefresh.Planning;
 
 namespace DataRefresh.PowerShell.Commands;
@@ -21,8 +22,8 @@ public sealed class GetRefreshPlanCommand : DataRefreshCmdlet
 
     protected override void EndProcessing()
     {
-        var config = LoadConfig(Config);
-        var plans = RunEngine((_, token) => Planner.PlanAsync(config, Table, token), Config);
+        var session = new RefreshSession(LoadConfig(Config));
+        var plans = RunEngine((_, token) => session.PlanAsync(Table, token), Config);
         foreach (var plan in plans)
         {
             WriteObject(plan);

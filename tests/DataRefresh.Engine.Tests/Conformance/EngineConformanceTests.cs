@@ -1,3 +1,4 @@
+using DataRefresh.Events;
 using System.Runtime.CompilerServices;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
@@ -314,7 +315,9 @@ public abstract partial class EngineConformanceTests : IAsyncLifetime
 
         // The plan announced it: a step of the run (verbose, and the result's note), not an alarming warning.
         Assert.Empty(observer.Warnings);
-        Assert.Contains(observer.Messages, w => w.Contains(Db.DuplicateKeyError, StringComparison.Ordinal) && w.Contains("fell back", StringComparison.Ordinal));
+        var fallback = Assert.Single(observer.Events.OfType<FallbackStarted>());
+        Assert.Contains(Db.DuplicateKeyError, fallback.Reason, StringComparison.Ordinal);
+        Assert.Equal([(1, RefreshAction.Incremental), (2, RefreshAction.Full)], observer.Events.OfType<AttemptStarted>().Select(a => (a.Attempt, a.Action)));
         await AssertSameRows("products", "id");
         Assert.Equal("renamed", await Text(Target, "SELECT name FROM products WHERE id = 3"));
 

@@ -1,3 +1,4 @@
+using DataRefresh.Events;
 using DataRefresh.Configuration;
 using DataRefresh.Execution;
 using DataRefresh.Planning;
@@ -165,7 +166,7 @@ public sealed class PostgreSqlSyncModeTests : PostgresTestBase
         var result = results.Single("products");
         Assert.Equal((RefreshStatus.Succeeded, RefreshAction.Full, 20L, 2), (result.Status, result.Action, result.RowsCopied, result.Attempts));
         Assert.Contains("fell back to a full refresh", result.Note, StringComparison.Ordinal);
-        Assert.Contains(observer.Messages, w => w.Contains("duplicate key", StringComparison.Ordinal));
+        Assert.Contains("duplicate key", Assert.Single(observer.Events.OfType<FallbackStarted>()).Reason, StringComparison.Ordinal);
         Assert.Equal(await Pg.DumpAsync(Src, "products", "id"), await Pg.DumpAsync(Tgt, "products", "id"));
         var history = await new History.HistoryJournal(Engines.EngineRegistry.For(EngineKind.PostgreSql), config.Target, config.Settings, "t").ReadAsync(new History.HistoryQuery(), TestContext.Current.CancellationToken);
         Assert.Equal(["Full:Succeeded", "Incremental:Failed"], history.OrderByDescending(h => h.Attempt).Select(h => $"{h.Action}:{h.Status}"));
