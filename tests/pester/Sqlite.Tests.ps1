@@ -41,10 +41,6 @@ BeforeAll {
         foreach ($t in $Only) { $picked[$t] = $all[$t] }
         $picked
     }
-
-    function Get-TerminatingError([scriptblock]$Script) {
-        try { $null = & $Script; $null } catch { $_ }
-    }
 }
 
 AfterAll {

@@ -882,3 +882,134 @@ function Test-EngineHistoryTable {
 Export-ModuleMember -Function Invoke-SqliteSql, Get-TerminatingError, Get-SqlServerSeries, New-TestEngine, Remove-TestEngine,
     Invoke-EngineSql, Invoke-EngineScalar, New-EngineDatabase, Get-EngineMissingDatabase, Get-EngineMissingDatabaseMessage, New-EnginePair, New-EngineConfig,
     Get-EngineCount, Get-EngineDigest, Get-EngineScoreSummary, Test-EngineHistoryTable
+
+# ---- Child pwsh processes stopped mid-refresh (CtrlC.Tests.ps1, Unattended.Tests.ps1) ----
+
+function New-PgSlowRefreshDatabase {
+    <#
+    .SYNOPSIS
+    Source and target PostgreSQL databases for stopping a refresh mid-copy: small (10 rows) and big (20,000 rows of
+    300 characters; the target has 5 old rows and a trigger that sleeps half a millisecond a row, so with
+    fire_triggers: true its load takes about 10 s and a signal surely lands mid-copy). -WithFailingTable adds bad
+    (10 source rows; the target has 3 and refuses ids above 5, so its refresh fails). Returns Source, Target, Names
+    (both, for Remove-PgTestDatabase) and DatabasesYaml (the databases: section, auth_type sql).
+    #>
+    param([Parameter(Mandatory)] [string]$Prefix, [switch]$WithFailingTable)
+    $pg = Get-PgTestServer
+    if (-not $pg) { throw 'DATAREFRESH_TEST_PG is not set' }
+    $tag = "${Prefix}_$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    $names = "${tag}_src", "${tag}_tgt"
+    $tables = 'CREATE TABLE small (id int PRIMARY KEY); CREATE TABLE big (id int PRIMARY KEY, t text NOT NULL);'
+    if ($WithFailingTable) { $tables += ' CREATE TABLE bad (id int PRIMARY KEY);' }
+    foreach ($db in $names) {
+        $null = Invoke-Psql -Sql "CREATE DATABASE $db"
+        $null = Invoke-Psql -Database $db -Sql $tables
+    }
+    $source = "INSERT INTO small SELECT generate_series(1, 10); INSERT INTO big SELECT g, repeat('x', 300) FROM generate_series(1, 20000) g;"
+    if ($WithFailingTable) { $source += ' INSERT INTO bad SELECT generate_series(1, 10);' }
+    $null = Invoke-Psql -Database $names[0] -Sql $source
+    $target = @'
+INSERT INTO big SELECT g, 'old' FROM generate_series(1, 5) g;
+CREATE FUNCTION slow_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.0005); RETURN NEW; END $$;
+CREATE TRIGGER slow_down BEFORE INSERT ON big FOR EACH ROW EXECUTE FUNCTION slow_down();
+'@
+    if ($WithFailingTable) { $target += "`nALTER TABLE bad ADD CONSTRAINT bad_small_ids CHECK (id <= 5);`nINSERT INTO bad SELECT generate_series(1, 3);" }
+    $null = Invoke-Psql -Database $names[1] -Sql $target
+    [pscustomobject]@{
+        Source        = $names[0]
+        Target        = $names[1]
+        Names         = $names
+        DatabasesYaml = @"
+databases:
+  source: { engine: postgresql, server: $($pg.Host), port: $($pg.Port), database: $($names[0]), auth_type: sql }
+  target: { engine: postgresql, server: $($pg.Host), port: $($pg.Port), database: $($names[1]), auth_type: sql }
+"@
+    }
+}
+
+function Remove-PgTestDatabase {
+    <# Drops PostgreSQL test databases WITH (FORCE) (the module's pooled connections may still be open on them). #>
+    param([AllowNull()] [AllowEmptyCollection()] [string[]]$Name)
+    foreach ($db in @($Name | Where-Object { $_ })) { $null = Invoke-Psql -Sql "DROP DATABASE IF EXISTS $db WITH (FORCE)" }
+}
+
+function Get-PgCredentialEnvironment {
+    <# The credential variables for a child process on the test server (trust authentication ignores the password). #>
+    $pg = Get-PgTestServer
+    if (-not $pg) { throw 'DATAREFRESH_TEST_PG is not set' }
+    @{
+        SOURCE_DB_USER     = $pg.User
+        TARGET_DB_USER     = $pg.User
+        SOURCE_DB_PASSWORD = 'unused-with-trust-auth'
+        TARGET_DB_PASSWORD = 'unused-with-trust-auth'
+    }
+}
+
+function Test-PgCopyRunning {
+    <# True while a DataRefresh run's COPY into the table is active on the database. #>
+    param([Parameter(Mandatory)] [string]$Database, [Parameter(Mandatory)] [string]$Table)
+    [int](Invoke-Psql -Database $Database -Sql "SELECT count(*) FROM pg_stat_activity WHERE datname = '$Database' AND state = 'active' AND application_name LIKE 'DataRefresh run %' AND query LIKE 'COPY %$Table%'") -gt 0
+}
+
+function Wait-PgCopy {
+    <#
+    .SYNOPSIS
+    Waits until a DataRefresh COPY into the table is active, the process has ended, or -TimeoutSeconds passed;
+    returns whether the COPY is active now.
+    #>
+    param([Parameter(Mandatory)] [string]$Database, [Parameter(Mandatory)] [string]$Table,
+        [Parameter(Mandatory)] [System.Diagnostics.Process]$Process, [int]$TimeoutSeconds = 60)
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while (-not (Test-PgCopyRunning $Database $Table) -and -not $Process.HasExited -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+    Test-PgCopyRunning $Database $Table
+}
+
+function Get-PseudoTerminalSkipReason {
+    <# Why a child cannot be run on a pseudo-terminal here ($null when it can: Linux with util-linux script). #>
+    if ($IsWindows -or $IsMacOS) { return 'needs util-linux script and a pseudo-terminal (Linux)' }
+    if (-not (Get-Command script -CommandType Application -ErrorAction SilentlyContinue)) { return 'util-linux script is not installed (no pseudo-terminal to type Ctrl+C into)' }
+    $null
+}
+
+function Start-PseudoTerminalPwsh {
+    <#
+    .SYNOPSIS
+    Starts a child pwsh (as Get-PwshInvocation says, with -PwshArgument after it) on a pseudo-terminal (util-linux
+    script, which writes the screen to -ScreenFile and passes on the child's exit code); returns the script process,
+    whose standard input is the terminal's keyboard (Send-CtrlC).
+    .DESCRIPTION
+    A process started in the background (`cmd &`, as some CI harnesses do) inherits SIGINT ignored, and .NET keeps an
+    ignored SIGINT ignored: a DBA's terminal never does that, so perl (Debian's perl-base is essential) restores the
+    default before pwsh starts.
+    #>
+    param([Parameter(Mandatory)] [string[]]$PwshArgument, [Parameter(Mandatory)] [string]$ScreenFile, [hashtable]$Environment = @{})
+    $how = Get-PwshInvocation
+    $pwsh = (@($how.FilePath) + @($how.Prefix) + $PwshArgument | ForEach-Object { "'$_'" }) -join ' '
+    $command = "exec perl -e '`$SIG{INT} = q(DEFAULT); exec @ARGV or die' -- $pwsh"
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('script')
+    foreach ($a in '-qfec', $command, $ScreenFile) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardInput = $true
+    $psi.RedirectStandardOutput = $true
+    $psi.UseShellExecute = $false
+    foreach ($key in $Environment.Keys) { $psi.Environment[$key] = $Environment[$key] }
+    $psi.Environment['TERM'] = 'xterm'
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $null = $process.StandardOutput.ReadToEndAsync()
+    $process
+}
+
+function Send-CtrlC {
+    <# Types Ctrl+C (0x03) into the pseudo-terminal; a child that already ended makes no broken-pipe error. #>
+    param([Parameter(Mandatory)] [System.Diagnostics.Process]$Process)
+    try { $Process.StandardInput.Write([char]3); $Process.StandardInput.Flush() } catch [System.IO.IOException] { }
+}
+
+function Read-PseudoTerminalScreen {
+    <# The screen file's text without terminal escape sequences ('' if there is none). #>
+    param([Parameter(Mandatory)] [string]$ScreenFile)
+    $text = if (Test-Path -LiteralPath $ScreenFile) { [System.IO.File]::ReadAllText($ScreenFile) } else { '' }
+    $text -replace '\x1b\[[0-9;?]*[A-Za-z]', '' -replace '\x1b[=>]', ''
+}
+
+Export-ModuleMember -Function New-PgSlowRefreshDatabase, Remove-PgTestDatabase, Get-PgCredentialEnvironment, Test-PgCopyRunning,
+    Wait-PgCopy, Get-PseudoTerminalSkipReason, Start-PseudoTerminalPwsh, Send-CtrlC, Read-PseudoTerminalScreen
