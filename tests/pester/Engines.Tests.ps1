@@ -422,6 +422,104 @@ ROLLBACK TRANSACTION;
                 if ($Key -eq 'sqlite') { Test-Path -LiteralPath $missing | Should -BeFalse -Because 'a run creates no source file' }
             }
         }
+
+        Context 'settings.dry_run: true from an overlay file' {
+            BeforeAll {
+                if ($e.SkipReason) { return }
+                $dry = New-EnginePair $e 'dryrun'
+                $dryConfig = New-EngineConfig $e -Name 'dryrun' -Source $dry.Source -Target $dry.Target
+                $overlay = Write-Utf8File (Join-Path $e.Directory 'dry-run.yaml') "settings:`n  dry_run: true`n"
+                $dryCounts = Get-EngineCount $e $dry.Target
+                $files = { if ($Key -eq 'sqlite') { @(Get-FileHash -LiteralPath $dry.Source, $dry.Target -Algorithm SHA256 | ForEach-Object Hash) -join ',' } }
+                $filesBefore = & $files
+                $errs = @()
+                $dryResults = @(Invoke-TableRefresh -Config $dryConfig, $overlay -Force -ErrorVariable errs -ErrorAction SilentlyContinue)
+            }
+
+            It 'returns a Skipped result per table, saying it was a dry run' {
+                @($errs) | Should -BeNullOrEmpty
+                $dryResults.Count | Should -Be $e.Tables.Count
+                foreach ($r in $dryResults) {
+                    "$($r.Status)" | Should -Be 'Skipped' -Because $r.Table
+                    $r.Note | Should -Match 'dry run'
+                    $r.RowsCopied | Should -Be 0
+                }
+            }
+
+            It 'writes nothing: counts and history unchanged' {
+                $after = Get-EngineCount $e $dry.Target
+                foreach ($t in $after.Keys) { $after[$t] | Should -Be $dryCounts[$t] -Because $t }
+                Test-EngineHistoryTable $e $dry.Target | Should -BeFalse
+                @(Get-RefreshHistory -Config $dryConfig).Count | Should -Be 0
+                # Engine-specific (SQLite): not a byte of either file changed.
+                if ($Key -eq 'sqlite') { & $files | Should -Be $filesBefore }
+            }
+
+            It 'without the overlay, the same base file refreshes for real' {
+                # The overlay, not the base, carried dry_run: the merge is per run.
+                $real = @(Invoke-TableRefresh -Config $dryConfig -Table events -Force)
+                "$($real[0].Status)" | Should -Be 'Succeeded' -Because $real[0].Error
+                (Get-EngineCount $e $dry.Target -Table events).events | Should -Be $sourceCounts.events
+            }
+        }
+
+        Context 'Get-RefreshHistory filters' {
+            BeforeAll {
+                if ($e.SkipReason) { return }
+                $h = New-EnginePair $e 'history'
+                $historyTables = @('orders', 'customers', 'events')
+                $historyConfig = New-EngineConfig $e -Name 'history' -Source $h.Source -Target $h.Target -Tables $historyTables
+                $ghost = Write-Utf8File (Join-Path $e.Directory 'ghost.yaml') "tables:`n  - name: ghost`n"
+                $runA = @(Invoke-TableRefresh -Config $historyConfig -Force)[0].RunId
+                Start-Sleep -Milliseconds 50
+                $between = Get-Date
+                Start-Sleep -Milliseconds 50
+                # ghost exists on neither side: blocked, so recorded as Skipped; events has nothing new.
+                $runB = @(Invoke-TableRefresh -Config $historyConfig, $ghost -Table ghost, events -Force -WarningAction SilentlyContinue)[0].RunId
+                $all = @(Get-RefreshHistory -Config $historyConfig)
+            }
+
+            It 'returns every attempt, newest first' {
+                $all.Count | Should -Be ($historyTables.Count + 2)
+                for ($i = 1; $i -lt $all.Count; $i++) {
+                    $all[$i].StartedAt | Should -Not -BeGreaterThan $all[$i - 1].StartedAt
+                }
+                $all[0].RunId | Should -Be $runB
+                $all[-1].RunId | Should -Be $runA
+            }
+
+            It '-Last 2 returns the two newest' {
+                $last = @(Get-RefreshHistory -Config $historyConfig -Last 2)
+                $last.Count | Should -Be 2
+                @($last | ForEach-Object EntryId) -join ',' | Should -Be (@($all[0..1] | ForEach-Object EntryId) -join ',')
+                @($last | Where-Object RunId -NE $runB).Count | Should -Be 0
+            }
+
+            It '-Table events returns that table only, newest first' {
+                $events = @(Get-RefreshHistory -Config $historyConfig -Table events)
+                @($events | ForEach-Object Table | Sort-Object -Unique) -join ',' | Should -Be 'events'
+                @($events | ForEach-Object RunId) -join ',' | Should -Be "$runB,$runA"
+                @(Get-RefreshHistory -Config $historyConfig -Table events, customers).Count | Should -Be 3
+                @(Get-RefreshHistory -Config $historyConfig -Table events -Last 1 | ForEach-Object RunId) -join ',' | Should -Be $runB
+            }
+
+            It '-Status filters by outcome' {
+                @(Get-RefreshHistory -Config $historyConfig -Status Skipped | ForEach-Object Table) -join ',' | Should -Be 'ghost'
+                @(Get-RefreshHistory -Config $historyConfig -Status Succeeded).Count | Should -Be ($historyTables.Count + 1)
+                @(Get-RefreshHistory -Config $historyConfig -Status Failed).Count | Should -Be 0
+            }
+
+            It '-Since returns what started after it' {
+                $since = @(Get-RefreshHistory -Config $historyConfig -Since $between)
+                @($since | ForEach-Object Table | Sort-Object) -join ',' | Should -Be 'events,ghost'
+                @($since | Where-Object RunId -NE $runB).Count | Should -Be 0
+            }
+
+            It 'rejects -Last 0 and an unknown -Status' {
+                { Get-RefreshHistory -Config $historyConfig -Last 0 } | Should -Throw
+                { Get-RefreshHistory -Config $historyConfig -Status Sideways } | Should -Throw
+            }
+        }
     }
 }
 
