@@ -459,7 +459,7 @@ ROLLBACK TRANSACTION;
                 # The overlay, not the base, carried dry_run: the merge is per run.
                 $real = @(Invoke-TableRefresh -Config $dryConfig -Table events -Force)
                 "$($real[0].Status)" | Should -Be 'Succeeded' -Because $real[0].Error
-                (Get-EngineCount $e $dry.Target -Table events).events | Should -Be $sourceCounts.events
+                (Get-EngineCount $e $dry.Target -Table events).events | Should -Be (Get-EngineCount $e $dry.Source -Table events).events
             }
         }
 

@@ -1,7 +1,10 @@
 # Shared helpers for the Pester tests in this folder (not a test file itself: Pester runs *.Tests.ps1 only).
 #   Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
 # SQLite databases come from build/DemoData (built once per test file, then run as `dotnet <dll>`, as build/demo.ps1
-# does); PostgreSQL databases are made with psql against the throwaway cluster in DATAREFRESH_TEST_PG.
+# does; `DemoData sql <file>` runs setup SQL); PostgreSQL databases are made with psql against the throwaway cluster
+# in DATAREFRESH_TEST_PG; SQL Server databases through Microsoft.Data.SqlClient 5.2.2 on DATAREFRESH_TEST_SQLSERVER.
+# Sections: files and child processes; PostgreSQL; SQL Server; one engine as Engines.Tests.ps1 sees it (New-TestEngine
+# and the *-Engine* functions); child pwsh processes stopped mid-refresh (CtrlC.Tests.ps1, Unattended.Tests.ps1).
 
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
