@@ -46,6 +46,14 @@ $run = Invoke-Pester -Configuration $config
 # pass unnoticed: count each such file as one failure. (A failing top-level BeforeAll already fails its tests.)
 $brokenFiles = @($run.Containers | Where-Object { "$($_.Result)" -eq 'Failed' -and $_.FailedCount -eq 0 })
 $failed = $run.FailedCount + $brokenFiles.Count
+# Skipped tests per tag (the test's own or any block's above it): the engine tags PostgreSql, SqlServer and Sqlite of
+# Engines.Tests.ps1 say which engine's cases skipped, for CI (which requires PostgreSql and Sqlite to have none).
+$skippedByTag = [ordered]@{}
+foreach ($test in @($run.Tests | Where-Object { "$($_.Result)" -eq 'Skipped' })) {
+    $tags = @($test.Tag)
+    for ($block = $test.Block; $block; $block = $block.Parent) { $tags += @($block.Tag) }
+    foreach ($tag in @($tags | Where-Object { $_ } | Sort-Object -Unique)) { $skippedByTag[$tag] = 1 + [int]$skippedByTag[$tag] }
+}
 $counts = [ordered]@{
     passed           = $run.PassedCount
     failed           = $failed
@@ -55,6 +63,7 @@ $counts = [ordered]@{
     failedContainers = $run.FailedContainersCount
     failedBlocks     = $run.FailedBlocksCount
     result           = "$($run.Result)"
+    skippedByTag     = $skippedByTag
 }
 $counts | ConvertTo-Json | Set-Content -LiteralPath $CountsFile -Encoding utf8NoBOM
 exit 0

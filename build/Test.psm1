@@ -163,6 +163,12 @@ function Invoke-PesterTier {
     }
     $counts = Get-Content -LiteralPath $countsFile -Raw | ConvertFrom-Json
     $result = New-TierResult $name 'ran' $null $counts.passed $counts.failed $counts.skipped
+    # Which engines' cases skipped (tags of Engines.Tests.ps1): .ci/run requires none for PostgreSql and Sqlite.
+    $byTag = [ordered]@{}
+    if ($counts.PSObject.Properties['skippedByTag'] -and $counts.skippedByTag) {
+        foreach ($p in $counts.skippedByTag.PSObject.Properties) { $byTag[$p.Name] = [int]$p.Value }
+    }
+    $result | Add-Member -NotePropertyName skippedByTag -NotePropertyValue ([pscustomobject]$byTag)
     Complete-TierResult $result
 }
 
@@ -276,6 +282,9 @@ function Invoke-TestTask {
         $color = switch ($r.status) { 'ran' { if ($r.failed) { 'Red' } else { 'Green' } } 'skipped' { 'Yellow' } default { 'Red' } }
         $line = '  {0,-11} {1,-14} passed {2}, failed {3}, skipped {4}' -f $r.name, $r.status, $r.passed, $r.failed, $r.skipped
         if ($r.reason) { $line += " ($($r.reason))" }
+        if ($r.PSObject.Properties['skippedByTag'] -and @($r.skippedByTag.PSObject.Properties).Count) {
+            $line += ' (skipped by tag: ' + (@($r.skippedByTag.PSObject.Properties | ForEach-Object { "$($_.Name) $($_.Value)" }) -join ', ') + ')'
+        }
         Write-Host $line -ForegroundColor $color
     }
     # The very last line of the run, for people and CI alike.

@@ -10,6 +10,8 @@ namespace DataRefresh.DemoData;
 /// <item><c>create &lt;dir&gt;</c>: &lt;dir&gt;/production.db (a full shop) and &lt;dir&gt;/uat.db (the same schema, a stale copy).</item>
 /// <item><c>grow &lt;dir&gt;</c>: two more days of business in production.db, for an incremental refresh to pick up.</item>
 /// <item><c>counts &lt;db&gt;</c>: one "table count" line per table.</item>
+/// <item><c>sql &lt;db&gt;</c>: runs the SQL read from standard input on the file (creating it), printing every row of
+/// every result set as its columns joined by '|' (NULL as nothing), as psql -A -t does; for the Pester tests.</item>
 /// </list>
 /// </summary>
 internal static class Program
@@ -64,9 +66,9 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        if (args.Length != 2 || args[0] is not ("create" or "grow" or "counts"))
+        if (args.Length != 2 || args[0] is not ("create" or "grow" or "counts" or "sql"))
         {
-            Console.Error.WriteLine("usage: DemoData create <dir> | grow <dir> | counts <database file>");
+            Console.Error.WriteLine("usage: DemoData create <dir> | grow <dir> | counts <database file> | sql <database file> (SQL on stdin)");
             return 2;
         }
 
@@ -79,6 +81,9 @@ internal static class Program
                     break;
                 case "grow":
                     Grow(Path.GetFullPath(args[1]));
+                    break;
+                case "sql":
+                    RunSql(Path.GetFullPath(args[1]), Console.In.ReadToEnd());
                     break;
                 default:
                     Counts(Path.GetFullPath(args[1]));
@@ -418,5 +423,26 @@ internal static class Program
         {
             Say($"{table} {Long(db, null, $"SELECT count(*) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")}");
         }
+    }
+
+    private static void RunSql(string file, string sql)
+    {
+        using var db = Open(file, SqliteOpenMode.ReadWriteCreate);
+        using var command = Command(db, null, sql);
+        using var reader = command.ExecuteReader();
+        do
+        {
+            while (reader.Read())
+            {
+                var values = new string[reader.FieldCount];
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    values[i] = reader.IsDBNull(i) ? string.Empty : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? string.Empty;
+                }
+
+                Console.WriteLine(string.Join('|', values));
+            }
+        }
+        while (reader.NextResult());
     }
 }

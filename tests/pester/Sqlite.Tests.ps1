@@ -1,5 +1,7 @@
 # End to end through the cmdlets on SQLite: the DemoData shop (build/DemoData) in production.db and a stale uat.db.
-# Each Context works on its own copy of the two databases, made once by DemoData in BeforeAll.
+# Each Context works on its own copy of the two databases, made once by DemoData in BeforeAll. These are the cases
+# that need the demo's schema (date buffers, smart_sync, a four-table unit) or a file's bytes; the cases every engine
+# shares (checks, plans, a failing table, history filters, dry_run, refusing to run) are in Engines.Tests.ps1.
 # Run through `dotnet pwsh ./build.ps1 test -Tier Pester` (sets DATAREFRESH_MODULE).
 
 BeforeAll {
@@ -40,10 +42,6 @@ BeforeAll {
         $picked = [ordered]@{}
         foreach ($t in $Only) { $picked[$t] = $all[$t] }
         $picked
-    }
-
-    function Get-TerminatingError([scriptblock]$Script) {
-        try { $null = & $Script; $null } catch { $_ }
     }
 }
 
@@ -208,40 +206,6 @@ Describe 'SQLite: writing nothing' {
             Get-FolderState $b.Dir | Should -Be $state
         }
     }
-
-    Context 'settings.dry_run: true from an overlay file' {
-        BeforeAll {
-            $s = New-Scenario 'dryrun'
-            $overlay = Write-Utf8File (Join-Path $s.Dir 'dry-run.yaml') "settings:`n  dry_run: true`n"
-            $before = Get-FolderState $s.Dir
-            $errs = @()
-            $results = @(Invoke-TableRefresh -Config $s.Config, $overlay -Force -ErrorVariable errs -ErrorAction SilentlyContinue)
-        }
-
-        It 'returns a Skipped result per table, saying it was a dry run' {
-            @($errs) | Should -BeNullOrEmpty
-            $results.Count | Should -Be $tables.Count
-            foreach ($r in $results) {
-                "$($r.Status)" | Should -Be 'Skipped' -Because $r.Table
-                $r.Note | Should -Match 'dry run'
-                $r.RowsCopied | Should -Be 0
-            }
-        }
-
-        It 'writes nothing: files, counts and history unchanged' {
-            Get-FolderState $s.Dir | Should -Be $before
-            $after = Get-UatCount $s.Uat
-            foreach ($t in $tables) { $after[$t] | Should -Be $uatCounts[$t] -Because $t }
-            @(Get-RefreshHistory -Config $s.Config).Count | Should -Be 0
-        }
-
-        It 'without the overlay, the same base file refreshes for real' {
-            # The overlay, not the base, carried dry_run: the merge is per run.
-            $real = @(Invoke-TableRefresh -Config $s.Config -Table customers -Force)
-            "$($real[0].Status)" | Should -Be 'Succeeded'
-            (Get-UatCount $s.Uat -Only customers).customers | Should -Be $prodCounts.customers
-        }
-    }
 }
 
 Describe 'SQLite: answering No at the -Confirm prompt' {
@@ -400,61 +364,6 @@ Describe 'SQLite: choosing tables' {
             $after = Get-UatCount $s.Uat
             foreach ($t in $tables) { $after[$t] | Should -Be $prodCounts[$t] -Because $t }
         }
-    }
-}
-
-Describe 'SQLite: Get-RefreshHistory' {
-    BeforeAll {
-        $s = New-Scenario 'history'
-        $ghost = Write-Utf8File (Join-Path $s.Dir 'ghost.yaml') "tables:`n  - name: ghost`n"
-        $runA = @(Invoke-TableRefresh -Config $s.Config -Force)[0].RunId
-        Start-Sleep -Milliseconds 50
-        $between = Get-Date
-        Start-Sleep -Milliseconds 50
-        # ghost exists on neither side: blocked, so recorded as Skipped; orders has nothing new.
-        $runB = @(Invoke-TableRefresh -Config $s.Config, $ghost -Table ghost, orders -Force -WarningAction SilentlyContinue)[0].RunId
-        $all = @(Get-RefreshHistory -Config $s.Config)
-    }
-
-    It 'returns every attempt, newest first' {
-        $all.Count | Should -Be ($tables.Count + 2)
-        for ($i = 1; $i -lt $all.Count; $i++) {
-            $all[$i].StartedAt | Should -Not -BeGreaterThan $all[$i - 1].StartedAt
-        }
-        $all[0].RunId | Should -Be $runB
-        $all[-1].RunId | Should -Be $runA
-    }
-
-    It '-Last 2 returns the two newest' {
-        $last = @(Get-RefreshHistory -Config $s.Config -Last 2)
-        $last.Count | Should -Be 2
-        @($last | ForEach-Object EntryId) -join ',' | Should -Be (@($all[0..1] | ForEach-Object EntryId) -join ',')
-        @($last | Where-Object RunId -NE $runB).Count | Should -Be 0
-    }
-
-    It '-Table orders returns that table only, newest first' {
-        $orders = @(Get-RefreshHistory -Config $s.Config -Table orders)
-        @($orders | ForEach-Object Table | Sort-Object -Unique) -join ',' | Should -Be 'orders'
-        @($orders | ForEach-Object RunId) -join ',' | Should -Be "$runB,$runA"
-        @(Get-RefreshHistory -Config $s.Config -Table orders, customers).Count | Should -Be 3
-        @(Get-RefreshHistory -Config $s.Config -Table orders -Last 1 | ForEach-Object RunId) -join ',' | Should -Be $runB
-    }
-
-    It '-Status filters by outcome' {
-        @(Get-RefreshHistory -Config $s.Config -Status Skipped | ForEach-Object Table) -join ',' | Should -Be 'ghost'
-        @(Get-RefreshHistory -Config $s.Config -Status Succeeded).Count | Should -Be ($tables.Count + 1)
-        @(Get-RefreshHistory -Config $s.Config -Status Failed).Count | Should -Be 0
-    }
-
-    It '-Since returns what started after it' {
-        $since = @(Get-RefreshHistory -Config $s.Config -Since $between)
-        @($since | ForEach-Object Table | Sort-Object) -join ',' | Should -Be 'ghost,orders'
-        @($since | Where-Object RunId -NE $runB).Count | Should -Be 0
-    }
-
-    It 'rejects -Last 0 and an unknown -Status' {
-        { Get-RefreshHistory -Config $s.Config -Last 0 } | Should -Throw
-        { Get-RefreshHistory -Config $s.Config -Status Sideways } | Should -Throw
     }
 }
 

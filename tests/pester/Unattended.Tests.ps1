@@ -6,39 +6,21 @@
 # through `dotnet pwsh ./build.ps1 test -Tier Pester` (DATAREFRESH_TEST_PG, DATAREFRESH_MODULE).
 
 BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     $skipReason = if (-not $env:DATAREFRESH_TEST_PG) { 'DATAREFRESH_TEST_PG is not set: run through build.ps1 test' }
-    $skipSignals = if ($IsWindows -or $IsMacOS) { 'needs SIGTERM, util-linux script and a pseudo-terminal (Linux)' }
-    elseif (-not (Get-Command script -CommandType Application -ErrorAction SilentlyContinue)) { 'util-linux script is not installed' }
+    $skipSignals = if ($IsWindows -or $IsMacOS) { 'needs SIGTERM, util-linux script and a pseudo-terminal (Linux)' } else { Get-PseudoTerminalSkipReason }
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     $dir = $null
-    $databases = @()
+    $fixture = $null
     if (-not $env:DATAREFRESH_TEST_PG) { return }
-    $pg = Get-PgTestServer
     $dir = New-TestDirectory -Prefix 'datarefresh-unattended'
-    $tag = "dr_job_$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    $databases = "${tag}_src", "${tag}_tgt"
-    foreach ($db in $databases) {
-        $null = Invoke-Psql -Sql "CREATE DATABASE $db"
-        $null = Invoke-Psql -Database $db -Sql 'CREATE TABLE small (id int PRIMARY KEY); CREATE TABLE bad (id int PRIMARY KEY); CREATE TABLE big (id int PRIMARY KEY, t text NOT NULL);'
-    }
-    $null = Invoke-Psql -Database $databases[0] -Sql "INSERT INTO small SELECT generate_series(1, 10); INSERT INTO bad SELECT generate_series(1, 10); INSERT INTO big SELECT g, repeat('x', 300) FROM generate_series(1, 20000) g;"
-    # UAT's bad refuses ids above 5, so its refresh fails mid-copy; UAT's big takes about 10 s to load (a trigger
-    # sleeps half a millisecond a row, fire_triggers: true keeps it firing), so a signal surely lands mid-copy.
-    $null = Invoke-Psql -Database $databases[1] -Sql @'
-ALTER TABLE bad ADD CONSTRAINT bad_small_ids CHECK (id <= 5);
-INSERT INTO bad SELECT generate_series(1, 3);
-INSERT INTO big SELECT g, 'old' FROM generate_series(1, 5) g;
-CREATE FUNCTION slow_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.0005); RETURN NEW; END $$;
-CREATE TRIGGER slow_down BEFORE INSERT ON big FOR EACH ROW EXECUTE FUNCTION slow_down();
-'@
-    $databasesYaml = @"
-databases:
-  source: { engine: postgresql, server: $($pg.Host), port: $($pg.Port), database: $($databases[0]), auth_type: sql }
-  target: { engine: postgresql, server: $($pg.Host), port: $($pg.Port), database: $($databases[1]), auth_type: sql }
-"@
+    # small; bad, whose UAT side refuses ids above 5, so its refresh fails mid-copy; big, whose load takes about 10 s,
+    # so a signal surely lands mid-copy (New-PgSlowRefreshDatabase).
+    $fixture = New-PgSlowRefreshDatabase -Prefix 'dr_job' -WithFailingTable
+    $databasesYaml = $fixture.DatabasesYaml
     $configs = @{
         ok          = Write-Utf8File (Join-Path $dir 'ok.yaml') "$databasesYaml`ntables:`n  - name: small`n"
         partial     = Write-Utf8File (Join-Path $dir 'partial.yaml') "$databasesYaml`ntables:`n  - name: bad`n  - name: small`nsettings:`n  max_retries: 0`n"
@@ -63,27 +45,21 @@ settings:
 
     # Import-Module DataRefresh finds the built module, as it finds an installed one.
     $moduleRoot = Split-Path -Parent (Split-Path -Parent $env:DATAREFRESH_MODULE)
-    $childEnvironment = @{
-        PSModulePath       = $moduleRoot + [System.IO.Path]::PathSeparator + $env:PSModulePath
-        SOURCE_DB_USER     = $pg.User
-        TARGET_DB_USER     = $pg.User
-        SOURCE_DB_PASSWORD = 'unused-with-trust-auth'
-        TARGET_DB_PASSWORD = 'unused-with-trust-auth'
-    }
+    $childEnvironment = Get-PgCredentialEnvironment
+    $childEnvironment['PSModulePath'] = $moduleRoot + [System.IO.Path]::PathSeparator + $env:PSModulePath
     # The documented command line: pwsh -NoProfile -NonInteractive -File refresh-job.ps1 -Config <file>.
     $how = Get-PwshInvocation
-    $jobArguments = { param([string]$Config) @($how.Prefix) + @('-NoProfile', '-NonInteractive', '-File', $jobScript, '-Config', $Config) }
+    $jobArguments = { param([string]$Config) @('-NoProfile', '-NonInteractive', '-File', $jobScript, '-Config', $Config) }
     $runJob = {
         param([string]$Config)
         Invoke-ChildPwsh -ScriptPath $jobScript -ArgumentList @('-Config', $Config) -Environment $childEnvironment -TimeoutSeconds 120
     }
-    $count = { param([string]$Table) [int](Invoke-Psql -Database $databases[1] -Sql "SELECT count(*) FROM $Table") }
-    $copyingBig = { [int](Invoke-Psql -Database $databases[1] -Sql "SELECT count(*) FROM pg_stat_activity WHERE datname = '$($databases[1])' AND state = 'active' AND application_name LIKE 'DataRefresh run %' AND query LIKE 'COPY %big%'") -gt 0 }
-    $lastBigStatus = { Invoke-Psql -Database $databases[1] -Sql "SELECT status || ': ' || coalesce(error, '') FROM datarefresh_history WHERE table_name = 'big' ORDER BY started_at DESC LIMIT 1" }
+    $count = { param([string]$Table) [int](Invoke-Psql -Database $fixture.Target -Sql "SELECT count(*) FROM $Table") }
+    $lastBigStatus = { Invoke-Psql -Database $fixture.Target -Sql "SELECT status || ': ' || coalesce(error, '') FROM datarefresh_history WHERE table_name = 'big' ORDER BY started_at DESC LIMIT 1" }
 }
 
 AfterAll {
-    foreach ($db in $databases) { $null = Invoke-Psql -Sql "DROP DATABASE IF EXISTS $db WITH (FORCE)" }
+    if ($fixture) { Remove-PgTestDatabase $fixture.Names }
     if ($dir) { Remove-TestDirectory $dir }
 }
 
@@ -180,7 +156,7 @@ Describe 'How -FailOnError tells a job''s pwsh from an interactive one' {
 Describe 'docs/unattended.md: a job stopped mid-refresh' -Skip:([bool]$skipReason -or [bool]$skipSignals) {
     It 'exits 3 on SIGTERM, rolls the table at work back and records it' {
         $psi = [System.Diagnostics.ProcessStartInfo]::new($how.FilePath)
-        foreach ($a in & $jobArguments $configs.slow) { $psi.ArgumentList.Add($a) }
+        foreach ($a in @($how.Prefix) + (& $jobArguments $configs.slow)) { $psi.ArgumentList.Add($a) }
         $psi.RedirectStandardOutput = $true
         $psi.RedirectStandardError = $true
         $psi.UseShellExecute = $false
@@ -191,9 +167,7 @@ Describe 'docs/unattended.md: a job stopped mid-refresh' -Skip:([bool]$skipReaso
         try {
             $stdout = $process.StandardOutput.ReadToEndAsync()
             $stderr = $process.StandardError.ReadToEndAsync()
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            while (-not (& $copyingBig) -and -not $process.HasExited -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
-            $sawCopy = & $copyingBig
+            $sawCopy = Wait-PgCopy -Database $fixture.Target -Table big -Process $process
             if (-not $process.HasExited) { & kill -TERM $process.Id }
             $exited = $process.WaitForExit(90000)
             if (-not $exited) { $process.Kill($true) }
@@ -210,27 +184,15 @@ Describe 'docs/unattended.md: a job stopped mid-refresh' -Skip:([bool]$skipReaso
     }
 
     It 'exits 3 on Ctrl+C at a terminal and leaves the table at work as it was' {
-        # As in CtrlC.Tests.ps1: perl restores the default SIGINT a background-started process inherits ignored.
-        $pwsh = (@($how.FilePath) + (& $jobArguments $configs.slow) | ForEach-Object { "'$_'" }) -join ' '
-        $command = "exec perl -e '`$SIG{INT} = q(DEFAULT); exec @ARGV or die' -- $pwsh"
+        # As in CtrlC.Tests.ps1 (Start-PseudoTerminalPwsh).
         $screen = Join-Path $dir 'screen.txt'
-        $psi = [System.Diagnostics.ProcessStartInfo]::new('script')
-        foreach ($a in '-qfec', $command, $screen) { $psi.ArgumentList.Add($a) }
-        $psi.RedirectStandardInput = $true
-        $psi.RedirectStandardOutput = $true
-        $psi.UseShellExecute = $false
-        foreach ($key in $childEnvironment.Keys) { $psi.Environment[$key] = $childEnvironment[$key] }
-        $psi.Environment['TERM'] = 'xterm'
-        $process = [System.Diagnostics.Process]::Start($psi)
+        $process = Start-PseudoTerminalPwsh -PwshArgument (& $jobArguments $configs.slow) -ScreenFile $screen -Environment $childEnvironment
         try {
-            $null = $process.StandardOutput.ReadToEndAsync()
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            while (-not (& $copyingBig) -and -not $process.HasExited -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
-            $sawCopy = & $copyingBig
-            try { $process.StandardInput.Write([char]3); $process.StandardInput.Flush() } catch [System.IO.IOException] { }
+            $sawCopy = Wait-PgCopy -Database $fixture.Target -Table big -Process $process
+            Send-CtrlC $process
             $exited = $process.WaitForExit(90000)
             if (-not $exited) { $process.Kill($true) }
-            $text = (Get-Content -LiteralPath $screen -Raw -ErrorAction SilentlyContinue) -replace '\x1b\[[0-9;?]*[A-Za-z]', '' -replace '\x1b[=>]', ''
+            $text = Read-PseudoTerminalScreen $screen
             $sawCopy | Should -BeTrue -Because "the COPY into big should run when Ctrl+C is typed; screen: $text"
             $exited | Should -BeTrue
             # script -e passes on the exit code of the command it ran.
