@@ -106,6 +106,24 @@ Describe 'The public API of <Name>' -ForEach @(
         }
     }
     @{
+        Name = 'Compare-TableState'; DefaultSet = 'Config'; OutputType = 'DataRefresh.Comparison.TableComparison'; ShouldProcess = $false
+        Sets = [ordered]@{
+            'Config' = @(
+                'Config [System.String[]] Mandatory 0 none'
+                'Table [System.String[]] Optional 1 none'
+                'IncludeValues [System.Management.Automation.SwitchParameter] Optional named none'
+                'MaxDifferences [System.Int32] Optional named none'
+                'Method [DataRefresh.Comparison.CompareMethod] Optional named none'
+                'TimeLimit [System.TimeSpan] Optional named none')
+            'Pipe'   = @(
+                'InputObject [System.Management.Automation.PSObject[]] Mandatory named value'
+                'IncludeValues [System.Management.Automation.SwitchParameter] Optional named none'
+                'MaxDifferences [System.Int32] Optional named none'
+                'Method [DataRefresh.Comparison.CompareMethod] Optional named none'
+                'TimeLimit [System.TimeSpan] Optional named none')
+        }
+    }
+    @{
         Name = 'Test-RefreshConfig'; DefaultSet = $null; OutputType = 'DataRefresh.Checks.ConfigCheck'; ShouldProcess = $false
         Sets = [ordered]@{
             '__AllParameterSets' = @(

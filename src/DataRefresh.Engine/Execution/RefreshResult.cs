@@ -43,4 +43,7 @@ public sealed record RefreshResult
 
     /// <summary>The steps of the last attempt, in order, with their durations and rows (what the verbose lines say, as data).</summary>
     public IReadOnlyList<StepTiming> Steps { get; init; } = [];
+
+    /// <summary>The configuration the run used, so a result piped on (to Compare-TableState) knows where its table lives.</summary>
+    public Configuration.RefreshConfig? Config { get; init; }
 }

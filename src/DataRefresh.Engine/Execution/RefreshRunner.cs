@@ -67,6 +67,7 @@ public sealed partial class RefreshRunner
         var results = new List<RefreshResult>();
         void Emit(RefreshResult r)
         {
+            r = r with { Config = _config };
             lock (results)
             {
                 results.Add(r);

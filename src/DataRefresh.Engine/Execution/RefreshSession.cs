@@ -1,3 +1,4 @@
+using DataRefresh.Comparison;
 using DataRefresh.Configuration;
 using DataRefresh.Planning;
 
@@ -103,6 +104,10 @@ public sealed class RefreshSession
     /// <summary>Start running <see cref="Plans"/> in the background; the run is listed in <see cref="RefreshRuns"/> until it ends.</summary>
     public RefreshRun Start(RefreshRunOptions? options = null, CancellationToken cancellationToken = default) =>
         new(this, Plans, options ?? new RefreshRunOptions(), cancellationToken);
+
+    /// <summary>Compare each planned table's production and UAT rows (Compare-TableState); reads only, on both sides.</summary>
+    public Task<IReadOnlyList<TableComparison>> CompareAsync(CompareOptions options, CancellationToken cancellationToken) =>
+        TableComparer.CompareAsync(Plans, options, cancellationToken);
 
     /// <summary>Run <see cref="Plans"/> and wait for the results; cancelling rolls back the table at work.</summary>
     public async Task<IReadOnlyList<RefreshResult>> RunAsync(RefreshRunOptions? options, CancellationToken cancellationToken)
