@@ -4,17 +4,6 @@ using DataRefresh.Engines;
 
 namespace DataRefresh.Checks;
 
-public enum CheckOutcome
-{
-    Passed,
-    Warning,
-    Failed,
-    NotSupported,
-}
-
-/// <summary>One finding of Test-RefreshConfig.</summary>
-public sealed record ConfigCheck(string Check, string Side, CheckOutcome Outcome, string Message);
-
 /// <summary>Validates a configuration and, unless offline, connects read-only to both sides. Writes nothing anywhere.</summary>
 public static class ConfigChecks
 {

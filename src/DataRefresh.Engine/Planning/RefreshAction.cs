@@ -1,0 +1,12 @@
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+using DataRefresh.Engines;
+
+namespace DataRefresh.Planning;
+
+public enum RefreshAction
+{
+    Full,
+    Incremental,
+    Skip,
+}
