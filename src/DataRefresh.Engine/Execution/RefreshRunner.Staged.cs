@@ -14,7 +14,7 @@ public sealed partial class RefreshRunner
     private async Task RunStagedOnceAsync(TableRun t, bool forceFull, CancellationToken cancellationToken)
     {
         var settings = Settings;
-        var staging = _engine.Staging!;
+        var staging = _engine.Staging;
         // The run id starts every staging name (leftovers are traced to their run by it); the unit number keeps
         // parallel units of one run (-ThrottleLimit > 1) in one schema from creating or dropping each other's tables.
         var runTag = $"{RunId[..8]}u{t.Plan.Unit}";

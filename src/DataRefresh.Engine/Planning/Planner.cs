@@ -108,11 +108,6 @@ public static partial class Planner
             warnings.Add($"trust_server_certificate: true on the {side.Side.ToString().ToLowerInvariant()}: the connection is encrypted but the server's certificate is not validated");
         }
 
-        if (table.Strategy == RefreshStrategy.StagingPartitionSwitch && engine.Staging is null)
-        {
-            blockers.Add($"strategy staging_partition_switch is not available on {engine.Kind.ToString().ToLowerInvariant()} yet; use simple_copy for this table");
-        }
-
         ColumnInfo? incremental = null;
         if (table.SyncMode != SyncMode.FullReplace)
         {
@@ -167,9 +162,9 @@ public static partial class Planner
 
         IReadOnlyList<string> steps = [];
         var emptiesTarget = true;
-        if (table.Strategy == RefreshStrategy.StagingPartitionSwitch && engine.Staging is { } staging)
+        if (table.Strategy == RefreshStrategy.StagingPartitionSwitch)
         {
-            var preflight = await staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, delete, table.RowLimit, cancellationToken).ConfigureAwait(false);
+            var preflight = await engine.Staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, delete, table.RowLimit, cancellationToken).ConfigureAwait(false);
             steps = preflight.Steps;
             emptiesTarget = preflight.EmptiesTarget;
             reason += "; staging_partition_switch: loaded aside, then swapped in (see Steps)";

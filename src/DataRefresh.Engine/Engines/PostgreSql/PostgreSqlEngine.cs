@@ -19,7 +19,7 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new PostgreSqlHistory();
 
-    public Staging.IStagingSwitch? Staging => field ??= new PostgreSqlStaging(this);
+    public Staging.IStagingSwitch Staging => field ??= new PostgreSqlStaging(this);
 
     public IMergeLoad? Merge { get; } = new PostgreSqlMerge();
 

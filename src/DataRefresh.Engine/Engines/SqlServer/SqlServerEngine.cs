@@ -52,7 +52,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new SqlServerHistory();
 
-    public Staging.IStagingSwitch? Staging => field ??= new SqlServerStaging(this);
+    public Staging.IStagingSwitch Staging => field ??= new SqlServerStaging(this);
 
     public async Task<DbConnection> OpenAsync(DatabaseConfig database, ConnectionPurpose purpose, RefreshSettings settings, string runLabel, CancellationToken cancellationToken)
     {

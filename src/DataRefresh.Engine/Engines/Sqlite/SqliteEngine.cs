@@ -21,7 +21,7 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new SqliteHistory();
 
-    public Staging.IStagingSwitch? Staging => field ??= new SqliteStaging(this);
+    public Staging.IStagingSwitch Staging => field ??= new SqliteStaging(this);
 
     public IMergeLoad? Merge { get; } = new SqliteMerge();
 
