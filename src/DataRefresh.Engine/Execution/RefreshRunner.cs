@@ -37,7 +37,7 @@ public sealed partial class RefreshRunner
 
     public string RunId { get; }
 
-    private string Label => $"DataRefresh run {RunId}";
+    private string Label => new RunTag(RunId).Label;
 
     private RefreshSettings Settings => _config.Settings;
 

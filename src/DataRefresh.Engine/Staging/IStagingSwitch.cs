@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
 using DataRefresh.Engines;
+using DataRefresh.Execution;
 using DataRefresh.Planning;
 
 namespace DataRefresh.Staging;
@@ -11,9 +12,6 @@ namespace DataRefresh.Staging;
 /// </summary>
 public interface IStagingSwitch
 {
-    /// <summary>Staging objects start with this; the run tag follows.</summary>
-    const string Prefix = "_dr_stage_";
-
     /// <summary>
     /// What the run will do, from the same sync decision the run takes: <paramref name="filter"/> selects the source
     /// rows, <paramref name="deleteFilter"/> (when set) the target rows replaced, and <paramref name="rowLimit"/> caps the copy.
@@ -24,5 +22,5 @@ public interface IStagingSwitch
     Task<StagingOutcome> RunAsync(StagingRequest request, IProgress<long> progress, Action<string> log, CancellationToken cancellationToken);
 
     /// <summary>Drop staging objects of this run, or of runs that are no longer alive (killed runs' leftovers).</summary>
-    Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken);
+    Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, StagingTag? runTag, CancellationToken cancellationToken);
 }

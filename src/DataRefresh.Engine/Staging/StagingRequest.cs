@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
 using DataRefresh.Engines;
+using DataRefresh.Execution;
 using DataRefresh.Planning;
 
 namespace DataRefresh.Staging;
@@ -28,11 +29,8 @@ public sealed record StagingRequest
     public int BatchSize { get; init; } = 5000;
     public int CommandTimeout { get; init; } = 300;
 
-    /// <summary>
-    /// Eight characters of the run id, then <c>u</c> and the unit number (<c>3fa85f64u2</c>), in every staging object's
-    /// name followed by <c>_</c>: leftovers can be traced to their run, and parallel units of one run never share a name.
-    /// </summary>
-    public required string RunTag { get; init; }
+    /// <summary>The unit's staging names (<see cref="StagingTag.Name"/>): leftovers are traced to their run, parallel units never share one.</summary>
+    public required StagingTag RunTag { get; init; }
 
     /// <summary>How long the swap may wait for readers' locks before giving up cleanly.</summary>
     public TimeSpan SwapTimeout { get; init; } = TimeSpan.FromSeconds(30);
