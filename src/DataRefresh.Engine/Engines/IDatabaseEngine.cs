@@ -46,11 +46,8 @@ public interface IDatabaseEngine : IEngineConnections, IEngineCatalog, IEngineWr
 {
     EngineKind Kind { get; }
 
-    /// <summary>Whether load_method: merge is built for this engine.</summary>
-    bool SupportsMerge => Merge is not null;
-
-    /// <summary>load_method: merge on this engine, or null where it is not built yet.</summary>
-    IMergeLoad? Merge { get; }
+    /// <summary>load_method: merge on this engine.</summary>
+    IMergeLoad Merge { get; }
 
     /// <summary>The history journal's SQL for this engine.</summary>
     IHistoryDialect History { get; }

@@ -15,7 +15,7 @@ namespace DataRefresh.Execution;
 /// </summary>
 public sealed partial class RefreshRunner
 {
-    private IMergeLoad MergeLoad => _engine.Merge ?? throw new InvalidOperationException($"load_method: merge is not available on {_engine.Kind.ToString().ToLowerInvariant()}");
+    private IMergeLoad MergeLoad => _engine.Merge;
 
     private static bool Merges(TableRun t) => t.Action == RefreshAction.Full && t.Plan.LoadMethod == LoadMethod.Merge;
 

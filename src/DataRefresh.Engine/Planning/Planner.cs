@@ -256,7 +256,6 @@ public static partial class Planner
         var obstacle = overlap == 0 ? null
             : table.RowLimit is not null ? "row_limit caps the copy, and the re-read would add the rows the limit left out"
             : table.Strategy == RefreshStrategy.StagingPartitionSwitch ? "strategy staging_partition_switch loads aside and swaps in, with no step that inserts only the missing rows"
-            : engine.Merge is null ? $"it needs the merge load, which is not available on {engine.Kind.ToString().ToLowerInvariant()} yet"
             : target.RowKey.Count == 0 ? $"{target.Name} has no primary key or unique key on NOT NULL columns to tell which re-read rows the target lacks"
             : null;
         if (obstacle is null)

@@ -21,7 +21,7 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
     public Staging.IStagingSwitch Staging => field ??= new PostgreSqlStaging(this);
 
-    public IMergeLoad? Merge { get; } = new PostgreSqlMerge();
+    public IMergeLoad Merge { get; } = new PostgreSqlMerge();
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
