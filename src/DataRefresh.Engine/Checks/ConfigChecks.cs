@@ -121,7 +121,7 @@ public static class ConfigChecks
     }
 
     /// <summary>Each cause is the check it belongs to: a missing database is not an unreachable server, nor a refused login.</summary>
-    private static IEnumerable<ConfigCheck> ConnectionFailed(IDatabaseEngine engine, DatabaseConfig side, DatabaseConnectionException ex)
+    private static IEnumerable<ConfigCheck> ConnectionFailed(IEngineErrors engine, DatabaseConfig side, DatabaseConnectionException ex)
     {
         var name = side.Side.ToString();
         var answered = new ConfigCheck("Reachable", name, CheckOutcome.Passed, $"{side.Display} answered");

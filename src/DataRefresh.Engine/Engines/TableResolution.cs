@@ -8,7 +8,7 @@ namespace DataRefresh.Engines;
 public static class TableResolution
 {
     /// <summary>Find a configured name in the catalog. Null when it does not exist; throws when it is ambiguous or a system table.</summary>
-    public static async Task<QualifiedName?> ResolveTableAsync(this IDatabaseEngine engine, DbConnection connection, TableName name, CancellationToken cancellationToken)
+    public static async Task<QualifiedName?> ResolveTableAsync(this IEngineCatalog engine, DbConnection connection, TableName name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         return (await engine.ReadCatalogAsync(connection, cancellationToken).ConfigureAwait(false)).Resolve(name);

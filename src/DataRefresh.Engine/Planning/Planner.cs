@@ -45,7 +45,7 @@ public static partial class Planner
     }
 
     /// <summary>The safety rail again, now from what the servers say about themselves.</summary>
-    public static async Task RefuseSameDatabaseAsync(IDatabaseEngine engine, DbConnection source, DbConnection target, RefreshConfig config, CancellationToken cancellationToken)
+    public static async Task RefuseSameDatabaseAsync(IEngineConnections engine, DbConnection source, DbConnection target, RefreshConfig config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(config);
@@ -136,7 +136,7 @@ public static partial class Planner
             return Blocked($"locked: table {targetName} is being refreshed by {holder}; only one refresh of a table runs at a time", sourceSchema, targetSchema) with { LockedBy = holder };
         }
 
-        var overlap = Overlap(engine, table, targetSchema, warnings, blockers);
+        var overlap = Overlap(table, targetSchema, warnings, blockers);
         if (blockers.Count > 0)
         {
             return Blocked("blocked: " + string.Join("; ", blockers), sourceSchema, targetSchema);
@@ -239,7 +239,7 @@ public static partial class Planner
     /// Re-reading the window needs a key to find the rows the target lacks and a temporary table to load them into
     /// (the merge load); a window that was asked for and cannot apply blocks the table, the default warns.
     /// </summary>
-    private static long Overlap(IDatabaseEngine engine, TableConfig table, TableSchema target, List<string> warnings, List<string> blockers)
+    private static long Overlap(TableConfig table, TableSchema target, List<string> warnings, List<string> blockers)
     {
         if (table.SyncMode == SyncMode.FullReplace || table.IncrementalType != IncrementalType.Identity)
         {
@@ -296,7 +296,7 @@ public static partial class Planner
     }
 
     /// <summary>Columns match by name, never position. Drift becomes warnings; an incompatible type blocks the table.</summary>
-    private static List<string> MatchColumns(IDatabaseEngine engine, TableSchema source, TableSchema target, List<string> warnings, List<string> blockers)
+    private static List<string> MatchColumns(IEngineCatalog engine, TableSchema source, TableSchema target, List<string> warnings, List<string> blockers)
     {
         var copied = new List<string>();
         foreach (var t in target.Columns)

@@ -13,7 +13,7 @@ public static class SyncDecision
     /// a transaction; the run does it again inside its transaction, under the table lock.
     /// </summary>
     /// <param name="overlap">The incremental_overlap the plan applies (0: none), see <see cref="Watermarks.OverlapFilter"/>.</param>
-    public static async Task<LiveDecision> DecideAsync(IDatabaseEngine engine, DbConnection target, DbTransaction? transaction, TableConfig table, TableSchema targetTable, CancellationToken cancellationToken, long overlap = 0)
+    public static async Task<LiveDecision> DecideAsync(IEngineCatalog engine, DbConnection target, DbTransaction? transaction, TableConfig table, TableSchema targetTable, CancellationToken cancellationToken, long overlap = 0)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(table);
