@@ -1,7 +1,3 @@
-using DataRefresh.Catalog;
-using DataRefresh.Configuration;
-using DataRefresh.Engines;
-
 namespace DataRefresh.Checks;
 
 public enum CheckOutcome

@@ -1,6 +1,6 @@
 namespace DataRefresh.Configuration;
 
-/// <summary>How a connection authenticates. Secrets never live in the config: see <see cref="Credentials"/>.</summary>
+/// <summary>How a connection authenticates. Secrets never live in the config: see <see cref="CredentialVariables"/>.</summary>
 public enum AuthType
 {
     /// <summary>Integrated security (Windows/Kerberos on SQL Server, GSS/peer on PostgreSQL).</summary>

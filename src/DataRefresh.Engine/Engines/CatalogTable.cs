@@ -1,7 +1,3 @@
-using System.Data.Common;
-using DataRefresh.Catalog;
-using DataRefresh.Configuration;
-
 namespace DataRefresh.Engines;
 
 /// <summary>One table of a database's catalog, as an engine lists it.</summary>

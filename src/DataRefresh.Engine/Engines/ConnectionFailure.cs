@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace DataRefresh.Engines;
 
 /// <summary>Why a connection failed, as a DBA would say it; Test-RefreshConfig reports each as its own check.</summary>

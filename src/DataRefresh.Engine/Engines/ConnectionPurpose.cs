@@ -1,8 +1,3 @@
-using System.Data.Common;
-using DataRefresh.Catalog;
-using DataRefresh.Configuration;
-using DataRefresh.History;
-
 namespace DataRefresh.Engines;
 
 /// <summary>Why a connection is opened: decides read-only intent, application name and timeouts.</summary>

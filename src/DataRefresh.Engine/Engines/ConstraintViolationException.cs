@@ -1,6 +1,4 @@
 using System.Data.Common;
-using DataRefresh.Engines.PostgreSql;
-using Npgsql;
 
 namespace DataRefresh.Engines;
 

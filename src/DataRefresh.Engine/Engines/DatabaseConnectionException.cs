@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace DataRefresh.Engines;
 
 /// <summary>A failure to reach or log in to a database, with the side and place named and no secrets.</summary>

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
-using DataRefresh.Configuration;
-using DataRefresh.History;
 
 namespace DataRefresh.Engines;
 

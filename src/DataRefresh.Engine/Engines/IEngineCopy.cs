@@ -1,8 +1,3 @@
-using System.Data.Common;
-using DataRefresh.Catalog;
-using DataRefresh.Configuration;
-using DataRefresh.History;
-
 namespace DataRefresh.Engines;
 
 /// <summary>Streaming one table's rows from source to target.</summary>

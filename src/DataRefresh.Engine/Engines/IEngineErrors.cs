@@ -1,8 +1,3 @@
-using System.Data.Common;
-using DataRefresh.Catalog;
-using DataRefresh.Configuration;
-using DataRefresh.History;
-
 namespace DataRefresh.Engines;
 
 /// <summary>How this engine's exceptions are classified: retried, or a refused login.</summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using DataRefresh.Catalog;
 
 namespace DataRefresh.Engines;

@@ -1,8 +1,3 @@
-using System.Data.Common;
-using DataRefresh.Catalog;
-using DataRefresh.Configuration;
-using DataRefresh.History;
-
 namespace DataRefresh.Engines;
 
 /// <summary>What identifies a connected database, as the server reports it (compare with <see cref="Configuration.SameDatabase.Reported"/>).</summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 

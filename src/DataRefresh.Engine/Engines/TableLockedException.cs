@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace DataRefresh.Engines;
 
 /// <summary>Another run holds the table's refresh lock.</summary>

@@ -1,10 +1,3 @@
-using System.Data.Common;
-using System.Diagnostics;
-using DataRefresh.Catalog;
-using DataRefresh.Configuration;
-using DataRefresh.Engines;
-using DataRefresh.Planning;
-
 namespace DataRefresh.Execution;
 
 /// <summary>A merge would delete rows that UAT rows outside the run still reference: the unit fails before writing.</summary>

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using DataRefresh.Catalog;
-using DataRefresh.Configuration;
 using DataRefresh.Engines;
 
 namespace DataRefresh.Planning;

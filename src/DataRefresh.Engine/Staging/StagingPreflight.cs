@@ -1,8 +1,3 @@
-using System.Data.Common;
-using DataRefresh.Catalog;
-using DataRefresh.Engines;
-using DataRefresh.Planning;
-
 namespace DataRefresh.Staging;
 
 /// <summary>What a staged refresh will do to one table, decided before any data moves.</summary>

@@ -1,6 +1,5 @@
 using DataRefresh.Configuration;
 using DataRefresh.Execution;
-using DataRefresh.Planning;
 using DataRefresh.Tests.Support;
 using static DataRefresh.Tests.Support.RefreshHarness;
 

@@ -1,5 +1,4 @@
 using DataRefresh.Catalog;
-using DataRefresh.Execution;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
 using static DataRefresh.Engines.PostgreSql.PostgreSqlEngine;

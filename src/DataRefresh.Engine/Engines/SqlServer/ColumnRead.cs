@@ -1,7 +1,3 @@
-using System.Globalization;
-using DataRefresh.Catalog;
-using DataRefresh.Configuration;
-
 namespace DataRefresh.Engines.SqlServer;
 
 /// <summary>How the source SELECT reads one column: relabelled <c>COLLATE</c> <paramref name="Collation"/>, after a cast to <paramref name="AsType"/> when set.</summary>

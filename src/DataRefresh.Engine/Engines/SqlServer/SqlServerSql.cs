@@ -1,6 +1,5 @@
 using System.Globalization;
 using DataRefresh.Catalog;
-using DataRefresh.Configuration;
 
 namespace DataRefresh.Engines.SqlServer;
 
