@@ -1,6 +1,7 @@
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
+using DataRefresh.Execution;
 
 namespace DataRefresh.Checks;
 
@@ -43,7 +44,7 @@ public static class ConfigChecks
             try
             {
                 var purpose = side.Side == DatabaseSide.Source ? ConnectionPurpose.Source : ConnectionPurpose.Inspect;
-                connection = await engine.OpenAsync(side, purpose, config.Settings, "DataRefresh check", cancellationToken).ConfigureAwait(false);
+                connection = await engine.OpenAsync(side, purpose, config.Settings, RunTag.CheckLabel, cancellationToken).ConfigureAwait(false);
             }
             catch (DatabaseConnectionException ex)
             {

@@ -20,6 +20,12 @@ public sealed record RunTag
     /// <summary>How many characters of the run id a staging table's name carries.</summary>
     public const int ShortIdLength = 8;
 
+    /// <summary>The label of the sessions that plan (read only, never a run's: no run id).</summary>
+    public const string PlanLabel = "DataRefresh plan";
+
+    /// <summary>The label of Test-RefreshConfig's sessions.</summary>
+    public const string CheckLabel = "DataRefresh check";
+
     /// <summary>
     /// A LIKE pattern (escape character <c>\</c>) that every staging table's name matches, whichever run made it:
     /// PostgreSQL's default escape, and SQL Server's and SQLite's with <c>ESCAPE '\'</c>.
@@ -61,6 +67,13 @@ public sealed record RunTag
 
     /// <summary><see cref="ShortIdLength"/> as SQL text.</summary>
     public static string ShortIdLengthSql => ShortIdLength.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A session's application name: the label first, then the configured application_name, so the run id survives
+    /// PostgreSQL's 63-character cut and <see cref="SessionPattern"/> (a prefix) finds it.
+    /// </summary>
+    public static string SessionName(string label, string? applicationName) =>
+        applicationName is null ? label : $"{label} {applicationName}";
 
     public static RunTag New() => new(Guid.NewGuid().ToString("N"));
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
+using DataRefresh.Execution;
 
 namespace DataRefresh.Planning;
 
@@ -22,7 +23,7 @@ public static partial class Planner
         ArgumentNullException.ThrowIfNull(config);
         var selected = TableSelection.Select(config, tables);
         var engine = EngineRegistry.For(config.Source.Engine);
-        var label = "DataRefresh plan";
+        var label = RunTag.PlanLabel;
         await using var source = await engine.OpenAsync(config.Source, ConnectionPurpose.Source, config.Settings, label, cancellationToken).ConfigureAwait(false);
         await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Inspect, config.Settings, label, cancellationToken).ConfigureAwait(false);
         await RefuseSameDatabaseAsync(engine, source, target, config, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,7 @@ public sealed class RunTagTests : IDisposable
     [Fact]
     public void A_session_label_is_found_by_its_runs_pattern_only()
     {
-        foreach (var label in new[] { X.Label, X.Label + " nightly-refresh" })
+        foreach (var label in new[] { X.Label, RunTag.SessionName(X.Label, null), RunTag.SessionName(X.Label, "nightly-refresh") })
         {
             Assert.True(Like(label, X.SessionPattern));
             Assert.True(Like(label, RunTag.SessionPatternFor(X.RunId)));

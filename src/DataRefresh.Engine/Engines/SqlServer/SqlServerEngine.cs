@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
+using DataRefresh.Execution;
 using DataRefresh.History;
 using Microsoft.Data.SqlClient;
 using static DataRefresh.Engines.SqlServer.SqlServerSql;
@@ -68,7 +69,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
             ConnectTimeout = Math.Max(1, settings.ConnectionTimeout),
             CommandTimeout = settings.CommandTimeout,
             // The run label (with its run id) comes first: PostgreSQL keeps only 63 characters of it.
-            ApplicationName = database.ApplicationName is { } app ? $"{runLabel} {app}" : runLabel,
+            ApplicationName = RunTag.SessionName(runLabel, database.ApplicationName),
 
             // Production sessions declare read-only intent (and may land on a readable secondary).
             ApplicationIntent = purpose is ConnectionPurpose.Source ? ApplicationIntent.ReadOnly : ApplicationIntent.ReadWrite,
