@@ -6,6 +6,8 @@ namespace DataRefresh.Engines;
 /// <summary>Opening connections for a purpose, the source's read transaction and shared snapshot, and what a connection is.</summary>
 public interface IEngineConnections
 {
+    /// <summary>Open a connection for <paramref name="purpose"/>.</summary>
+    /// <param name="runLabel">Goes first in the session's application name (<see cref="Execution.RunTag.SessionName"/>): other runs find live runs and lock holders by it.</param>
     Task<DbConnection> OpenAsync(DatabaseConfig database, ConnectionPurpose purpose, RefreshSettings settings, string runLabel, CancellationToken cancellationToken);
 
     /// <summary>Begin the source's read transaction: read-only, and one snapshot for every table it reads.</summary>
