@@ -59,11 +59,11 @@ try {
         }
         'demo' {
             $manifest = Invoke-ModuleBuild -Configuration $Configuration
-            Invoke-OptionalScript -Name 'demo' -ModulePath $manifest -MissingMessage 'demo not written yet'
+            Invoke-BuildScript -Name 'demo' -ModulePath $manifest
         }
         'bench' {
             $manifest = Invoke-ModuleBuild -Configuration $Configuration
-            Invoke-OptionalScript -Name 'bench' -ModulePath $manifest -MissingMessage 'bench not written yet'
+            Invoke-BuildScript -Name 'bench' -ModulePath $manifest
         }
     }
 } catch {

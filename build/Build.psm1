@@ -137,23 +137,17 @@ function Invoke-Clean {
     }
 }
 
-function Invoke-OptionalScript {
+function Invoke-BuildScript {
     <#
     .SYNOPSIS
-    Runs build/<Name>.ps1 in a fresh pwsh with -ModulePath <manifest>, if it exists; returns its exit code (0 and a
-    note when it does not exist yet).
+    Runs build/<Name>.ps1 in a fresh pwsh with -ModulePath <manifest>; returns its exit code.
     #>
     param(
         [Parameter(Mandatory)] [string]$Name,
-        [Parameter(Mandatory)] [string]$ModulePath,
-        [Parameter(Mandatory)] [string]$MissingMessage
+        [Parameter(Mandatory)] [string]$ModulePath
     )
     $script = Join-Path $PSScriptRoot "$Name.ps1"
-    if (-not (Test-Path -LiteralPath $script)) {
-        Write-Host $MissingMessage
-        return 0
-    }
     Invoke-Native dotnet @('pwsh', '-NoProfile', '-File', $script, '-ModulePath', $ModulePath) -PassExitCode
 }
 
-Export-ModuleMember -Function Invoke-Native, Get-RepoRoot, Get-ModuleVersion, Invoke-ModuleBuild, Invoke-Clean, Invoke-OptionalScript
+Export-ModuleMember -Function Invoke-Native, Get-RepoRoot, Get-ModuleVersion, Invoke-ModuleBuild, Invoke-Clean, Invoke-BuildScript

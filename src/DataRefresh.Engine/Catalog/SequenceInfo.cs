@@ -1,21 +1,5 @@
 namespace DataRefresh.Catalog;
 
-/// <summary>What hands out a column's values when an insert does not supply them.</summary>
-public enum SequenceKind
-{
-    /// <summary>A sequence object: PostgreSQL identity, serial or <c>DEFAULT nextval(…)</c>; SQL Server <c>DEFAULT NEXT VALUE FOR …</c>.</summary>
-    Sequence,
-
-    /// <summary>SQL Server IDENTITY: a counter that belongs to its table.</summary>
-    Identity,
-
-    /// <summary>SQLite AUTOINCREMENT: the table's row in sqlite_sequence.</summary>
-    AutoIncrement,
-}
-
-/// <summary>One column that takes its values from a sequence.</summary>
-public sealed record SequenceUser(QualifiedName Table, string Column);
-
 /// <summary>
 /// A sequence (or identity counter) that feeds columns of the target, with every column in the database that draws
 /// from it, in the refreshed table or in others. After a load it is moved past the largest value of all of them,

@@ -1,19 +1,9 @@
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
+using DataRefresh.Execution;
 
 namespace DataRefresh.Checks;
-
-public enum CheckOutcome
-{
-    Passed,
-    Warning,
-    Failed,
-    NotSupported,
-}
-
-/// <summary>One finding of Test-RefreshConfig.</summary>
-public sealed record ConfigCheck(string Check, string Side, CheckOutcome Outcome, string Message);
 
 /// <summary>Validates a configuration and, unless offline, connects read-only to both sides. Writes nothing anywhere.</summary>
 public static class ConfigChecks
@@ -54,7 +44,7 @@ public static class ConfigChecks
             try
             {
                 var purpose = side.Side == DatabaseSide.Source ? ConnectionPurpose.Source : ConnectionPurpose.Inspect;
-                connection = await engine.OpenAsync(side, purpose, config.Settings, "DataRefresh check", cancellationToken).ConfigureAwait(false);
+                connection = await engine.OpenAsync(side, purpose, config.Settings, RunTag.CheckLabel, cancellationToken).ConfigureAwait(false);
             }
             catch (DatabaseConnectionException ex)
             {
@@ -132,7 +122,7 @@ public static class ConfigChecks
     }
 
     /// <summary>Each cause is the check it belongs to: a missing database is not an unreachable server, nor a refused login.</summary>
-    private static IEnumerable<ConfigCheck> ConnectionFailed(IDatabaseEngine engine, DatabaseConfig side, DatabaseConnectionException ex)
+    private static IEnumerable<ConfigCheck> ConnectionFailed(IEngineErrors engine, DatabaseConfig side, DatabaseConnectionException ex)
     {
         var name = side.Side.ToString();
         var answered = new ConfigCheck("Reachable", name, CheckOutcome.Passed, $"{side.Display} answered");

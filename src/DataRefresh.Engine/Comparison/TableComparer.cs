@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
 using DataRefresh.Engines.PostgreSql;

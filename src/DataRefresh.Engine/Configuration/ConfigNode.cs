@@ -54,7 +54,7 @@ internal sealed record MappingNode(SourceLocation Location, IReadOnlyList<Mappin
             }
 
             var existing = result[index];
-            ConfigNode merged = (existing.Value, entry.Value, entry.Key) switch
+            var merged = (existing.Value, entry.Value, entry.Key) switch
             {
                 (SequenceNode a, SequenceNode b, "tables") when tablesByName => MergeTables(a, b),
                 (MappingNode a, MappingNode b, _) => a.Merge(b, tablesByName: false),

@@ -1,17 +1,7 @@
-using System.Data.Common;
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 
 namespace DataRefresh.Engines;
-
-/// <summary>One table of a database's catalog, as an engine lists it.</summary>
-/// <param name="SearchOrder">
-/// Where an unqualified name looks for this table's schema, lowest first (PostgreSQL: the position in the search
-/// path; SQL Server: the login's default schema, then dbo, then every other schema alike; SQLite: main). Null
-/// when an unqualified name never looks there.
-/// </param>
-/// <param name="IsSystem">A table of the database itself (system schema, TOAST, temporary, sqlite_*, shipped by Microsoft): never refreshed.</param>
-public sealed record CatalogTable(string Schema, string Name, int? SearchOrder, bool IsSystem);
 
 /// <summary>
 /// Every table a configured name could mean, read once per connection and plan, and the one set of rules that
@@ -86,15 +76,4 @@ public sealed class TableCatalog
     }
 
     private static string Quote(string part) => "\"" + part.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-}
-
-/// <summary>Resolving one name on a connection: one catalog read. Planning many names reads the catalog once instead.</summary>
-public static class TableResolution
-{
-    /// <summary>Find a configured name in the catalog. Null when it does not exist; throws when it is ambiguous or a system table.</summary>
-    public static async Task<QualifiedName?> ResolveTableAsync(this IDatabaseEngine engine, DbConnection connection, TableName name, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(engine);
-        return (await engine.ReadCatalogAsync(connection, cancellationToken).ConfigureAwait(false)).Resolve(name);
-    }
 }

@@ -16,7 +16,7 @@ namespace DataRefresh.Execution;
 /// </summary>
 public sealed partial class RefreshRunner
 {
-    private IMergeLoad MergeLoad => _engine.Merge ?? throw new InvalidOperationException($"load_method: merge is not available on {_engine.Kind.ToString().ToLowerInvariant()}");
+    private IMergeLoad MergeLoad => _engine.Merge;
 
     private static bool Merges(TableRun t) => t.Action == RefreshAction.Full && t.Plan.LoadMethod == LoadMethod.Merge;
 
@@ -117,6 +117,3 @@ public sealed partial class RefreshRunner
         return restore;
     }
 }
-
-/// <summary>A merge would delete rows that UAT rows outside the run still reference: the unit fails before writing.</summary>
-public sealed class MergeBlockedException(string message) : InvalidOperationException(message);

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using DataRefresh.Planning;
 using DataRefresh.Events;
+using DataRefresh.Planning;
 
 namespace DataRefresh.Execution;
 

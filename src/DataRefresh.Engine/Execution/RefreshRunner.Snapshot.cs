@@ -1,7 +1,7 @@
 using System.Data.Common;
 using DataRefresh.Engines;
-using DataRefresh.Planning;
 using DataRefresh.Events;
+using DataRefresh.Planning;
 
 namespace DataRefresh.Execution;
 

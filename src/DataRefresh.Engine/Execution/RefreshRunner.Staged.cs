@@ -15,10 +15,10 @@ public sealed partial class RefreshRunner
     private async Task RunStagedOnceAsync(TableRun t, bool forceFull, CancellationToken cancellationToken)
     {
         var settings = Settings;
-        var staging = _engine.Staging!;
+        var staging = _engine.Staging;
         // The run id starts every staging name (leftovers are traced to their run by it); the unit number keeps
         // parallel units of one run (-ThrottleLimit > 1) in one schema from creating or dropping each other's tables.
-        var runTag = $"{RunId[..8]}u{t.Plan.Unit}";
+        var runTag = new RunTag(RunId).Unit(t.Plan.Unit);
         await using var lease = await OpenSourceAsync(settings, cancellationToken).ConfigureAwait(false);
         var (source, sourceTx) = (lease.Connection, lease.Transaction);
         await using var target = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, cancellationToken).ConfigureAwait(false);
@@ -94,7 +94,7 @@ public sealed partial class RefreshRunner
     }
 
     /// <summary>Best effort: if the session died, the next run drops what is left.</summary>
-    private async Task DropOwnStagingAsync(IStagingSwitch staging, System.Data.Common.DbConnection loader, string runTag)
+    private async Task DropOwnStagingAsync(IStagingSwitch staging, System.Data.Common.DbConnection loader, StagingTag runTag)
     {
         try
         {

@@ -44,7 +44,7 @@ public sealed partial class RefreshRunner
     /// </summary>
     internal bool RecheckSchemas { get; init; }
 
-    private string Label => $"DataRefresh run {RunId}";
+    private string Label => new RunTag(RunId).Label;
 
     private RefreshSettings Settings => _config.Settings;
 

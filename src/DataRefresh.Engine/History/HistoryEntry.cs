@@ -1,16 +1,5 @@
 namespace DataRefresh.History;
 
-public enum HistoryStatus
-{
-    Running,
-    Succeeded,
-    Failed,
-    Skipped,
-
-    /// <summary>Left Running by a process that was killed; marked when the next run starts.</summary>
-    Abandoned,
-}
-
 /// <summary>One row of the history table: one attempt at one table.</summary>
 public sealed record HistoryEntry
 {
@@ -42,12 +31,4 @@ public sealed record HistoryEntry
     public string ModuleVersion { get; init; } = "";
 
     public TimeSpan? Duration => EndedAt is { } end ? end - StartedAt : null;
-}
-
-public sealed record HistoryQuery
-{
-    public IReadOnlyList<string> Tables { get; init; } = [];
-    public int? Last { get; init; }
-    public DateTime? Since { get; init; }
-    public HistoryStatus? Status { get; init; }
 }

@@ -237,7 +237,7 @@ public sealed class HistoryJournal : IAsyncDisposable
     /// it). A name taken by a table that is not a DataRefresh history table (settings.history_table: orders) is
     /// refused here, naming the table and the columns it lacks, before any row is read from or written to it.
     /// </summary>
-    public static async Task<QualifiedName?> FindExistingAsync(IDatabaseEngine engine, DbConnection connection, string historyTable, CancellationToken cancellationToken)
+    public static async Task<QualifiedName?> FindExistingAsync(IEngineCatalog engine, DbConnection connection, string historyTable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         if (await engine.ResolveTableAsync(connection, TableName.Parse(historyTable), cancellationToken).ConfigureAwait(false) is not { } table)

@@ -120,7 +120,7 @@ internal static class DependencyOrder
         do
         {
             // Each block may turn a parent's reload into a merge (its child is no longer reloaded with it).
-            changed = LoadMethods.Resolve(plans, database.SupportsMerge);
+            changed = LoadMethods.Resolve(plans);
             var run = RunTables(plans, declined.Tables);
             for (var i = 0; i < plans.Count; i++)
             {
@@ -136,7 +136,7 @@ internal static class DependencyOrder
                 {
                     plans[i] = plan with { Action = RefreshAction.Skip, Reason = "blocked: " + string.Join("; ", problems), Warnings = [.. plan.Warnings, .. problems] };
                     changed = true;
-                    LoadMethods.Resolve(plans, database.SupportsMerge);
+                    LoadMethods.Resolve(plans);
                     run = RunTables(plans, declined.Tables);
                 }
             }

@@ -15,13 +15,13 @@ internal static class LoadMethods
     /// Sets <see cref="RefreshPlan.LoadMethod"/> on every plan from its config and the current blocks, and blocks
     /// a table that asks for merge where merge cannot run. True when it blocked a table.
     /// </summary>
-    public static bool Resolve(List<RefreshPlan> plans, bool engineMerges)
+    public static bool Resolve(List<RefreshPlan> plans)
     {
         var blockedAny = false;
         for (var i = 0; i < plans.Count; i++)
         {
             var plan = plans[i];
-            if (!plan.IsBlocked && plan.TargetSchema is not null && plan.TableConfig.LoadMethod == LoadMethod.Merge && CannotMerge(plan, engineMerges) is { } why)
+            if (!plan.IsBlocked && plan.TargetSchema is not null && plan.TableConfig.LoadMethod == LoadMethod.Merge && CannotMerge(plan) is { } why)
             {
                 plans[i] = plan with { Action = RefreshAction.Skip, Reason = "blocked: " + why, Warnings = [.. plan.Warnings, why] };
                 blockedAny = true;
@@ -35,7 +35,7 @@ internal static class LoadMethods
         do
         {
             changed = false;
-            foreach (var plan in plans.Where(p => p.TargetSchema is not null && reloaded.Contains(p.TargetSchema.Name) && WouldMerge(p, reloaded, engineMerges)))
+            foreach (var plan in plans.Where(p => p.TargetSchema is not null && reloaded.Contains(p.TargetSchema.Name) && WouldMerge(p, reloaded)))
             {
                 reloaded.Remove(plan.TargetSchema!.Name);
                 changed = true;
@@ -52,8 +52,8 @@ internal static class LoadMethods
             }
 
             var merge = plan.Action == RefreshAction.Full
-                ? !reloaded.Contains(plan.TargetSchema.Name) && (plan.TableConfig.LoadMethod == LoadMethod.Merge || WouldMerge(plan, reloaded, engineMerges))
-                : plan.TableConfig.LoadMethod == LoadMethod.Merge || WouldMerge(plan, reloaded, engineMerges);
+                ? !reloaded.Contains(plan.TargetSchema.Name) && (plan.TableConfig.LoadMethod == LoadMethod.Merge || WouldMerge(plan, reloaded))
+                : plan.TableConfig.LoadMethod == LoadMethod.Merge || WouldMerge(plan, reloaded);
             plans[i] = plan with { LoadMethod = merge ? LoadMethod.Merge : LoadMethod.Reload, MergeKey = merge ? plan.TargetSchema.RowKey : [] };
             if (!merge && !plan.IsBlocked && CannotReload(plans[i]) is { } why)
             {
@@ -70,9 +70,8 @@ internal static class LoadMethods
     }
 
     /// <summary>Why load_method: merge cannot run on this table, or null.</summary>
-    public static string? CannotMerge(RefreshPlan plan, bool engineMerges) =>
-        !engineMerges ? $"load_method: merge is not available on {plan.Config.Target.Engine.ToString().ToLowerInvariant()} yet; use load_method: reload"
-        : plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch ? "load_method: merge does not combine with strategy staging_partition_switch, which loads aside and swaps the table in; use strategy simple_copy or load_method: reload"
+    public static string? CannotMerge(RefreshPlan plan) =>
+        plan.TableConfig.Strategy == RefreshStrategy.StagingPartitionSwitch ? "load_method: merge does not combine with strategy staging_partition_switch, which loads aside and swaps the table in; use strategy simple_copy or load_method: reload"
         : plan.TargetSchema!.RowKey.Count == 0 ? $"load_method: merge matches rows by a primary key or a unique key on NOT NULL columns, and {plan.TargetSchema.Name} has neither; use load_method: reload"
         : TableObstacle(plan) is { } obstacle ? obstacle
         : plan.TargetSchema.Columns.FirstOrDefault(c => c.Identity == IdentityKind.Always && c.IsCopyable && !plan.TargetSchema.RowKey.Contains(c.Name) && plan.Columns.Contains(c.Name)) is { } identity
@@ -123,8 +122,8 @@ internal static class LoadMethods
     public static IEnumerable<ForeignKeyInfo> Outside(RefreshPlan plan, IReadOnlySet<QualifiedName> reloaded) =>
         plan.TargetSchema!.ReferencedBy.Where(fk => fk.ReferencingTable != plan.TargetSchema.Name && !reloaded.Contains(fk.ReferencingTable));
 
-    private static bool WouldMerge(RefreshPlan plan, IReadOnlySet<QualifiedName> reloaded, bool engineMerges) =>
-        plan.TableConfig.LoadMethod == LoadMethod.Auto && CannotMerge(plan, engineMerges) is null && Outside(plan, reloaded).Any();
+    private static bool WouldMerge(RefreshPlan plan, IReadOnlySet<QualifiedName> reloaded) =>
+        plan.TableConfig.LoadMethod == LoadMethod.Auto && CannotMerge(plan) is null && Outside(plan, reloaded).Any();
 
     /// <summary>What the plan says about the load of a full table: the method and why.</summary>
     public static string Words(RefreshPlan plan)
@@ -133,7 +132,7 @@ internal static class LoadMethods
         var referencing = string.Join(", ", plan.TargetSchema!.ReferencedBy.Where(fk => fk.ReferencingTable != plan.TargetSchema.Name).Select(fk => fk.ReferencingTable.ToString()).Distinct());
         var why = plan.TableConfig.LoadMethod == LoadMethod.Auto
             ? (plan.LoadMethod == LoadMethod.Merge ? $" (load_method: auto: {referencing} reference it and are not reloaded with it)"
-                : CannotMerge(plan, engineMerges: true) is { } cannot ? $" (load_method: auto: {cannot.Replace("load_method: merge ", "a merge ", StringComparison.Ordinal).Replace("; use load_method: reload", "", StringComparison.Ordinal)})"
+                : CannotMerge(plan) is { } cannot ? $" (load_method: auto: {cannot.Replace("load_method: merge ", "a merge ", StringComparison.Ordinal).Replace("; use load_method: reload", "", StringComparison.Ordinal)})"
                 : " (load_method: auto: nothing outside this run's reloads references it)")
             : $" (load_method: {plan.TableConfig.LoadMethod.ToString().ToLowerInvariant()})";
         var keyKind = plan.MergeKey.SequenceEqual(plan.TargetSchema.PrimaryKey) ? "primary key" : "unique key";

@@ -2,6 +2,7 @@ using System.Data.Common;
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
+using DataRefresh.Execution;
 
 namespace DataRefresh.Planning;
 
@@ -22,7 +23,7 @@ public static partial class Planner
         ArgumentNullException.ThrowIfNull(config);
         var selected = TableSelection.Select(config, tables);
         var engine = EngineRegistry.For(config.Source.Engine);
-        var label = "DataRefresh plan";
+        var label = RunTag.PlanLabel;
         await using var source = await engine.OpenAsync(config.Source, ConnectionPurpose.Source, config.Settings, label, cancellationToken).ConfigureAwait(false);
         await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Inspect, config.Settings, label, cancellationToken).ConfigureAwait(false);
         await RefuseSameDatabaseAsync(engine, source, target, config, cancellationToken).ConfigureAwait(false);
@@ -45,7 +46,7 @@ public static partial class Planner
     }
 
     /// <summary>The safety rail again, now from what the servers say about themselves.</summary>
-    public static async Task RefuseSameDatabaseAsync(IDatabaseEngine engine, DbConnection source, DbConnection target, RefreshConfig config, CancellationToken cancellationToken)
+    public static async Task RefuseSameDatabaseAsync(IEngineConnections engine, DbConnection source, DbConnection target, RefreshConfig config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(config);
@@ -108,11 +109,6 @@ public static partial class Planner
             warnings.Add($"trust_server_certificate: true on the {side.Side.ToString().ToLowerInvariant()}: the connection is encrypted but the server's certificate is not validated");
         }
 
-        if (table.Strategy == RefreshStrategy.StagingPartitionSwitch && engine.Staging is null)
-        {
-            blockers.Add($"strategy staging_partition_switch is not available on {engine.Kind.ToString().ToLowerInvariant()} yet; use simple_copy for this table");
-        }
-
         ColumnInfo? incremental = null;
         if (table.SyncMode != SyncMode.FullReplace)
         {
@@ -141,7 +137,7 @@ public static partial class Planner
             return Blocked($"locked: table {targetName} is being refreshed by {holder}; only one refresh of a table runs at a time", sourceSchema, targetSchema) with { LockedBy = holder };
         }
 
-        var overlap = Overlap(engine, table, targetSchema, warnings, blockers);
+        var overlap = Overlap(table, targetSchema, warnings, blockers);
         if (blockers.Count > 0)
         {
             return Blocked("blocked: " + string.Join("; ", blockers), sourceSchema, targetSchema);
@@ -167,9 +163,9 @@ public static partial class Planner
 
         IReadOnlyList<string> steps = [];
         var emptiesTarget = true;
-        if (table.Strategy == RefreshStrategy.StagingPartitionSwitch && engine.Staging is { } staging)
+        if (table.Strategy == RefreshStrategy.StagingPartitionSwitch)
         {
-            var preflight = await staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, delete, table.RowLimit, cancellationToken).ConfigureAwait(false);
+            var preflight = await engine.Staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, delete, table.RowLimit, cancellationToken).ConfigureAwait(false);
             steps = preflight.Steps;
             emptiesTarget = preflight.EmptiesTarget;
             reason += "; staging_partition_switch: loaded aside, then swapped in (see Steps)";
@@ -244,7 +240,7 @@ public static partial class Planner
     /// Re-reading the window needs a key to find the rows the target lacks and a temporary table to load them into
     /// (the merge load); a window that was asked for and cannot apply blocks the table, the default warns.
     /// </summary>
-    private static long Overlap(IDatabaseEngine engine, TableConfig table, TableSchema target, List<string> warnings, List<string> blockers)
+    private static long Overlap(TableConfig table, TableSchema target, List<string> warnings, List<string> blockers)
     {
         if (table.SyncMode == SyncMode.FullReplace || table.IncrementalType != IncrementalType.Identity)
         {
@@ -261,7 +257,6 @@ public static partial class Planner
         var obstacle = overlap == 0 ? null
             : table.RowLimit is not null ? "row_limit caps the copy, and the re-read would add the rows the limit left out"
             : table.Strategy == RefreshStrategy.StagingPartitionSwitch ? "strategy staging_partition_switch loads aside and swaps in, with no step that inserts only the missing rows"
-            : engine.Merge is null ? $"it needs the merge load, which is not available on {engine.Kind.ToString().ToLowerInvariant()} yet"
             : target.RowKey.Count == 0 ? $"{target.Name} has no primary key or unique key on NOT NULL columns to tell which re-read rows the target lacks"
             : null;
         if (obstacle is null)
@@ -302,7 +297,7 @@ public static partial class Planner
     }
 
     /// <summary>Columns match by name, never position. Drift becomes warnings; an incompatible type blocks the table.</summary>
-    private static List<string> MatchColumns(IDatabaseEngine engine, TableSchema source, TableSchema target, List<string> warnings, List<string> blockers)
+    private static List<string> MatchColumns(IEngineCatalog engine, TableSchema source, TableSchema target, List<string> warnings, List<string> blockers)
     {
         var copied = new List<string>();
         foreach (var t in target.Columns)

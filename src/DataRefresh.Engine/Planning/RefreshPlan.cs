@@ -4,13 +4,6 @@ using DataRefresh.Engines;
 
 namespace DataRefresh.Planning;
 
-public enum RefreshAction
-{
-    Full,
-    Incremental,
-    Skip,
-}
-
 /// <summary>What a refresh will do to one table, and why — computed from config and catalogs, writing nothing.</summary>
 public sealed record RefreshPlan
 {

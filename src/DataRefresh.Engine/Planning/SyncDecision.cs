@@ -5,11 +5,6 @@ using DataRefresh.Engines;
 
 namespace DataRefresh.Planning;
 
-/// <summary>A decision taken from the target's current state: what to do, from which watermark, with which filters.</summary>
-/// <param name="Mismatch">Why the watermark cannot drive an incremental copy (its type contradicts incremental_type).</param>
-/// <param name="Overlap">incremental_overlap: the rows re-read below the watermark, of which those the target lacks are inserted.</param>
-public sealed record LiveDecision(RefreshAction Action, string Reason, object? Watermark, RowFilter? Filter, RowFilter? Delete, string? Mismatch, RowFilter? Overlap = null);
-
 /// <summary>The sync-mode rules of the spec, as one pure function: what to do with a table given the target's state.</summary>
 public static class SyncDecision
 {
@@ -18,7 +13,7 @@ public static class SyncDecision
     /// a transaction; the run does it again inside its transaction, under the table lock.
     /// </summary>
     /// <param name="overlap">The incremental_overlap the plan applies (0: none), see <see cref="Watermarks.OverlapFilter"/>.</param>
-    public static async Task<LiveDecision> DecideAsync(IDatabaseEngine engine, DbConnection target, DbTransaction? transaction, TableConfig table, TableSchema targetTable, CancellationToken cancellationToken, long overlap = 0)
+    public static async Task<LiveDecision> DecideAsync(IEngineCatalog engine, DbConnection target, DbTransaction? transaction, TableConfig table, TableSchema targetTable, CancellationToken cancellationToken, long overlap = 0)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(table);

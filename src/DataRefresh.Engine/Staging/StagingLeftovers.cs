@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
 using DataRefresh.Engines;
+using DataRefresh.Execution;
 
 namespace DataRefresh.Staging;
 
@@ -10,7 +11,7 @@ namespace DataRefresh.Staging;
 /// </summary>
 internal static class StagingLeftovers
 {
-    public static async Task<int> DropAsync(DbConnection connection, DbTransaction? transaction, string listSql, Func<QualifiedName, string> dropSql, string? runTag, CancellationToken cancellationToken)
+    public static async Task<int> DropAsync(DbConnection connection, DbTransaction? transaction, string listSql, Func<QualifiedName, string> dropSql, StagingTag? runTag, CancellationToken cancellationToken)
     {
         var drop = new List<QualifiedName>();
         await using (var command = connection.Command(transaction, listSql))
@@ -19,7 +20,7 @@ internal static class StagingLeftovers
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var name = reader.GetString(1);
-                var mine = runTag is not null && name.StartsWith(IStagingSwitch.Prefix + runTag + "_", StringComparison.Ordinal);
+                var mine = runTag is { } tag && tag.Owns(name);
                 if (mine || !Convert.ToBoolean(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture))
                 {
                     drop.Add(new QualifiedName(reader.GetString(0), name));

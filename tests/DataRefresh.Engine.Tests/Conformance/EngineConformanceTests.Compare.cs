@@ -1,6 +1,5 @@
 using DataRefresh.Comparison;
 using DataRefresh.Configuration;
-using DataRefresh.Execution;
 using static DataRefresh.Configuration.DatabaseSide;
 using static DataRefresh.Tests.Support.RefreshHarness;
 

@@ -13,15 +13,6 @@ namespace DataRefresh.Tests.Conformance;
 /// </summary>
 public abstract partial class EngineConformanceTests
 {
-    /// <summary>For an engine whose merge is not built (every engine has one now); SQL Server has no ON DELETE RESTRICT, so it uses NO ACTION.</summary>
-    private void SkipWithoutMerge()
-    {
-        if (!Engines.EngineRegistry.For(Db.Kind).SupportsMerge)
-        {
-            Assert.Skip($"load_method: merge is not built for {Db.Kind} yet");
-        }
-    }
-
     private async Task LookupsAndRentalsAsync()
     {
         await Both($"""
@@ -49,7 +40,6 @@ public abstract partial class EngineConformanceTests
     public async Task Lookup_tables_referenced_by_incremental_children_through_ordinary_keys_merge_in_one_run()
     {
         SkipIfKnownBug();
-        SkipWithoutMerge();
         await LookupsAndRentalsAsync();
         var config = Db.Config([Full("country"), Full("city"), Full("language"), Incremental("rental", "id")]);
 
@@ -87,7 +77,6 @@ public abstract partial class EngineConformanceTests
     public async Task A_production_deletion_that_uat_still_references_fails_the_merge_naming_the_key_and_keeps_the_target()
     {
         SkipIfKnownBug();
-        SkipWithoutMerge();
         await LookupsAndRentalsAsync();
 
         // UAT has a city of country 11, which production deleted; the run refreshes country alone.
@@ -108,7 +97,6 @@ public abstract partial class EngineConformanceTests
     public async Task Load_method_reload_still_blocks_a_referenced_table_and_merge_needs_a_primary_key()
     {
         SkipIfKnownBug();
-        SkipWithoutMerge();
         await LookupsAndRentalsAsync();
         await Both($"CREATE TABLE tag (name {Db.TextType})");
 
@@ -129,7 +117,6 @@ public abstract partial class EngineConformanceTests
     public async Task A_parent_merged_with_a_reloaded_child_in_one_unit_empties_the_child_first()
     {
         SkipIfKnownBug();
-        SkipWithoutMerge();
         await LookupsAndRentalsAsync();
 
         // rental reloaded with city and language: nothing outside the run's reloads references them; country is merged on request.
@@ -151,7 +138,6 @@ public abstract partial class EngineConformanceTests
     public async Task History_records_inserted_updated_and_deleted_rows_and_a_history_table_from_an_earlier_version_gets_the_columns()
     {
         SkipIfKnownBug();
-        SkipWithoutMerge();
         await LookupsAndRentalsAsync();
 
         // The history table as earlier versions created it: no rows_inserted, no rows_updated; one row already in it.
@@ -179,7 +165,6 @@ public abstract partial class EngineConformanceTests
     public async Task Smart_sync_falls_back_to_a_merge_when_a_table_outside_the_run_references_the_table()
     {
         SkipIfKnownBug();
-        SkipWithoutMerge();
         await Both($"""
             CREATE TABLE products (id {Db.IntType} PRIMARY KEY, last_modified {Db.TimestampType} NOT NULL, name {Db.TextType});
             CREATE TABLE review (id {Db.IntType} PRIMARY KEY, product_id {Db.IntType} NOT NULL REFERENCES products (id));

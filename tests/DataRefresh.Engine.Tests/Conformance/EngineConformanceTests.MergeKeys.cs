@@ -13,7 +13,6 @@ public abstract partial class EngineConformanceTests
     public async Task A_referenced_table_without_a_primary_key_merges_by_its_not_null_unique_key()
     {
         SkipIfKnownBug();
-        SkipWithoutMerge();
         if (Db.Kind == EngineKind.SqlServer)
         {
             Assert.Skip("SQL Server's catalog does not read unique keys yet: a merge there matches by primary key only");
@@ -47,7 +46,6 @@ public abstract partial class EngineConformanceTests
     public async Task A_unique_key_on_a_nullable_column_is_no_merge_key()
     {
         SkipIfKnownBug();
-        SkipWithoutMerge();
         await Both($"CREATE TABLE tag (name {Db.KeyType} UNIQUE, note {Db.TextType})");
 
         var plans = await PlanAsync(Db.Config([Full("tag") with { LoadMethod = LoadMethod.Merge }]));

@@ -1,5 +1,5 @@
-using DataRefresh.Events;
 using DataRefresh.Configuration;
+using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.Tests.Support;
 using static DataRefresh.Configuration.DatabaseSide;

@@ -1,7 +1,7 @@
-using DataRefresh.Events;
 using System.Runtime.CompilerServices;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
+using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.History;
 using DataRefresh.Planning;
@@ -443,9 +443,9 @@ public abstract partial class EngineConformanceTests : IAsyncLifetime
         if (Db.LocksPerTable)
         {
             Assert.Equal(RefreshStatus.Failed, loser.Status);
-            Assert.Contains($"DataRefresh run {first[0].RunId}", loser.Error, StringComparison.Ordinal);
+            Assert.Contains(new RunTag(first[0].RunId).Label, loser.Error, StringComparison.Ordinal);
             Assert.Contains("only one refresh of a table runs at a time", loser.Error, StringComparison.Ordinal);
-            Assert.Contains($"DataRefresh run {first[0].RunId}", secondPlans.Single("sales").LockedBy, StringComparison.Ordinal);
+            Assert.Contains(new RunTag(first[0].RunId).Label, secondPlans.Single("sales").LockedBy, StringComparison.Ordinal);
         }
         else
         {

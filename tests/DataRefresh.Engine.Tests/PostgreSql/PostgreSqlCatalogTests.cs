@@ -1,5 +1,5 @@
-using DataRefresh.Events;
 using DataRefresh.Configuration;
+using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.Planning;
 using DataRefresh.Tests.Support;

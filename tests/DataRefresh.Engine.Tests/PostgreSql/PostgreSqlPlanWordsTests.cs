@@ -1,6 +1,5 @@
 using System.Globalization;
 using DataRefresh.Configuration;
-using DataRefresh.Execution;
 using DataRefresh.Tests.Support;
 using static DataRefresh.Tests.Support.RefreshHarness;
 

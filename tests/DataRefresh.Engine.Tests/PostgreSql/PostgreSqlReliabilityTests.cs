@@ -1,6 +1,6 @@
-using DataRefresh.Events;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
+using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.History;
 using DataRefresh.Tests.Support;
@@ -137,7 +137,7 @@ public sealed class PostgreSqlReliabilityTests : PostgresTestBase
         Assert.Equal(RefreshStatus.Succeeded, first.Single("sales").Status);
         var loser = second!.Single("sales");
         Assert.Equal(RefreshStatus.Failed, loser.Status);
-        Assert.Contains($"DataRefresh run {first[0].RunId}", loser.Error, StringComparison.Ordinal);
+        Assert.Contains(new RunTag(first[0].RunId).Label, loser.Error, StringComparison.Ordinal);
         Assert.Contains("only one refresh of a table runs at a time", loser.Error, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,3 @@
-using DataRefresh.Configuration;
 using DataRefresh.Execution;
 using DataRefresh.Planning;
 using DataRefresh.Tests.Support;

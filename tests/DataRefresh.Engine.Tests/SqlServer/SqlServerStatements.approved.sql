@@ -105,7 +105,7 @@ ORDER BY sequence_schema, sequence_name, table_schema, table_name, column_name
 GO
 -- history: run alive
 SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 THEN 1
-                 WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions WHERE program_name LIKE N'%' + @run + N'%' AND session_id <> @@SPID) THEN 1
+                 WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions WHERE program_name LIKE @run AND session_id <> @@SPID) THEN 1
                  ELSE 0 END AS bit)
 GO
 -- merge: enabled triggers

@@ -3,6 +3,7 @@ using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
 using DataRefresh.Engines.SqlServer;
+using DataRefresh.Execution;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
 using DataRefresh.Tests.Support;
@@ -37,7 +38,7 @@ public sealed class SqlServerTimeoutTests(SqlServerInstance instance)
             Assert.True(Convert.ToInt32(await take.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) >= 0);
         }
 
-        await using var refresh = await engine.OpenAsync(config.Target, ConnectionPurpose.Target, config.Settings, "DataRefresh run test", ct);
+        await using var refresh = await engine.OpenAsync(config.Target, ConnectionPurpose.Target, config.Settings, RunTag.New().Label, ct);
         await using var tx = await refresh.BeginTransactionAsync(ct);
         var watch = Stopwatch.StartNew();
 
@@ -54,9 +55,9 @@ public sealed class SqlServerTimeoutTests(SqlServerInstance instance)
         await using var server = await SqlServerServer.CreateAsync(instance);
         var (config, _, _) = await TwoDatabasesAsync(server);
         var engine = new SqlServerEngine();
-        await using var source = await engine.OpenAsync(config.Source, ConnectionPurpose.Source, config.Settings, "DataRefresh run test", ct);
-        await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Target, config.Settings, "DataRefresh run test", ct);
-        await using var loader = await engine.OpenAsync(config.Target, ConnectionPurpose.Target, config.Settings, "DataRefresh run test", ct);
+        await using var source = await engine.OpenAsync(config.Source, ConnectionPurpose.Source, config.Settings, RunTag.New().Label, ct);
+        await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Target, config.Settings, RunTag.New().Label, ct);
+        await using var loader = await engine.OpenAsync(config.Target, ConnectionPurpose.Target, config.Settings, RunTag.New().Label, ct);
         var tables = (await engine.ReadTableAsync(source, Items, ct), await engine.ReadTableAsync(target, Items, ct));
         await using var tx = await target.BeginTransactionAsync(ct);
 
@@ -75,9 +76,9 @@ public sealed class SqlServerTimeoutTests(SqlServerInstance instance)
         await using var server = await SqlServerServer.CreateAsync(instance);
         var (config, _, targetDb) = await TwoDatabasesAsync(server);
         var engine = new SqlServerEngine();
-        await using var source = await engine.OpenAsync(config.Source, ConnectionPurpose.Source, config.Settings, "DataRefresh run test", ct);
-        await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Target, config.Settings, "DataRefresh run test", ct);
-        await using var loader = await engine.OpenAsync(config.Target, ConnectionPurpose.Target, config.Settings, "DataRefresh run test", ct);
+        await using var source = await engine.OpenAsync(config.Source, ConnectionPurpose.Source, config.Settings, RunTag.New().Label, ct);
+        await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Target, config.Settings, RunTag.New().Label, ct);
+        await using var loader = await engine.OpenAsync(config.Target, ConnectionPurpose.Target, config.Settings, RunTag.New().Label, ct);
         var tables = (await engine.ReadTableAsync(source, Items, ct), await engine.ReadTableAsync(target, Items, ct));
 
         // Another session holds an exclusive lock on the target: the swap's row count waits at most SwapTimeout (1 s).
@@ -109,7 +110,7 @@ public sealed class SqlServerTimeoutTests(SqlServerInstance instance)
         TargetTable = tables.Target,
         Columns = ["id", "name"],
         Action = RefreshAction.Full,
-        RunTag = $"{Guid.NewGuid():N}"[..8] + "u1",
+        RunTag = RunTag.New().Unit(1),
         SwapTimeout = TimeSpan.FromSeconds(1),
     };
 

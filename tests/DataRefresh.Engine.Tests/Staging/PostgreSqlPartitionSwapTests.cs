@@ -1,7 +1,6 @@
-using DataRefresh.Events;
 using DataRefresh.Configuration;
+using DataRefresh.Events;
 using DataRefresh.Execution;
-using DataRefresh.Planning;
 using DataRefresh.Tests.Support;
 using static DataRefresh.Tests.Support.RefreshHarness;
 

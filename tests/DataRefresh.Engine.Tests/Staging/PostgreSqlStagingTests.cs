@@ -1,5 +1,5 @@
-using DataRefresh.Events;
 using DataRefresh.Configuration;
+using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.Planning;
 using DataRefresh.Tests.Support;
@@ -53,7 +53,7 @@ public sealed class PostgreSqlStagingTests : PostgresTestBase
         Assert.Equal(await Pg.DumpAsync(Src, "daily", "report_date, region") is var all ? all.Where(r => !r.Contains("2024-01-10", StringComparison.Ordinal)) : [], (await Pg.DumpAsync(Tgt, "daily", "report_date, region")).Where(r => !r.Contains("2024-01-10", StringComparison.Ordinal)));
         Assert.Equal(100m, await Pg.ScalarAsync<decimal>(Tgt, "SELECT revenue FROM daily WHERE report_date = '2024-01-10' AND region = 'north'"));
         Assert.Equal(4L, await Pg.ScalarAsync<long>(Tgt, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'daily'::regclass"));
-        Assert.Equal(0L, await Pg.ScalarAsync<long>(Tgt, "SELECT count(*) FROM pg_class WHERE relname LIKE '\\_dr\\_stage\\_%'"));
+        Assert.Equal(0L, await Pg.ScalarAsync<long>(Tgt, $"SELECT count(*) FROM pg_class WHERE relname LIKE '{RunTag.StagingLikePattern}'"));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class PostgreSqlStagingTests : PostgresTestBase
             // The swap session holds the refresh lock; the loader is the other DataRefresh session on the target.
             var holder = $"pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory')";
             using var c = Pg.OpenAsync("postgres").GetAwaiter().GetResult();
-            using var cmd = new Npgsql.NpgsqlCommand($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{Tgt}' AND application_name LIKE 'DataRefresh run%' AND {(swapSession ? "" : "NOT ")}{holder}", c);
+            using var cmd = new Npgsql.NpgsqlCommand($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{Tgt}' AND application_name LIKE '{RunTag.LabelPrefix}%' AND {(swapSession ? "" : "NOT ")}{holder}", c);
             Assert.True((long)cmd.ExecuteScalar()! >= 1);
         }
 
@@ -187,19 +187,19 @@ public sealed class PostgreSqlStagingTests : PostgresTestBase
 
         // Whatever the killed attempt could not drop, the next run does.
         await RunAsync(config);
-        Assert.Equal(0L, await Pg.ScalarAsync<long>(Tgt, "SELECT count(*) FROM pg_class WHERE relname LIKE '\\_dr\\_stage\\_%'"));
+        Assert.Equal(0L, await Pg.ScalarAsync<long>(Tgt, $"SELECT count(*) FROM pg_class WHERE relname LIKE '{RunTag.StagingLikePattern}'"));
     }
 
     [Fact]
     public async Task Leftovers_of_a_killed_run_are_dropped_at_the_start_of_the_next()
     {
         await Both("CREATE TABLE facts (id bigint PRIMARY KEY, payload text)");
-        await Pg.ExecAsync(Tgt, "CREATE TABLE _dr_stage_deadbeef_0 (id bigint)");
+        await Pg.ExecAsync(Tgt, $"CREATE TABLE {RunTag.New().Unit(0).Name("0")} (id bigint)");
 
         var (_, results, observer) = await RunAsync(Pg.Config(Src, Tgt, [Staged(Full("facts"))]));
 
         Assert.Equal(RefreshStatus.Succeeded, results[0].Status);
         Assert.Contains(observer.Warnings, w => w.Contains("left by an earlier, killed run", StringComparison.Ordinal));
-        Assert.Equal(0L, await Pg.ScalarAsync<long>(Tgt, "SELECT count(*) FROM pg_class WHERE relname LIKE '\\_dr\\_stage\\_%'"));
+        Assert.Equal(0L, await Pg.ScalarAsync<long>(Tgt, $"SELECT count(*) FROM pg_class WHERE relname LIKE '{RunTag.StagingLikePattern}'"));
     }
 }

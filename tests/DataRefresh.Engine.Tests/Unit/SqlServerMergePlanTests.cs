@@ -54,7 +54,7 @@ public sealed class SqlServerMergePlanTests
                 TableConfig = table,
                 TargetSchema = schema,
                 Columns = columns,
-                MergeObstacle = Engine.Merge!.Obstacle(schema, columns),
+                MergeObstacle = Engine.Merge.Obstacle(schema, columns),
                 InsteadOfTriggers = insteadOf ?? [],
                 DeleteFilter = delete,
             },
@@ -64,10 +64,9 @@ public sealed class SqlServerMergePlanTests
     [Fact]
     public void Sql_server_merges_and_auto_chooses_merge_for_a_table_others_reference()
     {
-        Assert.True(Engine.SupportsMerge);
         var plans = Plans(Full("country"), RefreshAction.Full, identityInKey: true);
 
-        LoadMethods.Resolve(plans, Engine.SupportsMerge);
+        LoadMethods.Resolve(plans);
 
         Assert.Equal((RefreshAction.Full, LoadMethod.Merge), (plans[0].Action, plans[0].LoadMethod));
         Assert.Equal(["id"], plans[0].MergeKey);
@@ -77,13 +76,13 @@ public sealed class SqlServerMergePlanTests
     public void An_identity_column_outside_the_key_blocks_merge_and_auto_reloads()
     {
         var merge = Plans(Full("country") with { LoadMethod = LoadMethod.Merge }, RefreshAction.Full);
-        LoadMethods.Resolve(merge, Engine.SupportsMerge);
+        LoadMethods.Resolve(merge);
         Assert.Equal(RefreshAction.Skip, merge[0].Action);
         Assert.Contains("identity column id", merge[0].Reason, StringComparison.Ordinal);
         Assert.Contains("SQL Server cannot UPDATE an identity column", merge[0].Reason, StringComparison.Ordinal);
 
         var auto = Plans(Full("country"), RefreshAction.Full);
-        LoadMethods.Resolve(auto, Engine.SupportsMerge);
+        LoadMethods.Resolve(auto);
         Assert.Equal((RefreshAction.Full, LoadMethod.Reload), (auto[0].Action, auto[0].LoadMethod));
     }
 
@@ -94,33 +93,33 @@ public sealed class SqlServerMergePlanTests
         InsteadOfTrigger[] delete = [new("trg_soft_delete", "DELETE")];
 
         var merge = Plans(Full("country") with { LoadMethod = LoadMethod.Merge, FireTriggers = true }, RefreshAction.Full, identityInKey: true, update);
-        LoadMethods.Resolve(merge, Engine.SupportsMerge);
+        LoadMethods.Resolve(merge);
         Assert.Equal(RefreshAction.Skip, merge[0].Action);
         Assert.Contains("INSTEAD OF UPDATE trigger trg_keep (fire_triggers: true) would run in their place", merge[0].Reason, StringComparison.Ordinal);
 
         // auto: merge is out, and the reload's DELETE (the table is referenced, so no TRUNCATE) would be replaced.
         var auto = Plans(Full("country") with { FireTriggers = true }, RefreshAction.Full, identityInKey: true, delete);
-        LoadMethods.Resolve(auto, Engine.SupportsMerge);
+        LoadMethods.Resolve(auto);
         Assert.Equal(RefreshAction.Skip, auto[0].Action);
         Assert.Contains("an INSTEAD OF DELETE leaves the rows in place", auto[0].Reason, StringComparison.Ordinal);
 
         // An INSTEAD OF UPDATE does not stand in a reload's way (SqlBulkCopy fires no trigger), nor INSTEAD OF DELETE an append.
         var reload = Plans(Full("country") with { FireTriggers = true }, RefreshAction.Full, identityInKey: true, update);
-        LoadMethods.Resolve(reload, Engine.SupportsMerge);
+        LoadMethods.Resolve(reload);
         Assert.Equal((RefreshAction.Full, LoadMethod.Reload), (reload[0].Action, reload[0].LoadMethod));
         var append = Plans(Incremental("country", "id") with { FireTriggers = true }, RefreshAction.Incremental, identityInKey: true, delete);
-        LoadMethods.Resolve(append, Engine.SupportsMerge);
+        LoadMethods.Resolve(append);
         Assert.Equal(RefreshAction.Incremental, append[0].Action);
 
         // fallback_to_full would empty it with DELETE: the incremental copy runs, the fallback is not offered.
         var fallback = Plans(Incremental("country", "id") with { FireTriggers = true, FallbackToFull = true }, RefreshAction.Incremental, identityInKey: true, delete);
-        LoadMethods.Resolve(fallback, Engine.SupportsMerge);
+        LoadMethods.Resolve(fallback);
         Assert.Equal(RefreshAction.Incremental, fallback[0].Action);
         Assert.Contains("INSTEAD OF DELETE trigger trg_soft_delete", fallback[0].FallbackBlockedBy, StringComparison.Ordinal);
 
         // A delete window is a DELETE.
         var window = Plans(Incremental("country", "id") with { FireTriggers = true }, RefreshAction.Incremental, identityInKey: true, delete, new RowFilter("id", FilterOperator.GreaterOrEqual, 5L, "int"));
-        LoadMethods.Resolve(window, Engine.SupportsMerge);
+        LoadMethods.Resolve(window);
         Assert.Equal(RefreshAction.Skip, window[0].Action);
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using DataRefresh.Catalog;
 using Npgsql;
 
 namespace DataRefresh.Engines.PostgreSql;

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
+using DataRefresh.Execution;
 using DataRefresh.History;
 using Npgsql;
 
@@ -19,9 +20,9 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new PostgreSqlHistory();
 
-    public Staging.IStagingSwitch? Staging => field ??= new PostgreSqlStaging(this);
+    public Staging.IStagingSwitch Staging => field ??= new PostgreSqlStaging(this);
 
-    public IMergeLoad? Merge { get; } = new PostgreSqlMerge();
+    public IMergeLoad Merge { get; } = new PostgreSqlMerge();
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -68,7 +69,7 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
             // Source and inspection sessions refuse writes even if a statement tried one (belt and braces: the
             // engine only sends them SELECT and COPY TO). Set per session, not in the connection string, so every
             // purpose shares one pool and one type catalog; a pooled session is reset when it is returned.
-            var label = database.ApplicationName is { } app ? $"{runLabel} {app}" : runLabel;
+            var label = RunTag.SessionName(runLabel, database.ApplicationName);
             var sql = purpose is ConnectionPurpose.Source or ConnectionPurpose.Inspect
                 ? "SELECT set_config('application_name', @label, false), set_config('default_transaction_read_only', 'on', false)"
                 : "SELECT set_config('application_name', @label, false)";

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
+using DataRefresh.Execution;
 using DataRefresh.History;
 
 namespace DataRefresh.Engines.PostgreSql;
@@ -28,9 +29,9 @@ internal sealed class PostgreSqlHistory : IHistoryDialect
     public async Task<string> LoginAsync(DbConnection connection, CancellationToken cancellationToken) =>
         (string?)await connection.ScalarAsync(null, "SELECT session_user::text", cancellationToken).ConfigureAwait(false) ?? "";
 
-    /// <summary>Every refresh session carries its run id in application_name; none left means the run is gone.</summary>
+    /// <summary>Every refresh session's application_name starts with its run's label (<see cref="RunTag"/>); none left means the run is gone.</summary>
     public async Task<bool> IsRunAliveAsync(DbConnection connection, HistoryEntry running, CancellationToken cancellationToken) =>
-        await connection.ScalarAsync(null, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name LIKE '%' || @run || '%' AND pid <> pg_backend_pid())", cancellationToken, null, ("run", running.RunId)).ConfigureAwait(false) is true;
+        await connection.ScalarAsync(null, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name LIKE @run AND pid <> pg_backend_pid())", cancellationToken, null, ("run", RunTag.SessionPatternFor(running.RunId))).ConfigureAwait(false) is true;
 
     public DateTime ReadTimestamp(object value) => value is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : DateTime.MinValue;
 }

@@ -23,7 +23,7 @@ internal static class PostgreSqlPartitionSwap
         foreach (var (move, i) in layout.Swapped.Select((m, i) => (m, i)))
         {
             var name = move.Partition.Name;
-            var stage = new QualifiedName(name.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_{i}");
+            var stage = new QualifiedName(name.Schema, request.RunTag.Name(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             var bound = new QualifiedName(name.Schema, $"{stage.Name}_bound");
             var recipe = await PartitionRecipe.ReadAsync(request.Loader, name, stage, bound, layout.Bound(move.Partition), cancellationToken).ConfigureAwait(false);
             await ExecuteAllAsync(request, recipe.BeforeLoad, cancellationToken).ConfigureAwait(false);
@@ -36,7 +36,7 @@ internal static class PostgreSqlPartitionSwap
         }
 
         var inPlace = layout.InPlace;
-        var rowsStage = new QualifiedName(schema, $"{IStagingSwitch.Prefix}{request.RunTag}_rows");
+        var rowsStage = new QualifiedName(schema, request.RunTag.Name("rows"));
         if (inPlace.Count > 0)
         {
             await request.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(rowsStage)} (LIKE {Quote(request.TargetTable.Name)} INCLUDING DEFAULTS)", cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
 using DataRefresh.Events;
+using DataRefresh.Execution;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
 using static DataRefresh.Engines.PostgreSql.PostgreSqlEngine;
@@ -91,16 +92,18 @@ internal sealed class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitc
             : await PostgreSqlPartitionSwap.RunAsync(engine, request, layout, progress, log, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken)
+    public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, StagingTag? runTag, CancellationToken cancellationToken)
     {
-        const string sql = """
-            SELECT n.nspname, c.relname,
-                   EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name LIKE 'DataRefresh run ' || substr(c.relname, 11, 8) || '%' AND a.pid <> pg_backend_pid())
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p') AND c.relname LIKE '\_dr\_stage\_%' AND NOT c.relispartition
-            """;
-        return StagingLeftovers.DropAsync(target, transaction, sql, table => $"DROP TABLE IF EXISTS {Quote(table)}", runTag, cancellationToken);
+        return StagingLeftovers.DropAsync(target, transaction, StagingTablesSql, table => $"DROP TABLE IF EXISTS {Quote(table)}", runTag, cancellationToken);
     }
+
+    /// <summary>Every staging table (not a partition of one), and whether a session of the run that made it is still connected.</summary>
+    internal static string StagingTablesSql => $"""
+        SELECT n.nspname, c.relname,
+               EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name LIKE '{RunTag.LabelPrefix}' || substr(c.relname, {RunTag.StagingShortIdStartSql}, {RunTag.ShortIdLengthSql}) || '%' AND a.pid <> pg_backend_pid())
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND c.relname LIKE '{RunTag.StagingLikePattern}' AND NOT c.relispartition
+        """;
 
     /// <summary>What the refresh removes, in the plan's words.</summary>
     private string Removal(RefreshAction action, RowFilter? delete, string what) =>
@@ -116,7 +119,7 @@ internal sealed class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitc
     private async Task<StagingOutcome> LoadAsideAsync(StagingRequest request, IProgress<long> progress, StagingLog log, CancellationToken cancellationToken)
     {
         var target = request.TargetTable;
-        var stage = new QualifiedName(target.Name.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_0");
+        var stage = new QualifiedName(target.Name.Schema, request.RunTag.Name("0"));
         await request.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(stage)} (LIKE {Quote(target.Name)} INCLUDING DEFAULTS)", cancellationToken).ConfigureAwait(false);
         var copied = await engine.CopyAsync(PostgreSqlPartitionSwap.Copy(request, stage, null, request.RowLimit), progress, cancellationToken).ConfigureAwait(false);
         log(RefreshStep.Copy, copied, $"{copied} row(s) loaded into staging {stage}");

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
+using DataRefresh.Execution;
 using DataRefresh.History;
 using Microsoft.Data.SqlClient;
 using static DataRefresh.Engines.SqlServer.SqlServerSql;
@@ -32,7 +33,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
     public EngineKind Kind => EngineKind.SqlServer;
 
     /// <summary>A #temp table loaded by SqlBulkCopy, then DELETE / UPDATE / INSERT: see <see cref="SqlServerMerge"/>.</summary>
-    public IMergeLoad? Merge { get; } = new SqlServerMerge();
+    public IMergeLoad Merge { get; } = new SqlServerMerge();
 
     /// <summary>Enabled DML triggers: SqlBulkCopy fires none, but a reload's DELETE and a merge's statements do (see <see cref="SqlServerTriggers"/>).</summary>
     public Task<IReadOnlyList<string>> UserTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) => SqlServerTriggers.EnabledAsync(connection, null, table, cancellationToken);
@@ -52,7 +53,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new SqlServerHistory();
 
-    public Staging.IStagingSwitch? Staging => field ??= new SqlServerStaging(this);
+    public Staging.IStagingSwitch Staging => field ??= new SqlServerStaging(this);
 
     public async Task<DbConnection> OpenAsync(DatabaseConfig database, ConnectionPurpose purpose, RefreshSettings settings, string runLabel, CancellationToken cancellationToken)
     {
@@ -68,7 +69,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
             ConnectTimeout = Math.Max(1, settings.ConnectionTimeout),
             CommandTimeout = settings.CommandTimeout,
             // The run label (with its run id) comes first: PostgreSQL keeps only 63 characters of it.
-            ApplicationName = database.ApplicationName is { } app ? $"{runLabel} {app}" : runLabel,
+            ApplicationName = RunTag.SessionName(runLabel, database.ApplicationName),
 
             // Production sessions declare read-only intent (and may land on a readable secondary).
             ApplicationIntent = purpose is ConnectionPurpose.Source ? ApplicationIntent.ReadOnly : ApplicationIntent.ReadWrite,

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
+using DataRefresh.Execution;
 using DataRefresh.History;
 
 namespace DataRefresh.Engines.SqlServer;
@@ -9,7 +10,7 @@ internal sealed class SqlServerHistory : IHistoryDialect
     /// <summary>Without VIEW SERVER STATE only our own sessions are visible, so no other run can be proven dead.</summary>
     private const string RunAlive = """
         SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 THEN 1
-                         WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions WHERE program_name LIKE N'%' + @run + N'%' AND session_id <> @@SPID) THEN 1
+                         WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions WHERE program_name LIKE @run AND session_id <> @@SPID) THEN 1
                          ELSE 0 END AS bit)
         """;
 
@@ -38,7 +39,7 @@ internal sealed class SqlServerHistory : IHistoryDialect
     public async Task<bool> IsRunAliveAsync(DbConnection connection, HistoryEntry running, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(running);
-        return await connection.ScalarAsync(null, RunAlive, cancellationToken, null, ("run", running.RunId)).ConfigureAwait(false) is true;
+        return await connection.ScalarAsync(null, RunAlive, cancellationToken, null, ("run", RunTag.SessionPatternFor(running.RunId))).ConfigureAwait(false) is true;
     }
 
     /// <summary>datetime2(7), as the columns are: an untyped DateTime goes as datetime and rounds to 1/300 s.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DataRefresh.Catalog;
-using DataRefresh.Configuration;
 
 namespace DataRefresh.Engines.SqlServer;
 
@@ -280,6 +279,3 @@ public static class SqlServerSql
         _ => type,
     };
 }
-
-/// <summary>How the source SELECT reads one column: relabelled <c>COLLATE</c> <paramref name="Collation"/>, after a cast to <paramref name="AsType"/> when set.</summary>
-public sealed record ColumnRead(string Collation, string? AsType = null);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using DataRefresh.Catalog;
 using DataRefresh.Events;
+using DataRefresh.Execution;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
 using static DataRefresh.Engines.SqlServer.SqlServerSql;
@@ -107,7 +108,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         }
 
         var space = layout.DataSpace;
-        var stage = new QualifiedName(target.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_0");
+        var stage = new QualifiedName(target.Schema, request.RunTag.Name("0"));
         // Staging gets exactly the source rows simple_copy would copy. The partition holding the window's bound (or
         // the watermark) keeps the target's rows below it, so it is not switched: its rows come from staging by bulk copy.
         var incremental = space.IsScheme && request.Action == RefreshAction.Incremental;
@@ -227,7 +228,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         }
         else
         {
-            var scratch = new QualifiedName(target.Schema, $"{IStagingSwitch.Prefix}{request.RunTag}_old");
+            var scratch = new QualifiedName(target.Schema, request.RunTag.Name("old"));
             await BuildAsync(request.Loader, scratch, layout, [.. BeforeLoad(scratch, layout), .. AfterLoad(scratch, layout)], request.CommandTimeout, cancellationToken).ConfigureAwait(false);
             deleted = await engine.CountAsync(request.Target, tx, target, null, cancellationToken).ConfigureAwait(false);
             await request.Target.ExecuteAsync(tx, SwitchTable(target, scratch, request.SwapTimeout), cancellationToken).ConfigureAwait(false);
@@ -242,7 +243,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         return deleted;
     }
 
-    public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken) =>
+    public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, StagingTag? runTag, CancellationToken cancellationToken) =>
         StagingLeftovers.DropAsync(target, transaction, StagingTables, Drop, runTag, cancellationToken);
 
     private static async Task BuildAsync(DbConnection loader, QualifiedName table, SqlServerLayout layout, IEnumerable<string> indexes, int timeout, CancellationToken cancellationToken)

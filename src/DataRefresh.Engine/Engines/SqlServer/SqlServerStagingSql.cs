@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataRefresh.Catalog;
+using DataRefresh.Execution;
 using static DataRefresh.Engines.SqlServer.SqlServerSql;
 
 namespace DataRefresh.Engines.SqlServer;
@@ -91,13 +92,14 @@ public static class SqlServerStagingSql
         WHERE d.referenced_id = OBJECT_ID(@table) AND d.is_schema_bound_reference = 1
         """;
 
-    public const string StagingTables = """
+    /// <summary>Every staging table, and whether a session of the run that made it is still connected (always, without VIEW SERVER STATE).</summary>
+    public static string StagingTables => $"""
         SELECT SCHEMA_NAME(t.schema_id), t.name,
                CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 0 THEN 1
-                         WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions AS s WHERE s.program_name LIKE N'DataRefresh run ' + SUBSTRING(t.name, 11, 8) + N'%' AND s.session_id <> @@SPID) THEN 1
+                         WHEN EXISTS (SELECT 1 FROM sys.dm_exec_sessions AS s WHERE s.program_name LIKE N'{RunTag.LabelPrefix}' + SUBSTRING(t.name, {RunTag.StagingShortIdStartSql}, {RunTag.ShortIdLengthSql}) + N'%' AND s.session_id <> @@SPID) THEN 1
                          ELSE 0 END AS bit)
         FROM sys.tables AS t
-        WHERE t.name LIKE N'\_dr\_stage\_%' ESCAPE N'\'
+        WHERE t.name LIKE N'{RunTag.StagingLikePattern}' ESCAPE N'\'
         """;
 
     public const string PartitionRowsFrom = """

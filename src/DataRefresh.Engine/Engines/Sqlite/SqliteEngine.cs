@@ -21,9 +21,9 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     public IHistoryDialect History { get; } = new SqliteHistory();
 
-    public Staging.IStagingSwitch? Staging => field ??= new SqliteStaging(this);
+    public Staging.IStagingSwitch Staging => field ??= new SqliteStaging(this);
 
-    public IMergeLoad? Merge { get; } = new SqliteMerge();
+    public IMergeLoad Merge { get; } = new SqliteMerge();
 
     public async Task<IReadOnlyList<string>> UserTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) =>
         (await SqliteTriggers.ReadAsync(connection, null, table, cancellationToken).ConfigureAwait(false)).Select(t => t.Name).ToList();

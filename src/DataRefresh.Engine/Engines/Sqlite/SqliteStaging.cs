@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
 using DataRefresh.Events;
+using DataRefresh.Execution;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
 using static DataRefresh.Engines.Sqlite.SqliteEngine;
@@ -30,7 +31,7 @@ internal sealed class SqliteStaging(SqliteEngine engine) : IStagingSwitch
         ArgumentNullException.ThrowIfNull(log);
         var target = request.Target;
         var tx = request.SwapTransaction;
-        var stage = new QualifiedName("main", $"{IStagingSwitch.Prefix}{request.RunTag}_0");
+        var stage = new QualifiedName("main", request.RunTag.Name("0"));
         var columns = string.Join(", ", request.Columns.Select(Quote));
         await target.ExecuteAsync(tx, $"CREATE TABLE {Quote(stage)} AS SELECT {columns} FROM {Quote(request.TargetTable.Name)} WHERE 0", cancellationToken).ConfigureAwait(false);
         var copied = await engine.CopyAsync(
@@ -68,11 +69,11 @@ internal sealed class SqliteStaging(SqliteEngine engine) : IStagingSwitch
     }
 
     /// <summary>One writer at a time: any staging table not inside our own open transaction is a killed run's leftover.</summary>
-    public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, string? runTag, CancellationToken cancellationToken) =>
+    public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, StagingTag? runTag, CancellationToken cancellationToken) =>
         StagingLeftovers.DropAsync(
             target,
             transaction,
-            @"SELECT 'main', name, 0 FROM sqlite_master WHERE type = 'table' AND name LIKE '\_dr\_stage\_%' ESCAPE '\'",
+            $@"SELECT 'main', name, 0 FROM sqlite_master WHERE type = 'table' AND name LIKE '{RunTag.StagingLikePattern}' ESCAPE '\'",
             table => $"DROP TABLE IF EXISTS {Quote(table)}",
             runTag,
             cancellationToken);

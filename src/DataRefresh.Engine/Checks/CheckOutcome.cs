@@ -1,0 +1,9 @@
+namespace DataRefresh.Checks;
+
+public enum CheckOutcome
+{
+    Passed,
+    Warning,
+    Failed,
+    NotSupported,
+}

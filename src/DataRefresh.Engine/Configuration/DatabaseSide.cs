@@ -1,0 +1,7 @@
+namespace DataRefresh.Configuration;
+
+public enum DatabaseSide
+{
+    Source,
+    Target,
+}

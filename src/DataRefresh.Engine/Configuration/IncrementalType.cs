@@ -1,0 +1,8 @@
+namespace DataRefresh.Configuration;
+
+public enum IncrementalType
+{
+    Identity,
+    Date,
+    DateTime,
+}

@@ -1,0 +1,14 @@
+namespace DataRefresh.Configuration;
+
+public sealed record RefreshSettings
+{
+    public int DefaultBatchSize { get; init; } = 5000;
+    public int ConnectionTimeout { get; init; } = 30;
+    public int CommandTimeout { get; init; } = 300;
+    public int MaxRetries { get; init; } = 3;
+    public double RetryDelaySeconds { get; init; } = 2;
+    public bool DryRun { get; init; }
+    public bool VerboseLogging { get; init; }
+    public string HistoryTable { get; init; } = "datarefresh_history";
+    public int LockTimeoutSeconds { get; init; }
+}

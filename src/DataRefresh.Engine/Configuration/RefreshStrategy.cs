@@ -1,0 +1,7 @@
+namespace DataRefresh.Configuration;
+
+public enum RefreshStrategy
+{
+    SimpleCopy,
+    StagingPartitionSwitch,
+}

@@ -1,0 +1,8 @@
+namespace DataRefresh.Configuration;
+
+public enum SyncMode
+{
+    FullReplace,
+    Incremental,
+    SmartSync,
+}

@@ -1,0 +1,8 @@
+namespace DataRefresh.Planning;
+
+public enum RefreshAction
+{
+    Full,
+    Incremental,
+    Skip,
+}

@@ -1,0 +1,3 @@
+namespace DataRefresh.Staging;
+
+public sealed record StagingOutcome(long RowsCopied, long RowsDeleted);
