@@ -21,16 +21,6 @@ public enum ConnectionPurpose
     Inspect,
 }
 
-public enum FilterOperator
-{
-    Greater,
-    GreaterOrEqual,
-}
-
-/// <summary>The predicate that selects source rows (and, for a buffer window, target rows to delete).</summary>
-/// <param name="ColumnType">The column's catalog type, so engines can type the bound exactly (datetime2(7), date…).</param>
-public sealed record RowFilter(string Column, FilterOperator Operator, object Value, string? ColumnType = null);
-
 /// <summary>What identifies a connected database, as the server reports it (compare with <see cref="Configuration.SameDatabase.Reported"/>).</summary>
 /// <param name="Server">The server's own current name (SQL Server: SERVERPROPERTY('ServerName'); PostgreSQL: the cluster's system identifier).</param>
 /// <param name="Database">The database's name on that server.</param>
@@ -41,29 +31,6 @@ public sealed record ServerIdentity(string Server, string Database)
     /// group's group_database_id, the same on the primary and each secondary); null when not replicated or unknown.
     /// </summary>
     public string? ReplicaOf { get; init; }
-}
-
-/// <summary>Everything one table copy needs: both connections, the columns matched by name, and the filter.</summary>
-public sealed record CopyRequest
-{
-    public required DbConnection Source { get; init; }
-    public DbTransaction? SourceTransaction { get; init; }
-    public required DbConnection Target { get; init; }
-    public required DbTransaction TargetTransaction { get; init; }
-    public required TableSchema SourceTable { get; init; }
-    public required TableSchema TargetTable { get; init; }
-
-    /// <summary>Copied columns, by name; every one exists on both sides.</summary>
-    public required IReadOnlyList<string> Columns { get; init; }
-
-    public RowFilter? Filter { get; init; }
-
-    /// <summary>An extra source predicate the engine built itself from catalog facts (a partition's bounds); never user text.</summary>
-    public string? SourcePredicate { get; init; }
-
-    public long? RowLimit { get; init; }
-    public int BatchSize { get; init; } = 5000;
-    public int CommandTimeout { get; init; } = 300;
 }
 
 /// <summary>

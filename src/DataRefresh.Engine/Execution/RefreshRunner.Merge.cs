@@ -28,7 +28,7 @@ public sealed partial class RefreshRunner
             var schema = t.Plan.TargetSchema!;
             var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
             t.Merge = new MergeRequest(schema, staging, t.Plan.MergeKey, t.Plan.Columns, Settings.CommandTimeout);
-            t.RowsCopied = await CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken).ConfigureAwait(false);
+            t.RowsCopied = await CopyAsync(t, CopyFor(t, source, sourceTx, target, tx).Into(target, tx, staging), cancellationToken).ConfigureAwait(false);
             t.Merge = t.Merge with { Differences = await MergeLoad.CompareAsync(target, tx, t.Merge, cancellationToken).ConfigureAwait(false) };
             t.Clock.Stop();
             _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} source row(s) staged in {staging} for the merge");
@@ -72,37 +72,27 @@ public sealed partial class RefreshRunner
     {
         var schema = t.Plan.TargetSchema!;
         var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
-        var reread = await CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken, window, t.Plan.Overlap).ConfigureAwait(false);
+        var reread = await CopyAsync(t, CopyFor(t, source, sourceTx, target, tx).Into(target, tx, staging) with { Filter = window, RowLimit = t.Plan.Overlap }, cancellationToken).ConfigureAwait(false);
         var late = await MergeLoad.InsertNewAsync(target, tx, new MergeRequest(schema, staging, schema.RowKey, t.Plan.Columns, Settings.CommandTimeout), cancellationToken).ConfigureAwait(false);
         t.RowsInserted += late;
         t.RowsCopied += late;
         _observer.Verbose($"{t.Plan.Table}: incremental_overlap: {reread} source row(s) re-read from {_engine.DescribeFilter(window)}, {late} the target lacked inserted");
     }
 
-    /// <summary>The one copy code path: a reload's copy into the table, a merge's into its temporary table.</summary>
-    /// <param name="filter">Another filter than the table's (the incremental_overlap window), with <paramref name="rowLimit"/> rows at most.</param>
-    private async Task<long> CopyAsync(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, TableSchema into, CancellationToken cancellationToken, RowFilter? filter = null, long? rowLimit = null)
+    /// <summary>
+    /// The table's copy as this attempt decided it (<see cref="CopyRequest.For"/>, the one place a copy is built):
+    /// a reload copies it as is, a merge or overlap redirects it into a temporary table, staging into its own.
+    /// </summary>
+    private CopyRequest CopyFor(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx) =>
+        CopyRequest.For(_config, t.Plan, t.Filter, source, sourceTx, target, tx);
+
+    /// <summary>The one copy code path: a reload's copy into the table, a merge's or an overlap's into its temporary table.</summary>
+    private async Task<long> CopyAsync(TableRun t, CopyRequest request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var estimate = t.Plan.EstimatedRows;
         var progress = new InlineProgress(rows => _observer.Progress(new TableProgress(t.Plan.Table, rows, estimate, started.Elapsed)));
-        return await _engine.CopyAsync(
-            new CopyRequest
-            {
-                Source = source,
-                SourceTransaction = sourceTx,
-                Target = target,
-                TargetTransaction = tx,
-                SourceTable = t.Plan.SourceSchema!,
-                TargetTable = into,
-                Columns = t.Plan.Columns,
-                Filter = filter ?? t.Filter,
-                RowLimit = filter is null ? t.Plan.TableConfig.RowLimit : rowLimit,
-                BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
-                CommandTimeout = Settings.CommandTimeout,
-            },
-            progress,
-            cancellationToken).ConfigureAwait(false);
+        return await _engine.CopyAsync(request, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>fire_triggers: false (the default): UAT's user triggers do not rewrite the rows a load writes.</summary>

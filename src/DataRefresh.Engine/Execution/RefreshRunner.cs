@@ -266,7 +266,7 @@ public sealed partial class RefreshRunner
             }
             else
             {
-                t.RowsCopied = t.RowsInserted = await CopyAsync(t, source, sourceTx, target, tx, t.Plan.TargetSchema!, cancellationToken).ConfigureAwait(false);
+                t.RowsCopied = t.RowsInserted = await CopyAsync(t, CopyFor(t, source, sourceTx, target, tx), cancellationToken).ConfigureAwait(false);
                 _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} row(s) copied");
                 if (t.OverlapFilter is { } window)
                 {
