@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using Npgsql.PostgresTypes;
 using NpgsqlTypes;
 
 namespace DataRefresh.Engines.PostgreSql;
@@ -27,12 +28,16 @@ public sealed partial class PostgreSqlEngine
         var targetTypes = await ColumnTypesAsync(target, request.TargetTransaction, $"SELECT {columnList} FROM {Quote(request.TargetTable.Name)} LIMIT 0", cancellationToken).ConfigureAwait(false);
         var raw = new bool[count];
         var decode = new NpgsqlDbType[count];
+        var write = new string[count];
         for (var i = 0; i < count; i++)
         {
-            raw[i] = !changed[i] && sourceTypes[i] == targetTypes[i];
+            var (sourceType, targetType) = (sourceTypes[i], targetTypes[i]);
+            raw[i] = !changed[i] && sourceType.Name == targetType.Name;
+            // An enum's binary form is its label's text: decoded and encoded as text, the target's enum checks the label.
+            write[i] = targetType.Enum ? "pg_catalog.text" : targetType.Name;
             if (!raw[i])
             {
-                decode[i] = new NpgsqlParameter { DataTypeName = sourceTypes[i] }.NpgsqlDbType;
+                decode[i] = sourceType.Enum ? NpgsqlDbType.Text : new NpgsqlParameter { DataTypeName = sourceType.Name }.NpgsqlDbType;
                 if (decode[i] == NpgsqlDbType.Unknown)
                 {
                     throw new NotSupportedException($"{request.TargetTable.Name}: column {request.Columns[i]} (type {request.SourceTable.Column(request.Columns[i])?.DataType}) cannot be decoded for a row transform");
@@ -82,7 +87,7 @@ public sealed partial class PostgreSqlEngine
                     }
                     else
                     {
-                        await importer.WriteAsync(row[i], targetTypes[i], cancellationToken).ConfigureAwait(false);
+                        await importer.WriteAsync(row[i], write[i], cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -107,11 +112,11 @@ public sealed partial class PostgreSqlEngine
         return rows;
     }
 
-    /// <summary>The result columns' types as Npgsql names them (<c>pg_catalog.int4</c>, <c>public.mood</c>), from a query that returns no rows.</summary>
-    private static async Task<string[]> ColumnTypesAsync(NpgsqlConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    /// <summary>The result columns' types as Npgsql names them (<c>pg_catalog.int4</c>, <c>public.mood</c>), and whether each is an enum, from a query that returns no rows.</summary>
+    private static async Task<(string Name, bool Enum)[]> ColumnTypesAsync(NpgsqlConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = (NpgsqlCommand)connection.Command(transaction, sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetPostgresType(i) is var t ? $"{t.Namespace}.{t.InternalName}" : "")];
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetPostgresType(i) is var t ? ($"{t.Namespace}.{t.InternalName}", t is PostgresEnumType) : default)];
     }
 }
