@@ -29,7 +29,7 @@ public sealed partial class RefreshRunner
             var schema = t.Plan.TargetSchema!;
             var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
             t.Merge = new MergeRequest(schema, staging, t.Plan.MergeKey, t.Plan.Columns, Settings.CommandTimeout);
-            t.RowsCopied = await StepAsync(t, RefreshStep.Stage, () => CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken), n => n, n => $"{n} source row(s) staged in {staging} for the merge").ConfigureAwait(false);
+            t.RowsCopied = await StepAsync(t, RefreshStep.Stage, () => CopyAsync(t, CopyFor(t, source, sourceTx, target, tx).Into(target, tx, staging), cancellationToken), n => n, n => $"{n} source row(s) staged in {staging} for the merge").ConfigureAwait(false);
             var differences = await StepAsync(t, RefreshStep.Compare, () => MergeLoad.CompareAsync(target, tx, t.Merge, cancellationToken), _ => null, d => d is null ? "each statement compares on its own" : $"differences kept in {d}").ConfigureAwait(false);
             t.Merge = t.Merge with { Differences = differences };
             t.Clock.Stop();
@@ -72,34 +72,23 @@ public sealed partial class RefreshRunner
     {
         var schema = t.Plan.TargetSchema!;
         var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
-        var reread = await StepAsync(t, RefreshStep.Stage, () => CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken, window, t.Plan.Overlap), n => n, n => $"incremental_overlap: {n} source row(s) re-read from {_engine.DescribeFilter(window)}").ConfigureAwait(false);
+        var reread = await StepAsync(t, RefreshStep.Stage, () => CopyAsync(t, CopyFor(t, source, sourceTx, target, tx).Into(target, tx, staging) with { Filter = window, RowLimit = t.Plan.Overlap }, cancellationToken), n => n, n => $"incremental_overlap: {n} source row(s) re-read from {_engine.DescribeFilter(window)}").ConfigureAwait(false);
         var late = await StepAsync(t, RefreshStep.Insert, () => MergeLoad.InsertNewAsync(target, tx, new MergeRequest(schema, staging, schema.RowKey, t.Plan.Columns, Settings.CommandTimeout), cancellationToken), n => n, n => $"incremental_overlap: {n} row(s) the target lacked inserted (of {reread} re-read)").ConfigureAwait(false);
         t.RowsInserted += late;
         t.RowsCopied += late;
     }
 
-    /// <summary>The one copy code path: a reload's copy into the table, a merge's into its temporary table.</summary>
-    /// <param name="filter">Another filter than the table's (the incremental_overlap window), with <paramref name="rowLimit"/> rows at most.</param>
-    private async Task<long> CopyAsync(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, TableSchema into, CancellationToken cancellationToken, RowFilter? filter = null, long? rowLimit = null)
+    /// <summary>
+    /// The table's copy as this attempt decided it (<see cref="CopyRequest.For"/>, the one place a copy is built):
+    /// a reload copies it as is, a merge or overlap redirects it into a temporary table, staging into its own.
+    /// </summary>
+    private CopyRequest CopyFor(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx) =>
+        CopyRequest.For(_config, t.Plan, t.Filter, source, sourceTx, target, tx);
+
+    /// <summary>The one copy code path: a reload's copy into the table, a merge's or an overlap's into its temporary table.</summary>
+    private async Task<long> CopyAsync(TableRun t, CopyRequest request, CancellationToken cancellationToken)
     {
-        var progress = ProgressOf(t, Stopwatch.StartNew());
-        return await _engine.CopyAsync(
-            new CopyRequest
-            {
-                Source = source,
-                SourceTransaction = sourceTx,
-                Target = target,
-                TargetTransaction = tx,
-                SourceTable = t.Plan.SourceSchema!,
-                TargetTable = into,
-                Columns = t.Plan.Columns,
-                Filter = filter ?? t.Filter,
-                RowLimit = filter is null ? t.Plan.TableConfig.RowLimit : rowLimit,
-                BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
-                CommandTimeout = Settings.CommandTimeout,
-            },
-            progress,
-            cancellationToken).ConfigureAwait(false);
+        return await _engine.CopyAsync(request, ProgressOf(t, Stopwatch.StartNew()), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>fire_triggers: false (the default): UAT's user triggers do not rewrite the rows a load writes.</summary>

@@ -50,21 +50,11 @@ public sealed partial class RefreshRunner
             var outcome = await staging.RunAsync(
                 new StagingRequest
                 {
-                    Source = source,
-                    SourceTransaction = sourceTx,
-                    Target = target,
-                    SwapTransaction = tx,
+                    Copy = CopyFor(t, source, sourceTx, target, tx),
                     Loader = loader,
-                    SourceTable = t.Plan.SourceSchema!,
-                    TargetTable = t.Plan.TargetSchema!,
-                    Columns = t.Plan.Columns,
                     Action = t.Action,
-                    Filter = t.Filter,
                     DeleteFilter = t.DeleteFilter,
-                    RowLimit = t.Plan.TableConfig.RowLimit,
                     Truncate = CanTruncate(t.Plan),
-                    BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
-                    CommandTimeout = settings.CommandTimeout,
                     RunTag = runTag,
                     SwapTimeout = TimeSpan.FromSeconds(settings.LockTimeoutSeconds > 0 ? settings.LockTimeoutSeconds : 30),
                 },

@@ -289,7 +289,7 @@ public sealed partial class RefreshRunner
             }
             else
             {
-                t.RowsCopied = t.RowsInserted = await StepAsync(t, RefreshStep.Copy, () => CopyAsync(t, source, sourceTx, target, tx, t.Plan.TargetSchema!, cancellationToken)).ConfigureAwait(false);
+                t.RowsCopied = t.RowsInserted = await StepAsync(t, RefreshStep.Copy, () => CopyAsync(t, CopyFor(t, source, sourceTx, target, tx), cancellationToken)).ConfigureAwait(false);
                 if (t.OverlapFilter is { } window)
                 {
                     await InsertLateRowsAsync(t, window, source, sourceTx, target, tx, cancellationToken).ConfigureAwait(false);

@@ -82,6 +82,12 @@ public sealed record RefreshPlan
     internal RowFilter? Filter { get; init; }
     internal RowFilter? DeleteFilter { get; init; }
 
+    /// <summary>
+    /// What every copy of this table does to the rows on the way (<see cref="CopyRequest.Transform"/>), or null.
+    /// Internal plumbing: no configuration sets it yet (masking will).
+    /// </summary>
+    internal IRowTransform? Transform { get; init; }
+
     /// <summary>SQL Server, external_references: defer: the catalog's row count of each table whose key to this one a run would disable and re-check.</summary>
     internal IReadOnlyDictionary<QualifiedName, long> ReferencingRows { get; init; } = new Dictionary<QualifiedName, long>();
 

@@ -8,26 +8,34 @@ namespace DataRefresh.Staging;
 
 public sealed record StagingRequest
 {
-    public required DbConnection Source { get; init; }
-    public DbTransaction? SourceTransaction { get; init; }
+    /// <summary>
+    /// The table's copy as simple_copy would run it (<see cref="CopyRequest.For"/>): source, filter, columns, row
+    /// limit, batch size, transform, into the target table in the refresh transaction. Staging paths load their
+    /// tables with it, changing only where the rows go (<see cref="CopyRequest.Into"/>) or which slice they read.
+    /// </summary>
+    public required CopyRequest Copy { get; init; }
 
-    /// <summary>The refresh transaction: it holds the table lock, and the swap happens in it.</summary>
-    public required DbConnection Target { get; init; }
-    public required DbTransaction SwapTransaction { get; init; }
+    public DbConnection Source => Copy.Source;
+    public DbTransaction? SourceTransaction => Copy.SourceTransaction;
+
+    /// <summary>The refresh transaction's session: it holds the table lock, and the swap happens in it.</summary>
+    public DbConnection Target => Copy.Target;
+
+    /// <summary>The refresh transaction (<see cref="CopyRequest.TargetTransaction"/> of <see cref="Copy"/>).</summary>
+    public DbTransaction SwapTransaction => Copy.TargetTransaction ?? throw new InvalidOperationException("staging_partition_switch: the copy has no refresh transaction to swap in");
 
     /// <summary>A second target session, outside the refresh transaction, that loads staging tables.</summary>
     public required DbConnection Loader { get; init; }
 
-    public required TableSchema SourceTable { get; init; }
-    public required TableSchema TargetTable { get; init; }
-    public required IReadOnlyList<string> Columns { get; init; }
+    public TableSchema SourceTable => Copy.SourceTable;
+    public TableSchema TargetTable => Copy.TargetTable;
+    public IReadOnlyList<string> Columns => Copy.Columns;
     public required RefreshAction Action { get; init; }
-    public RowFilter? Filter { get; init; }
+    public RowFilter? Filter => Copy.Filter;
     public RowFilter? DeleteFilter { get; init; }
-    public long? RowLimit { get; init; }
+    public long? RowLimit => Copy.RowLimit;
     public bool Truncate { get; init; }
-    public int BatchSize { get; init; } = 5000;
-    public int CommandTimeout { get; init; } = 300;
+    public int CommandTimeout => Copy.CommandTimeout;
 
     /// <summary>The unit's staging names (<see cref="StagingTag.Name"/>): leftovers are traced to their run, parallel units never share one.</summary>
     public required StagingTag RunTag { get; init; }

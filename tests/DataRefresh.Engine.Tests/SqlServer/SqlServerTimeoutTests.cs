@@ -102,13 +102,16 @@ public sealed class SqlServerTimeoutTests(SqlServerInstance instance)
 
     private static StagingRequest Request((TableSchema Source, TableSchema Target) tables, System.Data.Common.DbConnection source, System.Data.Common.DbConnection target, System.Data.Common.DbTransaction tx, System.Data.Common.DbConnection loader) => new()
     {
-        Source = source,
-        Target = target,
-        SwapTransaction = tx,
+        Copy = new CopyRequest
+        {
+            Source = source,
+            Target = target,
+            TargetTransaction = tx,
+            SourceTable = tables.Source,
+            TargetTable = tables.Target,
+            Columns = ["id", "name"],
+        },
         Loader = loader,
-        SourceTable = tables.Source,
-        TargetTable = tables.Target,
-        Columns = ["id", "name"],
         Action = RefreshAction.Full,
         RunTag = RunTag.New().Unit(1),
         SwapTimeout = TimeSpan.FromSeconds(1),

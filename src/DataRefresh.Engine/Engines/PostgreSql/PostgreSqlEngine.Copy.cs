@@ -11,7 +11,8 @@ public sealed partial class PostgreSqlEngine
     /// <summary>
     /// COPY out of the source and COPY into the target, bytes passed straight through: binary when every copied
     /// column has the same type on both sides, text otherwise (the target parses text into its own types).
-    /// COPY FROM writes identity values as given, like INSERT … OVERRIDING SYSTEM VALUE.
+    /// COPY FROM writes identity values as given, like INSERT … OVERRIDING SYSTEM VALUE. Rows a
+    /// <see cref="CopyRequest.Transform"/> changes are decoded on the way instead (<see cref="PipeTransformedAsync"/>).
     /// </summary>
     public async Task<long> CopyAsync(CopyRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
@@ -24,6 +25,10 @@ public sealed partial class PostgreSqlEngine
         var columnList = string.Join(", ", request.Columns.Select(Quote));
         var copyOut = $"COPY ({SelectSql(request, columnList)}) TO STDOUT (FORMAT {format})";
         var copyIn = $"COPY {Quote(request.TargetTable.Name)} ({columnList}) FROM STDIN (FORMAT {format})";
+        if (request.Transform?.Bind(request) is { } transform)
+        {
+            return await PipeTransformedAsync(request, transform, columnList, progress, cancellationToken).ConfigureAwait(false);
+        }
 
         return binary
             ? await PipeBinaryAsync(source, target, copyOut, copyIn, request.BatchSize, progress, cancellationToken).ConfigureAwait(false)

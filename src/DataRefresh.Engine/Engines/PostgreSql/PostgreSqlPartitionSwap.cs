@@ -27,7 +27,7 @@ internal static class PostgreSqlPartitionSwap
             var bound = new QualifiedName(name.Schema, $"{stage.Name}_bound");
             var recipe = await PartitionRecipe.ReadAsync(request.Loader, name, stage, bound, layout.Bound(move.Partition), cancellationToken).ConfigureAwait(false);
             await ExecuteAllAsync(request, recipe.BeforeLoad, cancellationToken).ConfigureAwait(false);
-            var rows = await engine.CopyAsync(Copy(request, stage, layout.Bound(move.Partition), null), new OffsetProgress(progress, copied), cancellationToken).ConfigureAwait(false);
+            var rows = await engine.CopyAsync(Load(request, stage, layout.Bound(move.Partition)), new OffsetProgress(progress, copied), cancellationToken).ConfigureAwait(false);
             copied += rows;
             log(RefreshStep.Copy, rows, $"partition {name.Name}: {rows} row(s) loaded into {stage.Name}");
             await ExecuteAllAsync(request, recipe.AfterLoad, cancellationToken).ConfigureAwait(false);
@@ -40,7 +40,7 @@ internal static class PostgreSqlPartitionSwap
         if (inPlace.Count > 0)
         {
             await request.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(rowsStage)} (LIKE {Quote(request.TargetTable.Name)} INCLUDING DEFAULTS)", cancellationToken).ConfigureAwait(false);
-            var rows = await engine.CopyAsync(Copy(request, rowsStage, layout.Within(inPlace), null), new OffsetProgress(progress, copied), cancellationToken).ConfigureAwait(false);
+            var rows = await engine.CopyAsync(Load(request, rowsStage, layout.Within(inPlace)), new OffsetProgress(progress, copied), cancellationToken).ConfigureAwait(false);
             copied += rows;
             log(RefreshStep.Copy, rows, $"{rows} row(s) for {string.Join(", ", inPlace.Select(m => m.Partition.Name.Name))} loaded into staging {rowsStage.Name}");
         }
@@ -154,22 +154,12 @@ internal static class PostgreSqlPartitionSwap
         await request.Target.ExecuteAsync(request.SwapTransaction, $"INSERT INTO {Quote(target.Name)} ({columns}){overriding} SELECT {columns} FROM {Quote(stage)}", cancellationToken, request.CommandTimeout).ConfigureAwait(false);
     }
 
-    /// <summary>The source rows the sync mode copies (its filter), within <paramref name="predicate"/>, into a staging table on the loader.</summary>
-    public static CopyRequest Copy(StagingRequest request, QualifiedName stage, string? predicate, long? rowLimit) => new()
-    {
-        Source = request.Source,
-        SourceTransaction = request.SourceTransaction,
-        Target = request.Loader,
-        TargetTransaction = null!,
-        SourceTable = request.SourceTable,
-        TargetTable = request.TargetTable with { Name = stage },
-        Columns = request.Columns,
-        Filter = request.Filter,
-        SourcePredicate = predicate,
-        RowLimit = rowLimit,
-        BatchSize = request.BatchSize,
-        CommandTimeout = request.CommandTimeout,
-    };
+    /// <summary>
+    /// The table's copy (its filter, columns, transform…) into a staging table on the loader session; with a
+    /// <paramref name="partition"/> predicate, only the source rows within that partition's bounds.
+    /// </summary>
+    public static CopyRequest Load(StagingRequest request, QualifiedName stage, string? partition) =>
+        request.Copy.Into(request.Loader, null, stage) with { SourcePredicate = partition };
 
     public static async Task SetSwapTimeoutAsync(StagingRequest request, CancellationToken cancellationToken) =>
         await request.Target.ExecuteAsync(request.SwapTransaction, "SELECT set_config('lock_timeout', @ms, true)", cancellationToken, null, ("ms", $"{(long)request.SwapTimeout.TotalMilliseconds}ms")).ConfigureAwait(false);

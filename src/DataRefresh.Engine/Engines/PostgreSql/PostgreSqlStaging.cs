@@ -1,6 +1,5 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
-using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
@@ -121,23 +120,15 @@ internal sealed class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitc
         var target = request.TargetTable;
         var stage = new QualifiedName(target.Name.Schema, request.RunTag.Name("0"));
         await request.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(stage)} (LIKE {Quote(target.Name)} INCLUDING DEFAULTS)", cancellationToken).ConfigureAwait(false);
-        var copied = await engine.CopyAsync(PostgreSqlPartitionSwap.Copy(request, stage, null, request.RowLimit), progress, cancellationToken).ConfigureAwait(false);
-        log(RefreshStep.Copy, copied, $"{copied} row(s) loaded into staging {stage}");
-
-        await PostgreSqlPartitionSwap.SetSwapTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
-        long deleted = 0;
-        if (request.Action == RefreshAction.Full)
-        {
-            deleted = await engine.EmptyAsync(request.Target, request.SwapTransaction, target.Name, request.Truncate, request.CommandTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        else if (request.DeleteFilter is { } window)
-        {
-            deleted = await engine.DeleteAsync(request.Target, request.SwapTransaction, target.Name, window, request.CommandTimeout, cancellationToken).ConfigureAwait(false);
-        }
-
-        await PostgreSqlPartitionSwap.InsertFromAsync(request, stage, cancellationToken).ConfigureAwait(false);
-        log(RefreshStep.Swap, deleted, $"{deleted} row(s) removed and {copied} moved in from staging, in the refresh transaction");
-        return new StagingOutcome(copied, deleted);
+        return await LoadAside.RunAsync(
+            engine,
+            request,
+            PostgreSqlPartitionSwap.Load(request, stage, null),
+            ct => PostgreSqlPartitionSwap.SetSwapTimeoutAsync(request, ct),
+            ct => PostgreSqlPartitionSwap.InsertFromAsync(request, stage, ct),
+            progress,
+            log,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Source rows (within the window) that no partition of the target would accept.</summary>

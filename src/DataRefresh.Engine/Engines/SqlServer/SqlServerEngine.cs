@@ -474,7 +474,7 @@ public sealed class SqlServerEngine : IDatabaseEngine
         // of the whole table cannot be timed like one of batch_size rows); nothing else changes, as the transaction is
         // the commit boundary anyway, progress still comes every batch_size rows, and the token still cancels.
         var oneBatch = OneBatch(request.TargetTable);
-        using var bulk = new SqlBulkCopy((SqlConnection)request.Target, SqlBulkCopyOptions.TableLock | SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.CheckConstraints, (SqlTransaction)request.TargetTransaction)
+        using var bulk = new SqlBulkCopy((SqlConnection)request.Target, SqlBulkCopyOptions.TableLock | SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.CheckConstraints, (SqlTransaction)request.TargetTransaction! /* null on a staging loader, which SqlBulkCopy accepts */)
         {
             DestinationTableName = Quote(request.TargetTable.Name),
             BatchSize = oneBatch ? 0 : request.BatchSize,
@@ -498,7 +498,16 @@ public sealed class SqlServerEngine : IDatabaseEngine
         bulk.SqlRowsCopied += (_, e) => progress.Report(e.RowsCopied);
         try
         {
-            await bulk.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
+            if (request.Transform?.Bind(request) is { } transform)
+            {
+                // A transform sees each row decoded: SqlBulkCopy reads them from a wrapper that changes them.
+                await using var transformed = new TransformingDataReader(reader, transform);
+                await bulk.WriteToServerAsync(transformed, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await bulk.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {

@@ -115,26 +115,9 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         var first = incremental && request.Filter is { } window
             ? await PartitionOfAsync(request.Target, request.SwapTransaction, space.PartitionFunction!, window, cancellationToken).ConfigureAwait(false)
             : 1;
-        var load = request.Action == RefreshAction.Full ? null : request.Filter;
 
         await BuildAsync(request.Loader, stage, layout, BeforeLoad(stage, layout), request.CommandTimeout, cancellationToken).ConfigureAwait(false);
-        var copied = await engine.CopyAsync(
-            new CopyRequest
-            {
-                Source = request.Source,
-                SourceTransaction = request.SourceTransaction,
-                Target = request.Loader,
-                TargetTransaction = null!,
-                SourceTable = request.SourceTable,
-                TargetTable = request.TargetTable with { Name = stage },
-                Columns = request.Columns,
-                Filter = load,
-                RowLimit = request.RowLimit,
-                BatchSize = request.BatchSize,
-                CommandTimeout = request.CommandTimeout,
-            },
-            progress,
-            cancellationToken).ConfigureAwait(false);
+        var copied = await engine.CopyAsync(Load(request, stage), progress, cancellationToken).ConfigureAwait(false);
         foreach (var statement in AfterLoad(stage, layout))
         {
             await request.Loader.ExecuteAsync(null, statement, cancellationToken, request.CommandTimeout).ConfigureAwait(false);
@@ -159,6 +142,17 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
         await request.Target.ExecuteAsync(tx, ResetLockTimeout, cancellationToken).ConfigureAwait(false);
         return new StagingOutcome(copied, deleted);
     }
+
+    /// <summary>
+    /// The table's copy (its filter, columns, transform…) into the staging table on the loader session. A full
+    /// refresh reads every source row whatever filter the decision carried, as simple_copy's full copy does.
+    /// </summary>
+    internal static CopyRequest Load(StagingRequest request, QualifiedName stage) =>
+        request.Copy.Into(request.Loader, null, stage) with { Filter = request.Action == RefreshAction.Full ? null : request.Filter };
+
+    /// <summary>Staging's rows of partition <paramref name="partition"/> (already transformed when they were loaded) bulk-copied into the target in the refresh transaction.</summary>
+    internal static CopyRequest MoveIn(StagingRequest request, QualifiedName stage, int partition, SqlServerDataSpace space) =>
+        request.Copy.FromStaging(request.Loader, stage, InPartition(space.PartitionFunction!, space.PartitionColumn!, partition));
 
     private static async Task TryResetLockTimeoutAsync(DbConnection target, DbTransaction tx)
     {
@@ -201,21 +195,7 @@ internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
                     deleted += await engine.DeleteAsync(request.Target, tx, target, delete, request.CommandTimeout, cancellationToken).ConfigureAwait(false);
                 }
 
-                await engine.CopyAsync(
-                    new CopyRequest
-                    {
-                        Source = request.Loader,
-                        Target = request.Target,
-                        TargetTransaction = tx,
-                        SourceTable = request.TargetTable with { Name = stage },
-                        TargetTable = request.TargetTable,
-                        Columns = request.Columns,
-                        SourcePredicate = InPartition(space.PartitionFunction!, space.PartitionColumn!, first),
-                        BatchSize = request.BatchSize,
-                        CommandTimeout = request.CommandTimeout,
-                    },
-                    new Progress<long>(),
-                    cancellationToken).ConfigureAwait(false);
+                await engine.CopyAsync(MoveIn(request, stage, first, space), new Progress<long>(), cancellationToken).ConfigureAwait(false);
                 log(RefreshStep.Swap, null, $"partition {first}: {(request.DeleteFilter is null ? "its rows kept" : "its window rows deleted")} and the source's bulk-copied in from staging");
             }
 

@@ -286,7 +286,10 @@ public sealed class SqliteEngine : IDatabaseEngine
         return await target.ExecuteAsync(transaction, $"DELETE FROM {Quote(table)}{Where(filter)}", cancellationToken, commandTimeout, ("bound", filter.Value)).ConfigureAwait(false);
     }
 
-    /// <summary>Rows travel as SQLite's own storage classes (integer, real, text, blob), so nothing is reinterpreted.</summary>
+    /// <summary>
+    /// Rows travel as SQLite's own storage classes (integer, real, text, blob), so nothing is reinterpreted; a
+    /// <see cref="CopyRequest.Transform"/> changes each row's values between the read and the INSERT.
+    /// </summary>
     public async Task<long> CopyAsync(CopyRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -312,13 +315,27 @@ public sealed class SqliteEngine : IDatabaseEngine
         }
 
         insert.Prepare();
+        var transform = request.Transform?.Bind(request);
+        var row = new object?[values.Length];
         long rows = 0;
         await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            for (var i = 0; i < values.Length; i++)
+            if (transform is null)
             {
-                values[i].Value = reader.GetValue(i);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i].Value = reader.GetValue(i);
+                }
+            }
+            else
+            {
+                RowTransforms.Read(reader, row);
+                transform.Apply(row);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i].Value = row[i] ?? DBNull.Value;
+                }
             }
 
             try

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using DataRefresh.Catalog;
-using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.Planning;
 using DataRefresh.Staging;
@@ -34,39 +33,21 @@ internal sealed class SqliteStaging(SqliteEngine engine) : IStagingSwitch
         var stage = new QualifiedName("main", request.RunTag.Name("0"));
         var columns = string.Join(", ", request.Columns.Select(Quote));
         await target.ExecuteAsync(tx, $"CREATE TABLE {Quote(stage)} AS SELECT {columns} FROM {Quote(request.TargetTable.Name)} WHERE 0", cancellationToken).ConfigureAwait(false);
-        var copied = await engine.CopyAsync(
-            new CopyRequest
-            {
-                Source = request.Source,
-                SourceTransaction = request.SourceTransaction,
-                Target = target,
-                TargetTransaction = tx,
-                SourceTable = request.SourceTable,
-                TargetTable = request.TargetTable with { Name = stage },
-                Columns = request.Columns,
-                Filter = request.Filter,
-                RowLimit = request.RowLimit,
-                BatchSize = request.BatchSize,
-                CommandTimeout = request.CommandTimeout,
-            },
+        var outcome = await LoadAside.RunAsync(
+            engine,
+            request,
+            Load(request, stage),
+            _ => Task.CompletedTask,
+            async ct => await target.ExecuteAsync(tx, $"INSERT INTO {Quote(request.TargetTable.Name)} ({columns}) SELECT {columns} FROM {Quote(stage)}", ct, request.CommandTimeout).ConfigureAwait(false),
             progress,
+            log,
             cancellationToken).ConfigureAwait(false);
-        log(RefreshStep.Copy, copied, $"{copied} row(s) loaded into staging {stage.Name}");
-
-        long deleted = 0;
-        if (request.Action == RefreshAction.Full)
-        {
-            deleted = await engine.EmptyAsync(target, tx, request.TargetTable.Name, request.Truncate, request.CommandTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        else if (request.DeleteFilter is { } window)
-        {
-            deleted = await engine.DeleteAsync(target, tx, request.TargetTable.Name, window, request.CommandTimeout, cancellationToken).ConfigureAwait(false);
-        }
-
-        await target.ExecuteAsync(tx, $"INSERT INTO {Quote(request.TargetTable.Name)} ({columns}) SELECT {columns} FROM {Quote(stage)}", cancellationToken, request.CommandTimeout).ConfigureAwait(false);
         await target.ExecuteAsync(tx, $"DROP TABLE {Quote(stage)}", cancellationToken).ConfigureAwait(false);
-        return new StagingOutcome(copied, deleted);
+        return outcome;
     }
+
+    /// <summary>The table's copy, into the staging table in the refresh transaction (one writer at a time).</summary>
+    internal static CopyRequest Load(StagingRequest request, QualifiedName stage) => request.Copy.Into(request.Target, request.SwapTransaction, stage);
 
     /// <summary>One writer at a time: any staging table not inside our own open transaction is a killed run's leftover.</summary>
     public Task<int> DropStagingAsync(DbConnection target, DbTransaction? transaction, StagingTag? runTag, CancellationToken cancellationToken) =>
