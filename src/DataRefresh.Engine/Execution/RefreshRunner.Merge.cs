@@ -26,6 +26,22 @@ public sealed partial class RefreshRunner
         {
             t.Clock.Start();
             var schema = t.Plan.TargetSchema!;
+
+            // Where the engine can, source and target are compared as two key-ordered streams: nothing is staged and
+            // only the rows that differ reach the target session. RowsCopied still counts the source rows read.
+            var streamed = CopyRequestFor(t, source, sourceTx, target, tx, schema);
+            var obstacle = await MergeLoad.StreamCompareObstacleAsync(streamed, t.Plan.MergeKey, cancellationToken).ConfigureAwait(false);
+            if (obstacle is null)
+            {
+                var compared = await MergeLoad.StreamCompareAsync(streamed, t.Plan.MergeKey, ProgressFor(t), cancellationToken).ConfigureAwait(false);
+                t.Merge = new MergeRequest(schema, compared.Differences, t.Plan.MergeKey, t.Plan.Columns, Settings.CommandTimeout) { Differences = compared.Differences };
+                t.RowsCopied = compared.SourceRows;
+                t.Clock.Stop();
+                _observer.Verbose($"{t.Plan.Table}: {t.RowsCopied} source row(s) compared with the target in key order for the merge: {compared.Inserts} to insert, {compared.Updates} to update, {compared.Deletes} to delete");
+                continue;
+            }
+
+            _observer.Verbose($"{t.Plan.Table}: the source is staged for the merge ({obstacle})");
             var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
             t.Merge = new MergeRequest(schema, staging, t.Plan.MergeKey, t.Plan.Columns, Settings.CommandTimeout);
             t.RowsCopied = await CopyAsync(t, source, sourceTx, target, tx, schema with { Name = staging, References = [], ReferencedBy = [] }, cancellationToken).ConfigureAwait(false);
@@ -81,28 +97,30 @@ public sealed partial class RefreshRunner
 
     /// <summary>The one copy code path: a reload's copy into the table, a merge's into its temporary table.</summary>
     /// <param name="filter">Another filter than the table's (the incremental_overlap window), with <paramref name="rowLimit"/> rows at most.</param>
-    private async Task<long> CopyAsync(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, TableSchema into, CancellationToken cancellationToken, RowFilter? filter = null, long? rowLimit = null)
+    private async Task<long> CopyAsync(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, TableSchema into, CancellationToken cancellationToken, RowFilter? filter = null, long? rowLimit = null) =>
+        await _engine.CopyAsync(CopyRequestFor(t, source, sourceTx, target, tx, into, filter, rowLimit), ProgressFor(t), cancellationToken).ConfigureAwait(false);
+
+    private CopyRequest CopyRequestFor(TableRun t, DbConnection source, DbTransaction? sourceTx, DbConnection target, DbTransaction tx, TableSchema into, RowFilter? filter = null, long? rowLimit = null) =>
+        new()
+        {
+            Source = source,
+            SourceTransaction = sourceTx,
+            Target = target,
+            TargetTransaction = tx,
+            SourceTable = t.Plan.SourceSchema!,
+            TargetTable = into,
+            Columns = t.Plan.Columns,
+            Filter = filter ?? t.Filter,
+            RowLimit = filter is null ? t.Plan.TableConfig.RowLimit : rowLimit,
+            BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
+            CommandTimeout = Settings.CommandTimeout,
+        };
+
+    private InlineProgress ProgressFor(TableRun t)
     {
         var started = Stopwatch.StartNew();
         var estimate = t.Plan.EstimatedRows;
-        var progress = new InlineProgress(rows => _observer.Progress(new TableProgress(t.Plan.Table, rows, estimate, started.Elapsed)));
-        return await _engine.CopyAsync(
-            new CopyRequest
-            {
-                Source = source,
-                SourceTransaction = sourceTx,
-                Target = target,
-                TargetTransaction = tx,
-                SourceTable = t.Plan.SourceSchema!,
-                TargetTable = into,
-                Columns = t.Plan.Columns,
-                Filter = filter ?? t.Filter,
-                RowLimit = filter is null ? t.Plan.TableConfig.RowLimit : rowLimit,
-                BatchSize = _config.BatchSizeFor(t.Plan.TableConfig),
-                CommandTimeout = Settings.CommandTimeout,
-            },
-            progress,
-            cancellationToken).ConfigureAwait(false);
+        return new InlineProgress(rows => _observer.Progress(new TableProgress(t.Plan.Table, rows, estimate, started.Elapsed)));
     }
 
     /// <summary>fire_triggers: false (the default): UAT's user triggers do not rewrite the rows a load writes.</summary>

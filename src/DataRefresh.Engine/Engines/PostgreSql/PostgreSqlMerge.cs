@@ -20,23 +20,42 @@ internal sealed class PostgreSqlMerge : IMergeLoad
         ArgumentNullException.ThrowIfNull(columns);
         var staging = new QualifiedName("pg_temp", "datarefresh_merge_" + Guid.NewGuid().ToString("N")[..12]);
 
-        // A staging of a whole table goes through local buffers: 8 MB by default, which spills every page to disk. The
-        // setting can only change before the session's first temporary table; a reused session keeps what it has.
+        await RaiseTempBuffersAsync(transaction, cancellationToken).ConfigureAwait(false);
+
+        // The target's own column types (no identity, no generated expression, no constraint): COPY stays binary.
+        await target.ExecuteAsync(transaction, $"CREATE TEMPORARY TABLE {Quote(staging.Name)} ON COMMIT DROP AS SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table.Name)} WITH NO DATA", cancellationToken).ConfigureAwait(false);
+        return staging;
+    }
+
+    /// <summary>
+    /// A staging of a whole table goes through local buffers: 8 MB by default, which spills every page to disk. The
+    /// setting can only change before the session's first temporary table; a reused session keeps what it has.
+    /// </summary>
+    private static async Task RaiseTempBuffersAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
         var savepoint = (Npgsql.NpgsqlTransaction)transaction;
         await savepoint.SaveAsync("datarefresh_temp_buffers", cancellationToken).ConfigureAwait(false);
         try
         {
-            await target.ExecuteAsync(transaction, "SET LOCAL temp_buffers = '256MB'", cancellationToken).ConfigureAwait(false);
+            await savepoint.Connection!.ExecuteAsync(transaction, "SET LOCAL temp_buffers = '256MB'", cancellationToken).ConfigureAwait(false);
             await savepoint.ReleaseAsync("datarefresh_temp_buffers", cancellationToken).ConfigureAwait(false);
         }
         catch (Npgsql.PostgresException)
         {
             await savepoint.RollbackAsync("datarefresh_temp_buffers", cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        // The target's own column types (no identity, no generated expression, no constraint): COPY stays binary.
-        await target.ExecuteAsync(transaction, $"CREATE TEMPORARY TABLE {Quote(staging.Name)} ON COMMIT DROP AS SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table.Name)} WITH NO DATA", cancellationToken).ConfigureAwait(false);
-        return staging;
+    public Task<string?> StreamCompareObstacleAsync(CopyRequest copy, IReadOnlyList<string> key, CancellationToken cancellationToken) =>
+        PostgreSqlStreamCompare.ObstacleAsync(copy, key, cancellationToken);
+
+    /// <summary>The fast path (<see cref="PostgreSqlStreamCompare"/>): no staging; the same <c>_diff</c> table as <see cref="CompareAsync"/>.</summary>
+    public async Task<StreamCompareResult> StreamCompareAsync(CopyRequest copy, IReadOnlyList<string> key, IProgress<long> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        await RaiseTempBuffersAsync(copy.TargetTransaction, cancellationToken).ConfigureAwait(false);
+        var differences = new QualifiedName("pg_temp", "datarefresh_merge_" + Guid.NewGuid().ToString("N")[..12] + "_diff");
+        return await PostgreSqlStreamCompare.RunAsync(copy, key, differences, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
