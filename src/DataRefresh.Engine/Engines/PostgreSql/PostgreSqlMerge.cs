@@ -96,10 +96,36 @@ internal sealed class PostgreSqlMerge : IMergeLoad
     }
 
     public async Task<long> DeleteMissingAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken) =>
-        await target.ExecuteAsync(transaction, DeleteSql(merge), cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+        await ThroughKeyIndexAsync(target, transaction, merge, DeleteSql(merge), cancellationToken).ConfigureAwait(false);
 
     public async Task<long> UpdateChangedAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken) =>
-        UpdateSql(merge) is { } sql ? await target.ExecuteAsync(transaction, sql, cancellationToken, merge.CommandTimeout).ConfigureAwait(false) : 0;
+        UpdateSql(merge) is { } sql ? await ThroughKeyIndexAsync(target, transaction, merge, sql, cancellationToken).ConfigureAwait(false) : 0;
+
+    /// <summary>
+    /// The DELETE or UPDATE joining the differences with the target. With few differences (under 1 in 20 of the
+    /// target's rows, by the statistics ANALYZE just gave both) a lookup per difference through the key's index beats
+    /// the hash join PostgreSQL's default costs choose, which scans the whole target (1,000,000 rows, 1% changed:
+    /// 0.36 s against 0.14 s): hash and merge joins are switched off for that one statement.
+    /// </summary>
+    private static async Task<long> ThroughKeyIndexAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, string sql, CancellationToken cancellationToken)
+    {
+        if (merge.Differences is not { } d)
+        {
+            return await target.ExecuteAsync(transaction, sql, cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+        }
+
+        var sizes = $"SELECT (SELECT reltuples FROM pg_class WHERE oid = '{Quote(d).Replace("'", "''", StringComparison.Ordinal)}'::regclass) * 20 < (SELECT reltuples FROM pg_class WHERE oid = '{Quote(merge.Table.Name).Replace("'", "''", StringComparison.Ordinal)}'::regclass)";
+        var few = await target.ScalarAsync(transaction, sizes, cancellationToken).ConfigureAwait(false) is true;
+        if (!few)
+        {
+            return await target.ExecuteAsync(transaction, sql, cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+        }
+
+        await target.ExecuteAsync(transaction, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off", cancellationToken).ConfigureAwait(false);
+        var rows = await target.ExecuteAsync(transaction, sql, cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+        await target.ExecuteAsync(transaction, "SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT", cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
 
     public async Task<long> InsertNewAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken) =>
         await target.ExecuteAsync(transaction, InsertSql(merge), cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
