@@ -11,6 +11,8 @@ namespace DataRefresh.Engines.PostgreSql;
 /// per statement (a 1,000,000-row merge spent most of its time joining the tables three times). Not MERGE:
 /// PostgreSQL 15's MERGE has no "delete rows missing from the source" clause, and three statements report three
 /// counts. Without the comparison (incremental_overlap's re-read rows) each statement compares on its own.
+/// Where byte comparison is exact, <see cref="StreamCompareAsync"/> replaces the staging and the FULL JOIN
+/// (<see cref="PostgreSqlStreamCompare"/>) and writes the same differences table.
 /// </summary>
 internal sealed class PostgreSqlMerge : IMergeLoad
 {
