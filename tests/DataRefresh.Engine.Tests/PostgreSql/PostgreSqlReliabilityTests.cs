@@ -75,8 +75,9 @@ public sealed class PostgreSqlReliabilityTests : PostgresTestBase
         }
         else
         {
-            // A merge says "N source row(s) staged", "N target row(s) removed", then "merged: …" just before commit.
-            observer.OnVerbose = m => { if (m.Contains($"row(s) {point}", StringComparison.Ordinal) || (point == "merged" && m.Contains(": merged: ", StringComparison.Ordinal))) { Kill(); } };
+            // A merge says "N source row(s) staged" (or, comparing without staging, "N source row(s) compared"),
+            // "N target row(s) removed", then "merged: …" just before commit.
+            observer.OnVerbose = m => { if (m.Contains($"row(s) {point}", StringComparison.Ordinal) || (point == "staged" && m.Contains("source row(s) compared", StringComparison.Ordinal)) || (point == "merged" && m.Contains(": merged: ", StringComparison.Ordinal))) { Kill(); } };
         }
 
         var (_, results, _) = await RunAsync(config, observer);
