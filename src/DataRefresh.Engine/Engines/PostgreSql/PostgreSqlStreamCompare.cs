@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using DataRefresh.Catalog;
 using DataRefresh.Compare;
@@ -247,6 +248,7 @@ internal static class PostgreSqlStreamCompare
     }
 
     /// <summary>Compares the key fields of two binary tuples (each a run of int32 length + bytes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int CompareKeys(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, KeyKind[] kinds)
     {
         foreach (var kind in kinds)
@@ -334,7 +336,9 @@ internal static class PostgreSqlStreamCompare
         /// <summary>The current tuple's key fields (the first ones, in key order).</summary>
         public ReadOnlySpan<byte> Key => _buffer.AsSpan(_start + 2, _keyLength);
 
-        public async ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
+        /// <summary>Most rows are already buffered: those complete without an async state machine.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
         {
             if (_rowLength > 0)
             {
@@ -343,29 +347,36 @@ internal static class PostgreSqlStreamCompare
                 _rowLength = 0;
             }
 
-            while (!_ended)
+            return _ended ? new ValueTask<bool>(false) : TryParse() ? new ValueTask<bool>(Arrived()) : MoveNextSlowAsync(cancellationToken);
+        }
+
+        private async ValueTask<bool> MoveNextSlowAsync(CancellationToken cancellationToken)
+        {
+            while (!TryParse())
             {
-                if (TryParse())
-                {
-                    if (_ended)
-                    {
-                        return false;
-                    }
-
-                    CheckOrder();
-                    return true;
-                }
-
                 if (!await FillAsync(cancellationToken).ConfigureAwait(false))
                 {
                     throw new InvalidOperationException($"the {_side} COPY ended in the middle of a row");
                 }
             }
 
-            return false;
+            return Arrived();
+        }
+
+        /// <summary>After a successful parse: false at the end of the stream, else the row checked for key order.</summary>
+        private bool Arrived()
+        {
+            if (_ended)
+            {
+                return false;
+            }
+
+            CheckOrder();
+            return true;
         }
 
         /// <summary>Parses the header or the next tuple from the buffer; false when more bytes are needed.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool TryParse()
         {
             var data = _buffer.AsSpan(_start, _end - _start);
