@@ -27,6 +27,22 @@ public sealed partial class RefreshRunner
         {
             t.Clock.Start();
             var schema = t.Plan.TargetSchema!;
+
+            // Where the engine can, source and target are compared as two key-ordered streams: nothing is staged and
+            // only the rows that differ reach the target session. RowsCopied still counts the source rows read.
+            var streamed = CopyFor(t, source, sourceTx, target, tx);
+            // A row transform (masking) needs decoded values: then the source is staged through the copy pipeline.
+            var obstacle = streamed.Transforms ? "the copy transforms rows" : await MergeLoad.StreamCompareObstacleAsync(streamed, t.Plan.MergeKey, cancellationToken).ConfigureAwait(false);
+            if (obstacle is null)
+            {
+                var compared = await StepAsync(t, RefreshStep.Stage, () => MergeLoad.StreamCompareAsync(streamed, t.Plan.MergeKey, ProgressOf(t, Stopwatch.StartNew()), cancellationToken), c => c.SourceRows, c => $"{c.SourceRows} source row(s) compared with the target in key order for the merge: {c.Inserts} to insert, {c.Updates} to update, {c.Deletes} to delete").ConfigureAwait(false);
+                t.Merge = new MergeRequest(schema, compared.Differences, t.Plan.MergeKey, t.Plan.Columns, Settings.CommandTimeout) { Differences = compared.Differences };
+                t.RowsCopied = compared.SourceRows;
+                t.Clock.Stop();
+                continue;
+            }
+
+            Notice(t.Plan.Table, NoticeLevel.Detail, $"the source is staged for the merge ({obstacle})");
             var staging = await MergeLoad.CreateStagingAsync(target, tx, schema, t.Plan.Columns, cancellationToken).ConfigureAwait(false);
             t.Merge = new MergeRequest(schema, staging, t.Plan.MergeKey, t.Plan.Columns, Settings.CommandTimeout);
             t.RowsCopied = await StepAsync(t, RefreshStep.Stage, () => CopyAsync(t, CopyFor(t, source, sourceTx, target, tx).Into(target, tx, staging), cancellationToken), n => n, n => $"{n} source row(s) staged in {staging} for the merge").ConfigureAwait(false);

@@ -76,7 +76,7 @@ public sealed class PostgreSqlReliabilityTests : PostgresTestBase
         }
         else
         {
-            // The session dies as the named step finishes (a merge's Insert is its last before commit).
+            // The session dies as the named step finishes (a merge's Insert is its last before commit; Stage is the stream compare's too).
             observer.OnAnyEvent = e => { if (e is StepFinished s && s.Step.ToString() == point) { Kill(); } };
         }
 

@@ -11,6 +11,8 @@ namespace DataRefresh.Engines.PostgreSql;
 /// per statement (a 1,000,000-row merge spent most of its time joining the tables three times). Not MERGE:
 /// PostgreSQL 15's MERGE has no "delete rows missing from the source" clause, and three statements report three
 /// counts. Without the comparison (incremental_overlap's re-read rows) each statement compares on its own.
+/// Where byte comparison is exact, <see cref="StreamCompareAsync"/> replaces the staging and the FULL JOIN
+/// (<see cref="PostgreSqlStreamCompare"/>) and writes the same differences table.
 /// </summary>
 internal sealed class PostgreSqlMerge : IMergeLoad
 {
@@ -20,23 +22,42 @@ internal sealed class PostgreSqlMerge : IMergeLoad
         ArgumentNullException.ThrowIfNull(columns);
         var staging = new QualifiedName("pg_temp", "datarefresh_merge_" + Guid.NewGuid().ToString("N")[..12]);
 
-        // A staging of a whole table goes through local buffers: 8 MB by default, which spills every page to disk. The
-        // setting can only change before the session's first temporary table; a reused session keeps what it has.
+        await RaiseTempBuffersAsync(transaction, cancellationToken).ConfigureAwait(false);
+
+        // The target's own column types (no identity, no generated expression, no constraint): COPY stays binary.
+        await target.ExecuteAsync(transaction, $"CREATE TEMPORARY TABLE {Quote(staging.Name)} ON COMMIT DROP AS SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table.Name)} WITH NO DATA", cancellationToken).ConfigureAwait(false);
+        return staging;
+    }
+
+    /// <summary>
+    /// A staging of a whole table goes through local buffers: 8 MB by default, which spills every page to disk. The
+    /// setting can only change before the session's first temporary table; a reused session keeps what it has.
+    /// </summary>
+    private static async Task RaiseTempBuffersAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
         var savepoint = (Npgsql.NpgsqlTransaction)transaction;
         await savepoint.SaveAsync("datarefresh_temp_buffers", cancellationToken).ConfigureAwait(false);
         try
         {
-            await target.ExecuteAsync(transaction, "SET LOCAL temp_buffers = '256MB'", cancellationToken).ConfigureAwait(false);
+            await savepoint.Connection!.ExecuteAsync(transaction, "SET LOCAL temp_buffers = '256MB'", cancellationToken).ConfigureAwait(false);
             await savepoint.ReleaseAsync("datarefresh_temp_buffers", cancellationToken).ConfigureAwait(false);
         }
         catch (Npgsql.PostgresException)
         {
             await savepoint.RollbackAsync("datarefresh_temp_buffers", cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        // The target's own column types (no identity, no generated expression, no constraint): COPY stays binary.
-        await target.ExecuteAsync(transaction, $"CREATE TEMPORARY TABLE {Quote(staging.Name)} ON COMMIT DROP AS SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table.Name)} WITH NO DATA", cancellationToken).ConfigureAwait(false);
-        return staging;
+    public Task<string?> StreamCompareObstacleAsync(CopyRequest copy, IReadOnlyList<string> key, CancellationToken cancellationToken) =>
+        PostgreSqlStreamCompare.ObstacleAsync(copy, key, cancellationToken);
+
+    /// <summary>The fast path (<see cref="PostgreSqlStreamCompare"/>): no staging; the same <c>_diff</c> table as <see cref="CompareAsync"/>.</summary>
+    public async Task<StreamCompareResult> StreamCompareAsync(CopyRequest copy, IReadOnlyList<string> key, IProgress<long> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        await RaiseTempBuffersAsync(copy.TargetTransaction ?? throw new InvalidOperationException("merge: the copy has no target transaction"), cancellationToken).ConfigureAwait(false);
+        var differences = new QualifiedName("pg_temp", "datarefresh_merge_" + Guid.NewGuid().ToString("N")[..12] + "_diff");
+        return await PostgreSqlStreamCompare.RunAsync(copy, key, differences, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -77,10 +98,36 @@ internal sealed class PostgreSqlMerge : IMergeLoad
     }
 
     public async Task<long> DeleteMissingAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken) =>
-        await target.ExecuteAsync(transaction, DeleteSql(merge), cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+        await ThroughKeyIndexAsync(target, transaction, merge, DeleteSql(merge), cancellationToken).ConfigureAwait(false);
 
     public async Task<long> UpdateChangedAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken) =>
-        UpdateSql(merge) is { } sql ? await target.ExecuteAsync(transaction, sql, cancellationToken, merge.CommandTimeout).ConfigureAwait(false) : 0;
+        UpdateSql(merge) is { } sql ? await ThroughKeyIndexAsync(target, transaction, merge, sql, cancellationToken).ConfigureAwait(false) : 0;
+
+    /// <summary>
+    /// The DELETE or UPDATE joining the differences with the target. With few differences (under 1 in 20 of the
+    /// target's rows, by the statistics ANALYZE just gave both) a lookup per difference through the key's index beats
+    /// the hash join PostgreSQL's default costs choose, which scans the whole target (1,000,000 rows, 1% changed:
+    /// 0.36 s against 0.14 s): hash and merge joins are switched off for that one statement.
+    /// </summary>
+    private static async Task<long> ThroughKeyIndexAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, string sql, CancellationToken cancellationToken)
+    {
+        if (merge.Differences is not { } d)
+        {
+            return await target.ExecuteAsync(transaction, sql, cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+        }
+
+        var sizes = $"SELECT (SELECT reltuples FROM pg_class WHERE oid = '{Quote(d).Replace("'", "''", StringComparison.Ordinal)}'::regclass) * 20 < (SELECT reltuples FROM pg_class WHERE oid = '{Quote(merge.Table.Name).Replace("'", "''", StringComparison.Ordinal)}'::regclass)";
+        var few = await target.ScalarAsync(transaction, sizes, cancellationToken).ConfigureAwait(false) is true;
+        if (!few)
+        {
+            return await target.ExecuteAsync(transaction, sql, cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+        }
+
+        await target.ExecuteAsync(transaction, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off", cancellationToken).ConfigureAwait(false);
+        var rows = await target.ExecuteAsync(transaction, sql, cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
+        await target.ExecuteAsync(transaction, "SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT", cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
 
     public async Task<long> InsertNewAsync(DbConnection target, DbTransaction transaction, MergeRequest merge, CancellationToken cancellationToken) =>
         await target.ExecuteAsync(transaction, InsertSql(merge), cancellationToken, merge.CommandTimeout).ConfigureAwait(false);
