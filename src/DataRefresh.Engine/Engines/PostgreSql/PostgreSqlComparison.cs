@@ -115,22 +115,8 @@ internal sealed class PostgreSqlComparison : IComparisonDialect
         return $"({KeyList(shape)}) {op} ({string.Join(", ", bound)})";
     }
 
-    private static (string Where, List<(string, object?)> Parameters) Where(CompareShape shape, KeyRange range)
-    {
-        var parameters = new List<(string, object?)>();
-        var parts = new List<string>();
-        if (range.From is { } from)
-        {
-            parts.Add(Tuple(shape, from, parameters, ">="));
-        }
-
-        if (range.To is { } to)
-        {
-            parts.Add(Tuple(shape, to, parameters, "<"));
-        }
-
-        return (parts.Count == 0 ? "" : " WHERE " + string.Join(" AND ", parts), parameters);
-    }
+    private static (string Where, List<(string, object?)> Parameters) Where(CompareShape shape, KeyRange range) =>
+        RangePredicate.For(range, (values, parameters, op) => Tuple(shape, values, parameters, op));
 
     /// <summary>The segment number of each row: width_bucket for one non-text key column, else a CASE over the bounds.</summary>
     private static string Segment(CompareShape shape, IReadOnlyList<object?[]> bounds, List<(string, object?)> parameters)

@@ -127,22 +127,8 @@ internal sealed class SqliteComparison : IComparisonDialect
         return $"({KeyList(shape)}) {op} ({string.Join(", ", names)})";
     }
 
-    private static (string Where, List<(string, object?)> Parameters) Where(CompareShape shape, KeyRange range)
-    {
-        var parameters = new List<(string, object?)>();
-        var parts = new List<string>();
-        if (range.From is { } from)
-        {
-            parts.Add(Tuple(shape, from, parameters, ">="));
-        }
-
-        if (range.To is { } to)
-        {
-            parts.Add(Tuple(shape, to, parameters, "<"));
-        }
-
-        return (parts.Count == 0 ? "" : " WHERE " + string.Join(" AND ", parts), parameters);
-    }
+    private static (string Where, List<(string, object?)> Parameters) Where(CompareShape shape, KeyRange range) =>
+        RangePredicate.For(range, (values, parameters, op) => Tuple(shape, values, parameters, op));
 
     private static async IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, List<(string, object?)> parameters, CompareShape shape, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
