@@ -68,7 +68,7 @@ internal sealed class DashboardAuth
         var client = Client(context);
         if (Throttle.RetryAfter(user, client) is { } wait)
         {
-            _audit.Write("sign-in-throttled", user, client);
+            _audit.Write("sign-in-throttled", RolesOf(user).Count > 0 ? user : null, client);
             return (SignInOutcome.Throttled, null, wait);
         }
 
@@ -78,11 +78,15 @@ internal sealed class DashboardAuth
             return (SignInOutcome.SignedIn, cached.User, null);
         }
 
-        var name = _config.UsersFile is { } file ? UsersFile.Load(file).Verify(user, password) : null;
+        var users = _config.UsersFile is { } file ? UsersFile.Load(file) : null;
+        var name = users?.Verify(user, password);
         if (name is null)
         {
             Throttle.Failed(user, client);
-            _audit.Write("sign-in-failed", user, client);
+
+            // A name that is no account may be a password typed in the wrong field: the trail says only that.
+            var known = users?.Names.Contains(user, StringComparer.OrdinalIgnoreCase) == true || RolesOf(user).Count > 0;
+            _audit.Write("sign-in-failed", known ? user : null, client, known ? null : new { unknownName = true });
             return (SignInOutcome.Failed, null, null);
         }
 
