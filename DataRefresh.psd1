@@ -9,7 +9,7 @@
     Description          = 'Refreshes UAT databases from production: plans before actions, one transaction per table, history, for SQL Server, PostgreSQL and SQLite.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
-    CmdletsToExport      = @('Get-RefreshPlan', 'Invoke-TableRefresh', 'Get-RefreshHistory', 'Test-RefreshConfig', 'Compare-TableState')
+    CmdletsToExport      = @('Get-RefreshPlan', 'Invoke-TableRefresh', 'Get-RefreshHistory', 'Test-RefreshConfig', 'Compare-TableState', 'Start-RefreshDashboard', 'Stop-RefreshDashboard', 'Set-RefreshDashboardUser', 'Remove-RefreshDashboardUser')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -100,6 +100,13 @@ function Invoke-ModuleBuild {
         }
     }
     Copy-Item -LiteralPath $engineOut -Destination (Join-Path $moduleDir 'deps') -Recurse
+    # The dashboard: its one assembly beside the engine (its only other dependency is ASP.NET Core), and the
+    # ASP.NET Core runtime pack's managed assemblies for a pwsh without the shared framework (MSI, zip installs).
+    $dashboardBin = Join-Path $root "src/DataRefresh.Dashboard/bin/$Configuration/net8.0"
+    Copy-Item -LiteralPath (Join-Path $dashboardBin 'DataRefresh.Dashboard.dll') -Destination (Join-Path $moduleDir 'deps')
+    $aspnet = Get-AspNetCorePack
+    $null = New-Item -ItemType Directory -Path (Join-Path $moduleDir 'aspnetcore')
+    Get-ChildItem -LiteralPath $aspnet -Filter '*.dll' | Copy-Item -Destination (Join-Path $moduleDir 'aspnetcore')
 
     $buildHelp = Join-Path $PSScriptRoot 'Build-Help.ps1'
     if (Test-Path -LiteralPath $buildHelp) {
@@ -110,6 +117,26 @@ function Invoke-ModuleBuild {
     $manifest = Join-Path $moduleDir 'DataRefresh.psd1'
     Write-Host "Module: $moduleDir" -ForegroundColor Green
     $manifest
+}
+
+function Get-AspNetCorePack {
+    <#
+    .SYNOPSIS
+    The lib/net8.0 folder of the Microsoft.AspNetCore.App runtime pack for this OS, restored by the dashboard
+    project's PackageDownload into the NuGet global packages folder.
+    #>
+    $listing = & dotnet nuget locals global-packages --list
+    if ($LASTEXITCODE -ne 0) { throw "dotnet nuget locals global-packages --list exited $LASTEXITCODE" }
+    $line = @($listing | Where-Object { $_ -match '^\s*global-packages:\s*(.+?)\s*$' } | Select-Object -First 1)
+    if ($line.Count -eq 0) { throw "Cannot find the NuGet global packages folder in: $($listing -join ' ')" }
+    $packages = ([regex]::Match($line[0], '^\s*global-packages:\s*(.+?)\s*$')).Groups[1].Value
+    # The versions of src/DataRefresh.Dashboard/DataRefresh.Dashboard.csproj's PackageDownload items.
+    $rid, $version = if ($IsWindows) { 'win-x64', '8.0.33' } else { 'linux-x64', '8.0.34' }
+    $lib = Join-Path $packages "microsoft.aspnetcore.app.runtime.$rid/$version/runtimes/$rid/lib/net8.0"
+    if (-not (Test-Path -LiteralPath (Join-Path $lib 'Microsoft.AspNetCore.dll'))) {
+        throw "The ASP.NET Core runtime pack is missing at $lib; restore src/DataRefresh.Dashboard first"
+    }
+    $lib
 }
 
 function Invoke-Clean {

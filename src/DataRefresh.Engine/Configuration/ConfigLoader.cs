@@ -5,9 +5,9 @@ namespace DataRefresh.Configuration;
 /// and returns an immutable <see cref="RefreshConfig"/> — or throws <see cref="ConfigValidationException"/>
 /// listing every problem with its file, line and key. Nothing here connects anywhere.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
-    private static readonly string[] RootKeys = ["databases", "tables", "settings"];
+    private static readonly string[] RootKeys = ["databases", "tables", "settings", "dashboard"];
     private static readonly string[] DatabaseKeys = ["engine", "server", "port", "database", "auth_type", "trust_server_certificate", "packet_size", "application_name"];
     private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers"];
     private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout"];
@@ -81,6 +81,7 @@ public static class ConfigLoader
         var engine = source?.Engine ?? target?.Engine;
         var settings = BindSettings(r.Map(root, "settings", "", required: false), r, engine);
         var tables = BindTables(r.Sequence(root, "tables", ""), r, engine, settings.HistoryTable);
+        var dashboard = BindDashboard(root, r);
 
         if (source is not null && target is not null)
         {
@@ -92,7 +93,7 @@ public static class ConfigLoader
             return null;
         }
 
-        return new RefreshConfig { Files = files, Source = source, Target = target, Tables = tables, Settings = settings };
+        return new RefreshConfig { Files = files, Source = source, Target = target, Tables = tables, Settings = settings, Dashboard = dashboard };
     }
 
     private static DatabaseConfig? BindDatabase(MappingNode databases, DatabaseSide side, ConfigReader r, Func<string, string?> environment)

@@ -9,6 +9,9 @@ public sealed record RefreshConfig
     public required IReadOnlyList<TableConfig> Tables { get; init; }
     public required RefreshSettings Settings { get; init; }
 
+    /// <summary>The <c>dashboard:</c> section, when the file has one (Start-RefreshDashboard needs it).</summary>
+    public DashboardConfig? Dashboard { get; init; }
+
     public int BatchSizeFor(TableConfig table) => table.BatchSize ?? Settings.DefaultBatchSize;
 
     public override string ToString() => $"{string.Join(" + ", Files.Select(Path.GetFileName))}: {Source.Display} -> {Target.Display} ({Tables.Count} tables)";

@@ -11,6 +11,12 @@ public sealed record RefreshRunOptions
     /// <summary>Who or what started the run (a cmdlet, a dashboard user), shown by <see cref="RefreshRuns"/>.</summary>
     public string StartedBy { get; init; } = Environment.UserName;
 
+    /// <summary>
+    /// Who the history rows name as the actor (their os_user column); null: the process's OS user. A host acting for
+    /// a signed-in user (the dashboard) names that user here.
+    /// </summary>
+    public string? Actor { get; init; }
+
     /// <summary>Observers subscribed before the first event (later ones: <see cref="RefreshRun.Subscribe"/>).</summary>
     public IReadOnlyList<IRefreshObserver> Observers { get; init; } = [];
 }

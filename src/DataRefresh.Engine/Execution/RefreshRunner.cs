@@ -44,6 +44,9 @@ public sealed partial class RefreshRunner
     /// </summary>
     internal bool RecheckSchemas { get; init; }
 
+    /// <summary>The history rows' os_user: the user a host acts for (<see cref="RefreshRunOptions.Actor"/>), else the OS user.</summary>
+    internal string? Actor { get; init; }
+
     private string Label => new RunTag(RunId).Label;
 
     private RefreshSettings Settings => _config.Settings;
@@ -404,7 +407,7 @@ public sealed partial class RefreshRunner
         Action = plan.Action.ToString(),
         Status = HistoryStatus.Running,
         StartedAt = DateTime.UtcNow,
-        OsUser = Environment.UserName,
+        OsUser = Actor ?? Environment.UserName,
         DatabaseLogin = _login,
         Host = Environment.MachineName,
         ProcessId = Environment.ProcessId,

@@ -1,0 +1,189 @@
+using DataRefresh.Catalog;
+using DataRefresh.Configuration;
+using DataRefresh.Engines;
+using DataRefresh.Execution;
+using DataRefresh.History;
+
+namespace DataRefresh.Dashboard;
+
+/// <summary>One configured table, both environments side by side (catalog estimates, never count(*)).</summary>
+public sealed record TableView(
+    string Table,
+    string SyncMode,
+    long? SourceRows,
+    long? TargetRows,
+    HistoryView? LastRefresh,
+    RunningView? Running);
+
+/// <summary>One history row, as the dashboard shows it (no host or login detail).</summary>
+public sealed record HistoryView(
+    string RunId,
+    string Table,
+    int Attempt,
+    string Action,
+    string Status,
+    DateTime StartedAt,
+    DateTime? EndedAt,
+    double? DurationSeconds,
+    long RowsCopied,
+    long RowsDeleted,
+    double? RowsPerSecond,
+    string Actor,
+    string? Error)
+{
+    public static HistoryView From(HistoryEntry e) => new(
+        e.RunId, e.Table, e.Attempt, e.Action, e.Status.ToString(), e.StartedAt, e.EndedAt, e.Duration?.TotalSeconds, e.RowsCopied, e.RowsDeleted,
+        e.Duration is { TotalSeconds: > 0 } d ? Math.Round(e.RowsCopied / d.TotalSeconds, 1) : null, e.OsUser, e.Error);
+}
+
+/// <summary>A table at work in a run right now.</summary>
+public sealed record RunningView(string RunId, string State, string? Step, long Rows, long EstimatedRows);
+
+/// <summary>The overview: both databases (as the configuration names them) and every configured table.</summary>
+public sealed record OverviewView(string Source, string Target, IReadOnlyList<TableView> Tables, IReadOnlyList<string> Errors);
+
+/// <summary>A table's plan: what a refresh would do now.</summary>
+public sealed record PlanView(string Action, string Reason, long EstimatedRows, IReadOnlyList<string> Warnings, bool Blocked);
+
+public sealed record TableDetailView(TableView Table, PlanView? Plan, IReadOnlyList<HistoryView> History, string? PlanError);
+
+/// <summary>A run's status: from the engine's <see cref="RunStatus"/>.</summary>
+public sealed record RunView(string RunId, string StartedBy, DateTimeOffset StartedAt, string Target, bool Finished, IReadOnlyList<RunTableView> Tables)
+{
+    public static RunView From(RunStatus s) => new(s.RunId, s.StartedBy, s.StartedAt, s.Target, s.Finished, [.. s.Tables.Select(RunTableView.From)]);
+}
+
+public sealed record RunTableView(string Table, string State, string? Step, long Rows, long EstimatedRows, int Attempt, string? Status, string? Error, double? DurationSeconds)
+{
+    public static RunTableView From(TableRunStatus t) => new(
+        t.Table, t.State.ToString(), t.Step?.ToString(), t.Rows, t.EstimatedRows, t.Attempt, t.Result?.Status.ToString(), t.Result?.Error, t.Result?.Duration.TotalSeconds);
+}
+
+/// <summary>What the pages and the API read: catalogs, history and the run registry, through the engine's API.</summary>
+internal sealed class DashboardData(RefreshConfig config)
+{
+    private readonly IDatabaseEngine _engine = EngineRegistry.For(config.Target.Engine);
+
+    public RefreshConfig Config { get; } = config;
+
+    public TableConfig? Find(string table) => Config.Tables.FirstOrDefault(t => string.Equals(t.Name, table, StringComparison.OrdinalIgnoreCase));
+
+    public async Task<OverviewView> OverviewAsync(CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        var source = await EstimatesAsync(Config.Source, ConnectionPurpose.Source, errors, cancellationToken).ConfigureAwait(false);
+        var target = await EstimatesAsync(Config.Target, ConnectionPurpose.Inspect, errors, cancellationToken).ConfigureAwait(false);
+        var last = await LastRefreshesAsync(errors, cancellationToken).ConfigureAwait(false);
+        var running = Running();
+        var tables = Config.Tables.Select(t => new TableView(
+            t.Name,
+            t.SyncMode.ToString(),
+            source.GetValueOrDefault(t.Name),
+            target.GetValueOrDefault(t.Name),
+            last.GetValueOrDefault(t.Name),
+            running.GetValueOrDefault(t.Name))).ToList();
+        return new OverviewView(Config.Source.Display, Config.Target.Display, tables, errors);
+    }
+
+    public async Task<TableDetailView?> TableAsync(string name, CancellationToken cancellationToken)
+    {
+        if (Find(name) is not { } table)
+        {
+            return null;
+        }
+
+        var overview = await OverviewAsync(cancellationToken).ConfigureAwait(false);
+        var view = overview.Tables.First(t => t.Table == table.Name);
+        PlanView? plan = null;
+        string? planError = null;
+        try
+        {
+            var plans = await new RefreshSession(Config).PlanAsync([table.Name], cancellationToken).ConfigureAwait(false);
+            if (plans.FirstOrDefault(p => string.Equals(p.Table, table.Name, StringComparison.OrdinalIgnoreCase)) is { } p)
+            {
+                plan = new PlanView(p.Action.ToString(), p.Reason, p.EstimatedRows, p.Warnings, p.IsBlocked);
+            }
+        }
+        catch (Exception ex) when (Safe(ex) is { } message)
+        {
+            planError = message;
+        }
+
+        var history = await HistoryAsync(new HistoryQuery { Tables = [table.Name], Last = 20 }, cancellationToken).ConfigureAwait(false);
+        return new TableDetailView(view, plan, history, planError);
+    }
+
+    public async Task<IReadOnlyList<HistoryView>> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken)
+    {
+        await using var journal = new HistoryJournal(_engine, Config.Target, Config.Settings, "DataRefresh dashboard");
+        var entries = await journal.ReadAsync(query, cancellationToken).ConfigureAwait(false);
+        return [.. entries.Select(HistoryView.From)];
+    }
+
+    private static Dictionary<string, RunningView> Running()
+    {
+        var running = new Dictionary<string, RunningView>(StringComparer.OrdinalIgnoreCase);
+        foreach (var status in RefreshRuns.Active.Select(r => r.Status))
+        {
+            foreach (var t in status.Tables.Where(t => t.State is TableRunState.Running or TableRunState.Waiting))
+            {
+                running[t.Table] = new RunningView(status.RunId, t.State.ToString(), t.Step?.ToString(), t.Rows, t.EstimatedRows);
+            }
+        }
+
+        return running;
+    }
+
+    /// <summary>The newest history row of each table, from one indexed query (newest first, bounded).</summary>
+    private async Task<Dictionary<string, HistoryView>> LastRefreshesAsync(List<string> errors, CancellationToken cancellationToken)
+    {
+        var last = new Dictionary<string, HistoryView>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            var rows = await HistoryAsync(new HistoryQuery { Last = Math.Max(200, Config.Tables.Count * 10) }, cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                last.TryAdd(row.Table, row);
+            }
+        }
+        catch (Exception ex) when (Safe(ex) is { } message)
+        {
+            errors.Add($"history: {message}");
+        }
+
+        return last;
+    }
+
+    private async Task<Dictionary<string, long?>> EstimatesAsync(DatabaseConfig database, ConnectionPurpose purpose, List<string> errors, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, long?>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            await using var connection = await _engine.OpenAsync(database, purpose, Config.Settings, "DataRefresh dashboard", cancellationToken).ConfigureAwait(false);
+            var catalog = await _engine.ReadCatalogAsync(connection, cancellationToken).ConfigureAwait(false);
+            foreach (var table in Config.Tables)
+            {
+                if (TableName.TryParse(table.Name, out var parsed, out _) && parsed is not null && catalog.Resolve(parsed) is QualifiedName name)
+                {
+                    rows[table.Name] = await _engine.EstimateRowsAsync(connection, name, null, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (Safe(ex) is { } message)
+        {
+            errors.Add($"{database.Side.ToString().ToLowerInvariant()}: {message}");
+        }
+
+        return rows;
+    }
+
+    /// <summary>The engine's own messages name servers and tables, never credentials; anything else is named by its type only.</summary>
+    internal static string? Safe(Exception ex) => ex switch
+    {
+        OperationCanceledException => null,
+        DatabaseConnectionException or InvalidOperationException or ArgumentException or NotSupportedException => ex.Message,
+        System.Data.Common.DbException => $"the database refused the query ({ex.GetType().Name})",
+        TimeoutException or IOException => $"{ex.GetType().Name}",
+        _ => null,
+    };
+}

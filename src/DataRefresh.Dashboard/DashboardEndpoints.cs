@@ -1,0 +1,412 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading.Channels;
+using DataRefresh.Configuration;
+using DataRefresh.Events;
+using DataRefresh.Execution;
+using DataRefresh.History;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DataRefresh.Dashboard;
+
+/// <summary>The HTTP contract (docs/dashboard.md): security headers, sign-in, roles, CSRF, the API and the pages.</summary>
+internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth, AuditLog audit, DashboardConfig dashboard, Func<DashboardHost> host)
+{
+    public const string ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private const string UserKey = "DataRefresh.User";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    public void Map(WebApplication app)
+    {
+        app.Use(Headers);
+        app.Use(Errors);
+        app.Use(Gate);
+        app.MapGet("/healthz", () => Results.Text("ok", "text/plain"));
+        app.MapGet("/static/{file}", Static);
+        app.MapGet("/signin", (HttpContext c) => SignInPage(c, null, StatusCodes.Status200OK));
+        app.MapPost("/signin", (Delegate)SignInAsync);
+        app.MapPost("/signout", SignOut);
+        app.MapGet("/", (Delegate)OverviewPageAsync);
+        app.MapGet("/api/session", (HttpContext c) => Results.Json(new { user = User(c).Name, roles = User(c).Roles, csrfToken = User(c).CsrfToken }, Json));
+        app.MapGet("/api/tables", (Delegate)(async (HttpContext c) => Results.Json(await data.OverviewAsync(c.RequestAborted), Json)));
+        app.MapGet("/api/tables/{table}", async (string table, HttpContext c) =>
+            await data.TableAsync(table, c.RequestAborted) is { } view ? Results.Json(view, Json) : NotFound($"no configured table is named '{table}'"));
+        app.MapGet("/api/history", HistoryAsync);
+        app.MapGet("/api/runs", () => Results.Json(new { active = RefreshRuns.Active.Select(r => RunView.From(r.Status)), recent = host().Recent.Select(r => RunView.From(r.Status)) }, Json));
+        app.MapGet("/api/runs/{id}", (string id) =>
+            (RefreshRuns.Find(id) ?? host().Recent.FirstOrDefault(r => r.RunId == id)) is { } run ? Results.Json(RunView.From(run.Status), Json) : NotFound($"no run {id} is active or recent"));
+        app.MapPost("/api/refresh", (Delegate)RefreshAsync);
+        app.MapGet("/api/events", EventsAsync);
+    }
+
+    private static DashboardUser User(HttpContext context) => (DashboardUser)context.Items[UserKey]!;
+
+    private static IResult NotFound(string message) => Results.Json(new { error = message }, Json, statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Problem(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+
+    /// <summary>Every response, whatever answers it: no inline script, no framing, no sniffing, no caching.</summary>
+    private static Task Headers(HttpContext context, RequestDelegate next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        return next(context);
+    }
+
+    /// <summary>No stack trace, connection string or exception text leaves the process: a request that fails says so and no more.</summary>
+    private Task Errors(HttpContext context, RequestDelegate next) => ErrorsAsync(context, next);
+
+    private async Task ErrorsAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            audit.Write("error", (context.Items[UserKey] as DashboardUser)?.Name, DashboardAuth.Client(context), new { path = context.Request.Path.Value, type = ex.GetType().Name });
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                await context.Response.WriteAsJsonAsync(new { error = DashboardData.Safe(ex) ?? "the request failed; see the dashboard's audit log" }, Json).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Sign-in for everything but /healthz, the sign-in form and the static files; roles; CSRF on every POST.</summary>
+    private Task Gate(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path;
+        if (path == "/healthz" || path.StartsWithSegments("/static") || path == "/signin")
+        {
+            return next(context);
+        }
+
+        var (user, outcome, wait) = auth.Identify(context);
+        if (user is null)
+        {
+            if (outcome == SignInOutcome.Throttled)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait!.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Write(context, StatusCodes.Status429TooManyRequests, "too many failed sign-ins; try again later");
+            }
+
+            if (context.Request.Method == HttpMethods.Get && !path.StartsWithSegments("/api") && outcome == SignInOutcome.None)
+            {
+                context.Response.Redirect("/signin");
+                return Task.CompletedTask;
+            }
+
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"DataRefresh\", charset=\"UTF-8\"";
+            return Write(context, StatusCodes.Status401Unauthorized, "sign in: HTTP Basic or the form at /signin");
+        }
+
+        if (user.Roles.Count == 0)
+        {
+            audit.Write("refused-no-role", user.Name, DashboardAuth.Client(context), new { path = path.Value });
+            return Write(context, StatusCodes.Status403Forbidden, "signed in, but the configuration gives you no dashboard role (operators or viewers)");
+        }
+
+        if (HttpMethods.IsPost(context.Request.Method) && !DashboardAuth.CsrfValid(context, user))
+        {
+            audit.Write("refused-csrf", user.Name, DashboardAuth.Client(context), new { path = path.Value });
+            return Write(context, StatusCodes.Status403Forbidden, $"this request needs the {DashboardAuth.CsrfHeader} header from GET /api/session");
+        }
+
+        context.Items[UserKey] = user;
+        return next(context);
+    }
+
+    private static Task Write(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new { error = message }, Json);
+    }
+
+    private static IResult Static(string file)
+    {
+        var type = Path.GetExtension(file) switch
+        {
+            ".js" => "text/javascript; charset=utf-8",
+            ".css" => "text/css; charset=utf-8",
+            _ => null,
+        };
+        var stream = type is null ? null : typeof(DashboardEndpoints).Assembly.GetManifestResourceStream("wwwroot/" + file);
+        return stream is null ? Results.NotFound() : Results.Stream(stream, type);
+    }
+
+    private async Task<IResult> SignInAsync(HttpContext context)
+    {
+        // The form posts before there is a session (so no CSRF token yet); a cross-site form is refused by its Origin.
+        if (context.Request.Headers.Origin is { Count: > 0 } origin && !string.Equals(origin.ToString(), $"{context.Request.Scheme}://{context.Request.Host}", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "sign-in from another site refused");
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "post the sign-in form (user, password)");
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var name = form["user"].ToString().Trim();
+        var (outcome, user, wait) = auth.SignIn(name, form["password"].ToString(), context);
+        switch (outcome)
+        {
+            case SignInOutcome.Throttled:
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait!.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return SignInPage(context, "Too many failed sign-ins. Try again later.", StatusCodes.Status429TooManyRequests);
+            case SignInOutcome.SignedIn when user is not null:
+                if (auth.RolesOf(user).Count == 0)
+                {
+                    audit.Write("refused-no-role", user, DashboardAuth.Client(context));
+                    return SignInPage(context, "You have no dashboard role; ask a DBA.", StatusCodes.Status403Forbidden);
+                }
+
+                context.Response.Cookies.Append(DashboardAuth.CookieName, auth.NewSession(user), DashboardAuth.CookieOptions(dashboard.IsHttps));
+                return Results.Redirect("/", permanent: false, preserveMethod: false);
+            default:
+                return SignInPage(context, "Wrong name or password.", StatusCodes.Status401Unauthorized);
+        }
+    }
+
+    private IResult SignOut(HttpContext context)
+    {
+        auth.EndSession(context);
+        context.Response.Cookies.Delete(DashboardAuth.CookieName, DashboardAuth.CookieOptions(dashboard.IsHttps));
+        return Results.NoContent();
+    }
+
+    private async Task<IResult> HistoryAsync(HttpContext context, string? table, string? status, int? last)
+    {
+        HistoryStatus? parsed = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<HistoryStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+            {
+                return Problem(StatusCodes.Status400BadRequest, $"status must be one of: {string.Join(", ", Enum.GetNames<HistoryStatus>())}");
+            }
+
+            parsed = s;
+        }
+
+        if (last is < 1 or > 1000)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "last must be between 1 and 1000");
+        }
+
+        if (table is not null && data.Find(table) is null)
+        {
+            return NotFound($"no configured table is named '{table}'");
+        }
+
+        var rows = await data.HistoryAsync(new HistoryQuery { Tables = table is null ? [] : [table], Status = parsed, Last = last ?? 50 }, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(rows, Json);
+    }
+
+    private sealed record RefreshRequest(IReadOnlyList<string>? Tables);
+
+    private async Task<IResult> RefreshAsync(HttpContext context)
+    {
+        var user = User(context);
+        if (!user.IsOperator)
+        {
+            audit.Write("refused-trigger", user.Name, DashboardAuth.Client(context));
+            return Problem(StatusCodes.Status403Forbidden, "only operators may trigger refreshes");
+        }
+
+        RefreshRequest? request;
+        try
+        {
+            request = await context.Request.ReadFromJsonAsync<RefreshRequest>(Json, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "send JSON: { \"tables\": [\"schema.table\", …] }");
+        }
+
+        var names = request?.Tables ?? [];
+        if (names.Count == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "name at least one table: { \"tables\": [\"schema.table\"] }");
+        }
+
+        var tables = new List<string>();
+        foreach (var name in names)
+        {
+            if (data.Find(name ?? "") is not { } table)
+            {
+                return NotFound($"no configured table is named '{name}'");
+            }
+
+            tables.Add(table.Name);
+        }
+
+        var busy = RefreshRuns.Active.SelectMany(r => r.Status.Tables.Where(t => !t.State.IsDone()).Select(t => t.Table)).Intersect(tables, StringComparer.OrdinalIgnoreCase).ToList();
+        if (busy.Count > 0)
+        {
+            return Problem(StatusCodes.Status409Conflict, $"already refreshing: {string.Join(", ", busy)}");
+        }
+
+        var run = await host().StartRefreshAsync(data.Config, tables, user.Name, context.RequestAborted).ConfigureAwait(false);
+        audit.Write("refresh-triggered", user.Name, DashboardAuth.Client(context), new { runId = run.RunId, tables });
+        return Results.Json(new { runId = run.RunId, tables }, Json, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>Server-Sent Events: every event of every run in this process, as JSON (docs/dashboard.md).</summary>
+    private static async Task EventsAsync(HttpContext context)
+    {
+        var channel = Channel.CreateUnbounded<RefreshEvent>(new UnboundedChannelOptions { SingleReader = true });
+        using var subscription = RefreshRuns.Subscribe(new ChannelObserver(channel.Writer));
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-store";
+        var token = context.RequestAborted;
+        await context.Response.WriteAsync(": connected\n\n", token).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(token).ConfigureAwait(false);
+        try
+        {
+            await foreach (var e in channel.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                var json = JsonSerializer.Serialize(EventJson(e), Json);
+                await context.Response.WriteAsync($"event: {Name(e)}\ndata: {json}\n\n", token).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+    }
+
+    internal static string Name(RefreshEvent e) => e switch
+    {
+        RunStarted => "run-started",
+        RunFinished => "run-finished",
+        StepStarted => "step-started",
+        StepFinished => "step-finished",
+        RowsProgress => "rows",
+        TableFinished => "table-finished",
+        _ => "notice",
+    };
+
+    private static Dictionary<string, object?> EventJson(RefreshEvent e)
+    {
+        var json = new Dictionary<string, object?> { ["runId"] = e.RunId, ["table"] = e.Table, ["attempt"] = e.Attempt, ["at"] = e.At };
+        switch (e)
+        {
+            case RunStarted s:
+                json["tables"] = s.Tables;
+                break;
+            case RunFinished f:
+                json["cancelled"] = f.Cancelled;
+                break;
+            case StepStarted s:
+                json["step"] = s.Step.ToString();
+                break;
+            case StepFinished s:
+                (json["step"], json["rows"], json["succeeded"], json["durationSeconds"]) = (s.Step.ToString(), s.Rows, s.Succeeded, s.Duration.TotalSeconds);
+                break;
+            case RowsProgress p:
+                (json["rows"], json["estimatedRows"], json["rowsPerSecond"]) = (p.Progress.RowsCopied, p.Progress.EstimatedRows, Math.Round(p.Progress.RowsPerSecond, 1));
+                break;
+            case TableFinished t:
+                (json["status"], json["rows"], json["error"], json["durationSeconds"]) = (t.Result.Status.ToString(), t.Result.RowsCopied, t.Result.Error, t.Result.Duration.TotalSeconds);
+                break;
+            default:
+                json["text"] = RefreshEventText.Verbose(e);
+                break;
+        }
+
+        return json;
+    }
+
+    private sealed class ChannelObserver(ChannelWriter<RefreshEvent> writer) : IRefreshObserver
+    {
+        public void OnEvent(RefreshEvent refreshEvent) => writer.TryWrite(refreshEvent);
+    }
+
+    private async Task<IResult> OverviewPageAsync(HttpContext context)
+    {
+        var user = User(context);
+        var overview = await data.OverviewAsync(context.RequestAborted).ConfigureAwait(false);
+        var b = new StringBuilder();
+        Head(b, "DataRefresh");
+        b.Append("<header><h1>DataRefresh</h1><p>").Append(E(overview.Source)).Append(" &rarr; ").Append(E(overview.Target))
+            .Append("</p><p class=\"who\">Signed in as <span id=\"user\">").Append(E(user.Name)).Append("</span> (").Append(E(string.Join(", ", user.Roles)))
+            .Append(") <button type=\"button\" id=\"signout\">Sign out</button></p></header><main>");
+        foreach (var error in overview.Errors)
+        {
+            b.Append("<p class=\"error\">").Append(E(error)).Append("</p>");
+        }
+
+        b.Append("<p id=\"message\" role=\"status\"></p><table id=\"tables\"><thead><tr><th>Table</th><th>Mode</th><th>Production rows</th><th>UAT rows</th><th>Last refresh</th><th>Status</th><th>Duration</th><th>Rows</th><th>Rows/s</th><th>Now</th>");
+        if (user.IsOperator)
+        {
+            b.Append("<th></th>");
+        }
+
+        b.Append("</tr></thead><tbody>");
+        foreach (var t in overview.Tables)
+        {
+            var last = t.LastRefresh;
+            var stale = last is null || last.Status is not ("Succeeded" or "Running");
+            b.Append("<tr data-table=\"").Append(E(t.Table)).Append("\" class=\"").Append(stale ? "stale" : "fresh").Append("\">")
+                .Append("<th scope=\"row\">").Append(E(t.Table)).Append("</th>")
+                .Append("<td>").Append(E(t.SyncMode)).Append("</td>")
+                .Append("<td class=\"num\">").Append(E(Rows(t.SourceRows))).Append("</td>")
+                .Append("<td class=\"num\">").Append(E(Rows(t.TargetRows))).Append("</td>")
+                .Append("<td data-field=\"when\">").Append(E(last?.StartedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "never")).Append("</td>")
+                .Append("<td data-field=\"status\" class=\"status\">").Append(E(last?.Status ?? "")).Append("</td>")
+                .Append("<td data-field=\"duration\" class=\"num\">").Append(E(last?.DurationSeconds is { } d ? d.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "")).Append("</td>")
+                .Append("<td data-field=\"rows\" class=\"num\">").Append(E(last is null ? "" : Rows(last.RowsCopied))).Append("</td>")
+                .Append("<td data-field=\"rate\" class=\"num\">").Append(E(last?.RowsPerSecond is { } r ? Rows((long)r) : "")).Append("</td>")
+                .Append("<td data-field=\"now\">").Append(E(t.Running is { } run ? $"{run.State} {run.Step} {Rows(run.Rows)} rows" : "")).Append("</td>");
+            if (user.IsOperator)
+            {
+                b.Append("<td><button type=\"button\" class=\"refresh\" data-table=\"").Append(E(t.Table)).Append("\">Refresh now</button></td>");
+            }
+
+            b.Append("</tr>");
+        }
+
+        b.Append("</tbody></table></main></body></html>");
+        return Results.Content(b.ToString(), "text/html; charset=utf-8");
+    }
+
+    private static IResult SignInPage(HttpContext context, string? message, int status)
+    {
+        var b = new StringBuilder();
+        Head(b, "Sign in - DataRefresh");
+        b.Append("<main class=\"signin\"><h1>DataRefresh</h1>");
+        if (message is not null)
+        {
+            b.Append("<p class=\"error\">").Append(E(message)).Append("</p>");
+        }
+
+        b.Append("<form method=\"post\" action=\"/signin\"><label>Name <input name=\"user\" autocomplete=\"username\" required></label>")
+            .Append("<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>")
+            .Append("<button type=\"submit\">Sign in</button></form></main></body></html>");
+        return Results.Content(b.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    private static void Head(StringBuilder b, string title) =>
+        b.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+            .Append(E(title)).Append("</title><link rel=\"stylesheet\" href=\"/static/dashboard.css\"><script src=\"/static/dashboard.js\" defer></script></head><body>");
+
+    private static string E(string text) => Html.Encode(text);
+
+    private static string Rows(long? rows) => rows is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "?";
+}
+
+internal static class TableRunStateExtensions
+{
+    public static bool IsDone(this TableRunState state) => state is TableRunState.Succeeded or TableRunState.Failed or TableRunState.Skipped;
+}
