@@ -99,7 +99,7 @@ public sealed class DashboardHost : IAsyncDisposable
         await session.PlanAsync(tables, cancellationToken).ConfigureAwait(false);
         session.Approve(_ => true);
         // Not the request's token: the run outlives the request; StopAsync cancels it.
-        var run = session.Start(new RefreshRunOptions { StartedBy = $"dashboard ({user})", Actor = user }, CancellationToken.None);
+        var run = session.Start(new RefreshRunOptions { StartedBy = $"dashboard ({user})", Actor = user, CancelReason = () => "the dashboard stopped" }, CancellationToken.None);
         _started[run.RunId] = run;
         _recent.Enqueue(run);
         while (_recent.Count > 50 && _recent.TryDequeue(out var _))

@@ -177,7 +177,7 @@ Describe 'docs/unattended.md: a job stopped mid-refresh' -Skip:([bool]$skipReaso
             $process.ExitCode | Should -Be 3 -Because $output
             $output | Should -Match 'Invoke-TableRefresh: stopped by SIGTERM: .* \(exit code 3\)'
             & $count 'big' | Should -Be 5 -Because 'the table at work keeps its previous rows'
-            & $lastBigStatus | Should -Match '^Failed: cancelled'
+            & $lastBigStatus | Should -Match '^Failed: cancelled \(SIGTERM\)'
         } finally {
             $process.Dispose()
         }
@@ -199,6 +199,7 @@ Describe 'docs/unattended.md: a job stopped mid-refresh' -Skip:([bool]$skipReaso
             $process.ExitCode | Should -Be 3 -Because "screen: $text"
             $text | Should -Match 'Invoke-TableRefresh: stopped by Ctrl\+C'
             & $count 'big' | Should -Be 5
+            & $lastBigStatus | Should -Match '^Failed: cancelled \(Ctrl\+C\)'
             & $count 'small' | Should -Be 10
         } finally {
             $process.Dispose()

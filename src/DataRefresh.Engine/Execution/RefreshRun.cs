@@ -19,7 +19,7 @@ public sealed class RefreshRun : IDisposable
     internal RefreshRun(RefreshSession session, IReadOnlyList<RefreshPlan> plans, RefreshRunOptions options, CancellationToken cancellationToken)
     {
         _events = new RefreshEventHub([new Tracker(this), .. options.Observers, new Forwarder()]);
-        var runner = new RefreshRunner(session.Config, _events) { RecheckSchemas = session.PlannedElsewhere, Actor = options.Actor };
+        var runner = new RefreshRunner(session.Config, _events) { RecheckSchemas = session.PlannedElsewhere, Actor = options.Actor, CancelReason = options.CancelReason };
         RunId = runner.RunId;
         StartedBy = options.StartedBy;
         Target = session.Config.Target.Display;

@@ -17,6 +17,12 @@ public sealed record RefreshRunOptions
     /// </summary>
     public string? Actor { get; init; }
 
+    /// <summary>
+    /// Why a cancelled run stopped, in the words history and the results use ("Ctrl+C", "SIGTERM", "the dashboard
+    /// stopped"); asked only when the run is cancelled. Null: "stopped by the host".
+    /// </summary>
+    public Func<string>? CancelReason { get; init; }
+
     /// <summary>Observers subscribed before the first event (later ones: <see cref="RefreshRun.Subscribe"/>).</summary>
     public IReadOnlyList<IRefreshObserver> Observers { get; init; } = [];
 }

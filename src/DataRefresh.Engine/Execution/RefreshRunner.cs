@@ -47,6 +47,9 @@ public sealed partial class RefreshRunner
     /// <summary>The history rows' os_user: the user a host acts for (<see cref="RefreshRunOptions.Actor"/>), else the OS user.</summary>
     internal string? Actor { get; init; }
 
+    /// <summary>Why a cancelled run stopped (<see cref="RefreshRunOptions.CancelReason"/>).</summary>
+    internal Func<string>? CancelReason { get; init; }
+
     private string Label => new RunTag(RunId).Label;
 
     private RefreshSettings Settings => _config.Settings;
@@ -189,7 +192,7 @@ public sealed partial class RefreshRunner
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 var cancelled = cancellationToken.IsCancellationRequested;
-                var error = cancelled ? "cancelled (Ctrl+C): the transaction was rolled back; the target keeps its previous rows" : Describe(ex, ShowsServerDetail(unit));
+                var error = cancelled ? $"cancelled ({CancelReason?.Invoke() ?? "stopped by the host"}): the transaction was rolled back; the target keeps its previous rows" : Describe(ex, ShowsServerDetail(unit));
                 var table = tables[0];
                 var retry = !cancelled && _engine.IsTransient(ex) && attempt <= Settings.MaxRetries;
                 var wantsFallback = !cancelled && !retry && !forceFull && tables.Count == 1 && table.Action == RefreshAction.Incremental && table.Plan.TableConfig.FallbackToFull;

@@ -224,7 +224,7 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
         }
 
         return RunEngine(
-            (observer, token) => session.RunAsync(new RefreshRunOptions { ThrottleLimit = ThrottleLimit, Observers = [observer], StartedBy = $"Invoke-TableRefresh ({Environment.UserName})" }, token),
+            (observer, token) => session.RunAsync(new RefreshRunOptions { ThrottleLimit = ThrottleLimit, Observers = [observer], StartedBy = $"Invoke-TableRefresh ({Environment.UserName})", CancelReason = () => _terminated ? "SIGTERM" : "Ctrl+C" }, token),
             config.Files);
     }
 
