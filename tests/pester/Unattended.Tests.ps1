@@ -120,6 +120,40 @@ catch { 'PROBE caught ' + `$_.FullyQualifiedErrorId + ': ' + `$_.Exception.Messa
         Test-StackTraceText $run.Output | Should -BeFalse
     }
 
+    It 'refuses at once, changing nothing, when a job forgets -Confirm:$false and nobody can answer the prompt (<Name>)' -ForEach @(
+        # A job's pwsh: exit code 2, as for any refusal before the first table.
+        @{ Name = '-NonInteractive'; Arguments = @('-NoProfile', '-NonInteractive', '-File'); ExitCode = 2 }
+        # Not a job's pwsh (the documented line has -NonInteractive): a statement-terminating error, which -File leaves at 0.
+        @{ Name = 'standard input closed, as under cron'; Arguments = @('-NoProfile', '-File'); ExitCode = 0 }
+    ) {
+        $forgetful = Write-Utf8File (Join-Path $dir 'forgetful-job.ps1') "Import-Module DataRefresh`nInvoke-TableRefresh -Config '$($configs.partial)' -FailOnError`n"
+        $before = & $count 'bad'
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($how.FilePath)
+        foreach ($a in @($how.Prefix) + $Arguments + @($forgetful)) { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardInput = $true
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $psi.UseShellExecute = $false
+        $psi.Environment['NO_COLOR'] = '1'
+        foreach ($key in $childEnvironment.Keys) { $psi.Environment[$key] = $childEnvironment[$key] }
+        $process = [System.Diagnostics.Process]::Start($psi)
+        try {
+            $process.StandardInput.Close()
+            $stdout = $process.StandardOutput.ReadToEndAsync()
+            $stderr = $process.StandardError.ReadToEndAsync()
+            if (-not $process.WaitForExit(120000)) { $process.Kill($true) }
+            $output = $stdout.GetAwaiter().GetResult() + "`n" + $stderr.GetAwaiter().GetResult()
+            # PowerShell's error view wraps the message in a bordered box when the process is not a job.
+            $flat = (($output -split "`r?`n" | ForEach-Object { $_ -replace '^\s*\|\s?', '' }) -join ' ') -replace '\s+', ' '
+            $flat | Should -Match 'nobody can answer here .*nothing was changed\. In a job, pass -Confirm:\$false or -Force' -Because $output
+            $output | Should -Not -Match 'NullReferenceException|Object reference not set'
+            $process.ExitCode | Should -Be $ExitCode -Because $output
+            & $count 'bad' | Should -Be $before
+        } finally {
+            $process.Dispose()
+        }
+    }
+
     It 'exits 2 when a database cannot be reached, with one line naming it' {
         $run = & $runJob $configs.unreachable
         $run.ExitCode | Should -Be 2 -Because $run.Output

@@ -130,6 +130,11 @@ public static partial class ConfigLoader
         {
             r.Error(map.Find("port")!.KeyLocation, $"{path}.port", $"the port is given twice: in server ('{server}') and in port; keep one");
         }
+        else if (engine == EngineKind.PostgreSql && server is not null && PostgreSqlServerWithPort(server) is { } written)
+        {
+            // SQL Server's habit "host,port" (or "host:port") would reach Npgsql as a host name and fail later as "nothing listening".
+            r.Error(map.Find("server")!.Value.Location, $"{path}.server", $"'{server}' writes a port in the server name, which PostgreSQL does not read; write server: \"{written.Host}\" and port: {written.Port}");
+        }
         else if (engine != EngineKind.SqlServer && (map.Find("packet_size") ?? map.Find("trust_server_certificate")) is { } sqlOnly)
         {
             r.Error(sqlOnly.KeyLocation, $"{path}.{sqlOnly.Key}", "is only used by engine: sqlserver");
@@ -380,5 +385,19 @@ public static partial class ConfigLoader
         {
             r.Error(at, "databases.target", $"the target resolves to the same database as the source ({target.Display}); refusing to write to the source");
         }
+    }
+
+    /// <summary>"host,port" or "host:port" (not an IPv6 address) in a PostgreSQL server name.</summary>
+    private static (string Host, int Port)? PostgreSqlServerWithPort(string server)
+    {
+        var at = server.LastIndexOfAny([',', ':']);
+        if (at <= 0 || (server[at] == ':' && server.IndexOf(':', StringComparison.Ordinal) != at))
+        {
+            return null;
+        }
+
+        return int.TryParse(server.AsSpan(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+            ? (server[..at].Trim(), port)
+            : null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Runtime.InteropServices;
 using DataRefresh.Configuration;
 using DataRefresh.Execution;
@@ -229,7 +230,29 @@ public sealed class InvokeTableRefreshCommand : DataRefreshCmdlet
     }
 
     /// <summary>-WhatIf always wins; -Force skips only the confirmation prompt.</summary>
-    private bool Approve(RefreshPlan plan, RefreshConfig config) => Force || ShouldProcess($"{plan.Table} ({plan.Reason})", Describe(plan, config));
+    private bool Approve(RefreshPlan plan, RefreshConfig config)
+    {
+        if (Force)
+        {
+            return true;
+        }
+
+        try
+        {
+            return ShouldProcess($"{plan.Table} ({plan.Reason})", Describe(plan, config));
+        }
+        catch (Exception ex) when (ex is NullReferenceException or PSInvalidOperationException or HostException)
+        {
+            // The console host cannot prompt: -NonInteractive refuses, and a closed standard input (cron, a CmdExec step
+            // without -NonInteractive) makes pwsh's own prompt fail with a NullReferenceException. Nothing has run yet.
+            ThrowRefreshError(new ErrorRecord(
+                new InvalidOperationException($"Invoke-TableRefresh asks before it writes to {config.Target.Display}, and nobody can answer here (no terminal, or -NonInteractive): nothing was changed. In a job, pass -Confirm:$false or -Force (see docs/unattended.md)."),
+                "ConfirmationImpossible",
+                ErrorCategory.InvalidOperation,
+                plan.Table));
+            return false;
+        }
+    }
 
     private static string Describe(RefreshPlan plan, RefreshConfig config) =>
         $"{plan.Action} refresh of {plan.TargetTable} in {config.Target.Display} from {config.Source.Display}";
