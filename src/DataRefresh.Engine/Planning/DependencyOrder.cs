@@ -193,7 +193,15 @@ internal static class DependencyOrder
             {
                 plans[i] = plan with
                 {
-                    Steps =
+                    Steps = engine.Kind == Configuration.EngineKind.SqlServer
+                    ?
+                    [
+                        .. plan.Steps,
+                        "TRUNCATE the target, then disable its nonclustered indexes (not the primary key or unique constraints, none a foreign key references; none without ALTER permission on the table)",
+                        "SqlBulkCopy the source rows with TABLOCK, in one batch, in clustered-key order (ORDER hint) where both sides share that key",
+                        "rebuild the disabled indexes (ALTER INDEX … REBUILD), before commit in the same transaction",
+                    ]
+                    :
                     [
                         .. plan.Steps,
                         "TRUNCATE the target, then drop its indexes that can be rebuilt exactly (secondary indexes, and the primary key and unique constraints no foreign key or view depends on; none when the login does not own the table)",
