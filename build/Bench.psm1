@@ -464,7 +464,54 @@ function Get-StagingSwapWindow {
     }
 }
 
-Export-ModuleMember -Function Get-LoadAverage, Invoke-BenchPsql, Get-BenchScalar, Get-BenchRowCount, Invoke-CopyPipe, Get-BenchChildScript,
+function Write-BenchChart {
+    <#
+    .SYNOPSIS
+    An SVG line chart of rows/s by table size, module against the psql pipe, written directly (no package needed).
+    Points: objects with rows, module_rows_per_s, pipe_rows_per_s. The x axis is logarithmic in rows.
+    #>
+    param([Parameter(Mandatory)] [string]$Path, [Parameter(Mandatory)] [object[]]$Points)
+    $inv = [System.Globalization.CultureInfo]::InvariantCulture
+    $w = 640; $h = 400; $left = 80; $right = 150; $top = 40; $bottom = 60
+    $pw = $w - $left - $right; $ph = $h - $top - $bottom
+    $xs = @($Points | ForEach-Object { [math]::Log10([double]$_.rows) })
+    $xMin = ($xs | Measure-Object -Minimum).Minimum; $xMax = ($xs | Measure-Object -Maximum).Maximum
+    if ($xMax -le $xMin) { $xMin -= 0.5; $xMax += 0.5 }
+    $yMax = (@($Points | ForEach-Object { [double]$_.module_rows_per_s; [double]$_.pipe_rows_per_s }) | Measure-Object -Maximum).Maximum * 1.15
+    $px = { param($rows) $left + ([math]::Log10([double]$rows) - $xMin) / ($xMax - $xMin) * $pw }
+    $py = { param($v) $top + $ph - [double]$v / $yMax * $ph }
+    $f = { param($v) ([double]$v).ToString('0.0', $inv) }
+    $sb = [System.Text.StringBuilder]::new()
+    $null = $sb.AppendLine("<svg xmlns=""http://www.w3.org/2000/svg"" width=""$w"" height=""$h"" viewBox=""0 0 $w $h"" font-family=""sans-serif"" font-size=""12"">")
+    $null = $sb.AppendLine("<rect width=""$w"" height=""$h"" fill=""white""/>")
+    $null = $sb.AppendLine("<text x=""$($w / 2)"" y=""22"" text-anchor=""middle"" font-size=""14"">Full refresh into an empty table: rows/s by table size</text>")
+    $null = $sb.AppendLine("<line x1=""$left"" y1=""$($top + $ph)"" x2=""$($left + $pw)"" y2=""$($top + $ph)"" stroke=""black""/><line x1=""$left"" y1=""$top"" x2=""$left"" y2=""$($top + $ph)"" stroke=""black""/>")
+    for ($i = 0; $i -le 4; $i++) {
+        $v = $yMax / 1.15 * $i / 4
+        $y = & $py $v
+        $null = $sb.AppendLine("<line x1=""$left"" y1=""$(& $f $y)"" x2=""$($left + $pw)"" y2=""$(& $f $y)"" stroke=""#ddd""/><text x=""$($left - 6)"" y=""$(& $f ($y + 4))"" text-anchor=""end"">$(([math]::Round($v / 1000)).ToString('#,0', $inv))k</text>")
+    }
+    foreach ($p in $Points) {
+        $x = & $px $p.rows
+        $null = $sb.AppendLine("<text x=""$(& $f $x)"" y=""$($top + $ph + 18)"" text-anchor=""middle"">$(([double]$p.rows / 1e6).ToString('0.#', $inv))M</text>")
+    }
+    $null = $sb.AppendLine("<text x=""$($left + $pw / 2)"" y=""$($h - 18)"" text-anchor=""middle"">rows in the table (log scale)</text>")
+    $null = $sb.AppendLine("<text x=""18"" y=""$($top + $ph / 2)"" text-anchor=""middle"" transform=""rotate(-90 18 $($top + $ph / 2))"">rows/s</text>")
+    foreach ($series in @(@{ Key = 'module_rows_per_s'; Color = '#1f77b4'; Name = 'Invoke-TableRefresh (cold)' }, @{ Key = 'pipe_rows_per_s'; Color = '#ff7f0e'; Name = 'psql COPY | COPY' })) {
+        $pts = @($Points | ForEach-Object { "$(& $f (& $px $_.rows)),$(& $f (& $py $_.($series.Key)))" })
+        $null = $sb.AppendLine("<polyline fill=""none"" stroke=""$($series.Color)"" stroke-width=""2"" points=""$($pts -join ' ')""/>")
+        foreach ($pt in $pts) { $xy = $pt -split ','; $null = $sb.AppendLine("<circle cx=""$($xy[0])"" cy=""$($xy[1])"" r=""3"" fill=""$($series.Color)""/>") }
+    }
+    $ly = $top + 10
+    foreach ($series in @(@('#1f77b4', 'Invoke-TableRefresh (cold)'), @('#ff7f0e', 'psql COPY | COPY'))) {
+        $null = $sb.AppendLine("<line x1=""$($left + $pw + 10)"" y1=""$ly"" x2=""$($left + $pw + 30)"" y2=""$ly"" stroke=""$($series[0])"" stroke-width=""2""/><text x=""$($left + $pw + 35)"" y=""$($ly + 4)"">$($series[1])</text>")
+        $ly += 20
+    }
+    $null = $sb.AppendLine('</svg>')
+    [System.IO.File]::WriteAllText($Path, $sb.ToString(), [System.Text.UTF8Encoding]::new($false))
+}
+
+Export-ModuleMember -Function Write-BenchChart, Get-LoadAverage, Invoke-BenchPsql, Get-BenchScalar, Get-BenchRowCount, Invoke-CopyPipe, Get-BenchChildScript,
     Get-BenchHistoryChildScript, Invoke-HistoryChild,
     Invoke-RefreshChild, Get-Median, Format-Seconds, Format-Count, Format-Mb, Format-Ratio, Enable-PgStatementLog,
     Disable-PgStatementLog, Get-PgLogLength, Read-PgLogEvent, Get-PgStatementSummary, Get-StagingStep, Get-StagingSwapWindow

@@ -70,7 +70,9 @@ param(
     # History rows generated for the Get-RefreshHistory -Last 20 line (h).
     [ValidateRange(1, [int]::MaxValue)] [int]$HistoryRows = 1000000,
     # Run only the history line (h): no bench tables, no refresh timings.
-    [switch]$HistoryOnly
+    [switch]$HistoryOnly,
+    # Table sizes for the memory and growth line (one cold (a) and one (b) each, and the chart); default: -LargeRows.
+    [long[]]$Sizes = @()
 )
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
@@ -121,6 +123,15 @@ $partitionedDdl = @(
     }
 )
 
+# bench_idx: bench_rows' columns, shaped like a real table: the primary key plus three secondary indexes (an int,
+# a timestamptz and a text column), in both databases; the target starts empty.
+$indexedDdl = @(
+    ($tableDdl -f 'bench_idx'),
+    'CREATE INDEX bench_idx_qty ON bench_idx (qty)',
+    'CREATE INDEX bench_idx_created_at ON bench_idx (created_at)',
+    'CREATE INDEX bench_idx_label ON bench_idx (label)'
+)
+
 function Get-GenerateSql([string]$Table, [long]$From, [long]$To) {
     # Deterministic, so the same ids hold the same values in both databases. label is 41 characters.
     "INSERT INTO $Table (id, qty, label, amount, created_at, active) " +
@@ -129,7 +140,7 @@ function Get-GenerateSql([string]$Table, [long]$From, [long]$To) {
     "FROM generate_series($From::bigint, $To::bigint) AS g(i)"
 }
 
-function Write-Config([string]$Name, [string]$TableYaml) {
+function Write-Config([string]$Name, [string]$TableYaml, [string]$ExtraSettings = '') {
     $path = Join-Path $benchDir $Name
     $yaml = @"
 # Written by build/bench.ps1 for one bench run; the cluster is gone afterwards.
@@ -150,6 +161,7 @@ tables:
 $TableYaml
 settings:
   default_batch_size: $BatchSize
+$ExtraSettings
 "@
     [System.IO.File]::WriteAllText($path, $yaml, [System.Text.UTF8Encoding]::new($false))
     $path
@@ -220,15 +232,32 @@ function Invoke-RunA([string]$Label, [long]$ExpectedRows, [switch]$Warm) {
     $r
 }
 
-function Invoke-RunB([string]$Label) {
-    Reset-FullTarget
+function Invoke-RunB([string]$Label, [string]$Table = 'bench_rows', [long]$ExpectedRows = $Rows) {
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql "TRUNCATE TABLE $Table"
     $load = Get-LoadAverage
-    $r = Invoke-CopyPipe -Cluster $pg -SourceDatabase $srcDb -TargetDatabase $dstDb -Table 'bench_rows'
-    Assert-RowCount $dstDb 'bench_rows' $Rows $Label
-    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_rows'
+    $r = Invoke-CopyPipe -Cluster $pg -SourceDatabase $srcDb -TargetDatabase $dstDb -Table $Table
+    Assert-RowCount $dstDb $Table $ExpectedRows $Label
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql "VACUUM ANALYZE $Table"
     $r | Add-Member -NotePropertyName Load1 -NotePropertyValue $load
-    Write-Line ("{0}: {1}  ({2} rows/s; psql CPU {3}; load {4})" -f $Label, (Format-Seconds $r.ElapsedMs), (Format-Count ($Rows / ($r.ElapsedMs / 1000))),
+    Write-Line ("{0}: {1}  ({2} rows/s; psql CPU {3}; load {4})" -f $Label, (Format-Seconds $r.ElapsedMs), (Format-Count ($ExpectedRows / ($r.ElapsedMs / 1000))),
         $(if ($null -ne $r.CpuMs) { Format-Seconds $r.CpuMs } else { '?' }), $load)
+    $r
+}
+
+function Invoke-RunI([string]$Label, [string]$Config) {
+    # (i): bench_idx (primary key + three secondary indexes), warm, into the target TRUNCATEd first (untimed), as (j).
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'TRUNCATE TABLE bench_idx'
+    $load = Get-LoadAverage
+    $r = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $Config -Warm -WarmupConfig $warmupConfig
+    Assert-RowCount $dstDb 'bench_idx' $Rows $Label
+    $copied = ($r.results | Measure-Object rows_copied -Sum).Sum
+    if ($copied -ne $Rows) { throw "$Label reported $copied rows copied, expected $Rows" }
+    $indexes = [long](Get-BenchScalar -Cluster $pg -Database $dstDb -Sql "SELECT count(*) FROM pg_index WHERE indrelid = 'bench_idx'::regclass AND indisvalid")
+    if ($indexes -ne 4) { throw "after $Label, bench_idx has $indexes valid indexes, expected 4" }
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'VACUUM ANALYZE bench_idx'
+    $r | Add-Member -NotePropertyName load1 -NotePropertyValue $load
+    Write-Line ("{0}: {1}  ({2} rows/s; table {3}; module CPU {4}; VmHWM {5}; load {6})" -f $Label, (Format-Seconds $r.elapsed_ms),
+        (Format-Count ($Rows / ($r.elapsed_ms / 1000))), (Format-Seconds $r.results[0].duration_ms), (Format-Seconds $r.cpu_ms), (Format-Mb $r.vmhwm_kb), $load)
     $r
 }
 
@@ -337,6 +366,8 @@ try {
     $incConfig = Write-Config 'incremental.yaml' "  - name: bench_inc`n    sync_mode: incremental`n    incremental_column: id`n    incremental_type: identity"
     $stagedConfig = Write-Config 'staged.yaml' "  - name: bench_part`n    strategy: staging_partition_switch`n    sync_mode: full_replace"
     $partFullConfig = Write-Config 'partitioned-full.yaml' "  - name: bench_part`n    strategy: simple_copy`n    sync_mode: full_replace"
+    $idxConfig = Write-Config 'indexed.yaml' "  - name: bench_idx`n    sync_mode: full_replace"
+    $idxKeepConfig = Write-Config 'indexed-keep.yaml' "  - name: bench_idx`n    sync_mode: full_replace" '  index_build_memory_mb: 0'
     $warmupConfig = Write-Config 'warmup.yaml' "  - name: bench_warm`n    sync_mode: full_replace"
     $historyChildScript = Join-Path $benchDir 'history-child.ps1'
     [System.IO.File]::WriteAllText($historyChildScript, (Get-BenchHistoryChildScript), [System.Text.UTF8Encoding]::new($false))
@@ -359,12 +390,12 @@ try {
     Write-Step "Creating $srcDb and $dstDb ($(Format-Count $Rows) rows; generate_series; VACUUM ANALYZE)"
     $null = Invoke-BenchPsql -Cluster $pg -Database postgres -Sql "CREATE DATABASE $srcDb", "CREATE DATABASE $dstDb"
     foreach ($db in $srcDb, $dstDb) {
-        $null = Invoke-BenchPsql -Cluster $pg -Database $db -Sql (@(($tableDdl -f 'bench_rows'), ($tableDdl -f 'bench_inc'), ($tableDdl -f 'bench_warm')) + $partitionedDdl)
+        $null = Invoke-BenchPsql -Cluster $pg -Database $db -Sql (@(($tableDdl -f 'bench_rows'), ($tableDdl -f 'bench_inc'), ($tableDdl -f 'bench_warm')) + $partitionedDdl + $indexedDdl)
     }
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
     $null = Invoke-BenchPsql -Cluster $pg -Database $srcDb -Sql (Get-GenerateSql 'bench_rows' 1 $Rows), (Get-GenerateSql 'bench_inc' 1 ($Rows + $IncrementalRows)), (Get-GenerateSql 'bench_warm' 1 100),
         "SELECT setval(pg_get_serial_sequence('bench_rows', 'id'), $Rows)", "SELECT setval(pg_get_serial_sequence('bench_inc', 'id'), $($Rows + $IncrementalRows))",
-        'VACUUM ANALYZE bench_rows', 'VACUUM ANALYZE bench_inc'
+        'VACUUM ANALYZE bench_rows', 'VACUUM ANALYZE bench_inc', (Get-GenerateSql 'bench_idx' 1 $Rows), 'VACUUM ANALYZE bench_idx'
     $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql (Get-GenerateSql 'bench_inc' 1 $Rows),
         "SELECT setval(pg_get_serial_sequence('bench_inc', 'id'), $Rows)", 'VACUUM ANALYZE bench_inc', 'VACUUM ANALYZE bench_rows'
     foreach ($db in $srcDb, $dstDb) {
@@ -392,6 +423,9 @@ try {
     $runsB = [System.Collections.Generic.List[object]]::new()
     $runsC = [System.Collections.Generic.List[object]]::new()       # cold
     $runsCWarm = [System.Collections.Generic.List[object]]::new()
+    $runsI = [System.Collections.Generic.List[object]]::new()       # indexed table, module (indexes set aside and rebuilt)
+    $runsIKeep = [System.Collections.Generic.List[object]]::new()   # indexed table, module with index_build_memory_mb: 0
+    $runsJ = [System.Collections.Generic.List[object]]::new()       # indexed table, psql pipe into the indexed empty table
     $labelWidth = 36
     for ($i = 1; $i -le $Runs; $i++) {
         # Odd rounds cold first, even rounds warm first, so neither always follows (b) or the other.
@@ -406,6 +440,15 @@ try {
         foreach ($warm in $warmFirst, (-not $warmFirst)) {
             $r = Invoke-RunC ("{0,-$labelWidth}" -f "(c) incremental +$(Format-Count $IncrementalRows), $(if ($warm) { 'warm' } else { 'cold' })") -Warm:$warm
             if ($warm) { $runsCWarm.Add($r) } else { $runsC.Add($r) }
+        }
+        # (i) and (j): the indexed table, side by side; the order turns with the round.
+        $order = if ($warmFirst) { 'j', 'i', 'k' } else { 'i', 'k', 'j' }
+        foreach ($line in $order) {
+            switch ($line) {
+                'i' { $runsI.Add((Invoke-RunI ("{0,-$labelWidth}" -f '(i) indexed table, module, warm') $idxConfig)) }
+                'k' { $runsIKeep.Add((Invoke-RunI ("{0,-$labelWidth}" -f '(i0) same, index_build_memory_mb: 0') $idxKeepConfig)) }
+                'j' { $runsJ.Add((Invoke-RunB ("{0,-$labelWidth}" -f '(j) psql pipe into indexed table') 'bench_idx')) }
+            }
         }
     }
 
@@ -509,13 +552,25 @@ try {
     }
 
     $large = $null
+    $growth = [System.Collections.Generic.List[object]]::new()
     if (-not $SkipLarge) {
-        Write-Step "Peak memory with $(Format-Count $LargeRows) rows: one (a)"
-        $clock = [System.Diagnostics.Stopwatch]::StartNew()
-        $null = Invoke-BenchPsql -Cluster $pg -Database $srcDb -Sql 'TRUNCATE TABLE bench_rows', (Get-GenerateSql 'bench_rows' 1 $LargeRows), 'VACUUM ANALYZE bench_rows'
-        Reset-FullTarget
-        Write-Line "generated in $(Format-Seconds $clock.Elapsed.TotalMilliseconds)"
-        $large = Invoke-RunA "(a) full_replace, $(Format-Count $LargeRows) rows" $LargeRows
+        # One cold (a) and one (b) per size: peak memory of the module and rows/s of both, for the growth table and the chart.
+        $growthSizes = if ($Sizes.Count -gt 0) { $Sizes } else { @($LargeRows) }
+        foreach ($size in $growthSizes) {
+            Write-Step "Peak memory and growth with $(Format-Count $size) rows: one (a) cold and one (b)"
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $null = Invoke-BenchPsql -Cluster $pg -Database $srcDb -Sql 'TRUNCATE TABLE bench_rows', (Get-GenerateSql 'bench_rows' 1 $size), 'VACUUM ANALYZE bench_rows'
+            Reset-FullTarget
+            Write-Line "generated in $(Format-Seconds $clock.Elapsed.TotalMilliseconds)"
+            $ra = Invoke-RunA "(a) full_replace, $(Format-Count $size) rows" $size
+            $rb = Invoke-RunB "(b) psql pipe, $(Format-Count $size) rows" 'bench_rows' $size
+            $growth.Add([ordered]@{ rows = $size; module_ms = $ra.elapsed_ms; module_rows_per_s = $size / ($ra.elapsed_ms / 1000); module_vmhwm_kb = $ra.vmhwm_kb
+                pipe_ms = $rb.ElapsedMs; pipe_rows_per_s = $size / ($rb.ElapsedMs / 1000); load1 = $ra.load1 })
+            if ($size -eq $LargeRows -or $null -eq $large) { $large = $ra }
+        }
+        $chartPath = Join-Path $benchDir 'module-vs-pipe.svg'
+        Write-BenchChart -Path $chartPath -Points @($growth | ForEach-Object { [pscustomobject]$_ })
+        Write-Line "chart: $chartPath"
     }
 
     # Last, so the million generated history rows do not touch the lines above.
@@ -541,13 +596,16 @@ try {
     $medB = Get-Median @($runsB | ForEach-Object { [double]$_.ElapsedMs })
     $medC = Get-RunMedian $runsC { $_.elapsed_ms }
     $medCWarm = Get-RunMedian $runsCWarm { $_.elapsed_ms }
+    $medI = Get-RunMedian $runsI { $_.elapsed_ms }
+    $medIKeep = Get-RunMedian $runsIKeep { $_.elapsed_ms }
+    $medJ = Get-Median @($runsJ | ForEach-Object { [double]$_.ElapsedMs })
     $cpuA = Get-RunMedian $runsA { $_.cpu_ms }
     $cpuAWarm = Get-RunMedian $runsAWarm { $_.cpu_ms }
     $cpuC = Get-RunMedian $runsC { $_.cpu_ms }
     $cpuCWarm = Get-RunMedian $runsCWarm { $_.cpu_ms }
     $cpuBValues = @($runsB | Where-Object { $null -ne $_.CpuMs } | ForEach-Object { [double]$_.CpuMs })
     $cpuB = if ($cpuBValues.Count -gt 0) { Get-Median $cpuBValues } else { $null }
-    $loads = @(@($runsA) + @($runsAWarm) + @($runsC) + @($runsCWarm) + @($runsS) + @($runsS2) | ForEach-Object { $_.load1 }) + @($runsB | ForEach-Object { $_.Load1 }) |
+    $loads = @(@($runsA) + @($runsAWarm) + @($runsC) + @($runsCWarm) + @($runsS) + @($runsS2) + @($runsI) + @($runsIKeep) | ForEach-Object { $_.load1 }) + @(@($runsB) + @($runsJ) | ForEach-Object { $_.Load1 }) |
         Where-Object { $null -ne $_ } | ForEach-Object { [double]$_ }
     $loadMin = if ($loads) { ($loads | Measure-Object -Minimum).Minimum } else { $null }
     $loadMax = if ($loads) { ($loads | Measure-Object -Maximum).Maximum } else { $null }
@@ -647,7 +705,15 @@ try {
         ratio_a_over_b_warm  = $abWarm
         ratio_c_over_a       = $ca
         ratio_c_over_a_warm  = $caWarm
-        goal_a_over_b        = 1.3
+        goal_a_over_b        = 1.0
+        goal_a_over_b_warm   = 0.9
+        i_indexed_module     = [ordered]@{ process = 'warm'; table = 'bench_idx: primary key + indexes on qty (int), created_at (timestamptz), label (text)'; median_ms = $medI; runs = @(Get-RunJson $runsI) }
+        i_indexed_module_keep_indexes = [ordered]@{ process = 'warm'; config = 'index_build_memory_mb: 0'; median_ms = $medIKeep; runs = @(Get-RunJson $runsIKeep) }
+        j_indexed_psql_pipe  = [ordered]@{ median_ms = $medJ; runs = @($runsJ | ForEach-Object { [ordered]@{ elapsed_ms = $_.ElapsedMs; psql_cpu_ms = $_.CpuMs; load1 = $_.Load1 } }) }
+        ratio_i_over_j       = $medI / $medJ
+        ratio_i0_over_j      = $medIKeep / $medJ
+        goal_i_over_j        = 0.7
+        growth               = @($growth)
         goal_c_over_a        = 0.1
         m_merge              = [ordered]@{ process = 'warm'; nothing_changed_ms = $merge0.elapsed_ms; nothing_changed_rows_written = $merge0Written; nothing_changed_n_tup_delta = $statsAfter - $statsBefore
             one_percent_changed_ms = $merge1.elapsed_ms; one_percent_rows_updated = $changedRows; reload_same_table_ms = $reload1.elapsed_ms; ratio_merge_over_reload = $mergeRatio; goal_merge_over_reload = 0.5 }
@@ -675,6 +741,13 @@ try {
         "cold $(Format-Seconds $medA) $(& $rate $medA)"))
     $summary.Add((" {0,-38}     {1}" -f '(b) psql COPY binary | COPY binary', "$(Format-Seconds $medB) $(& $rate $medB)"))
     $summary.Add((" {0,-38}{1,-32}{2}" -f $labelC, "warm $(Format-Seconds $medCWarm)", "cold $(Format-Seconds $medC)"))
+    $summary.Add((" {0,-38}module {1} {2}   indexes kept (index_build_memory_mb: 0) {3}   psql pipe into the indexed table {4} {5}" -f '(i)/(j) bench_idx, PK + 3 indexes, warm',
+        (Format-Seconds $medI), (& $rate $medI), (Format-Seconds $medIKeep), (Format-Seconds $medJ), (& $rate $medJ)))
+    $summary.Add((" i/j = {0} (goal <= 0.7)   i0/j = {1}" -f (Format-Ratio ($medI / $medJ)), (Format-Ratio ($medIKeep / $medJ))))
+    foreach ($g in $growth) {
+        $summary.Add((" growth {0,12} rows: module (cold) {1} ({2} rows/s, VmHWM {3})   pipe {4} ({5} rows/s)   module/pipe {6}" -f (Format-Count $g.rows), (Format-Seconds $g.module_ms),
+            (Format-Count $g.module_rows_per_s), (Format-Mb $g.module_vmhwm_kb), (Format-Seconds $g.pipe_ms), (Format-Count $g.pipe_rows_per_s), (Format-Ratio ($g.module_ms / $g.pipe_ms))))
+    }
     if ($runsS.Count -gt 0 -and $runsS2.Count -gt 0) {
         $summary.Add((" {0}   whole {1}   swap step {2}   vs simple_copy full_replace {3}" -f "(s) staging_partition_switch full, $Partitions partitions",
             (Format-Seconds $medS), (Format-Seconds $medSwap), (Format-Seconds $medS2)))
@@ -692,7 +765,7 @@ try {
         (Format-Seconds $merge0.elapsed_ms), $merge0Written, (Format-Seconds $merge1.elapsed_ms), (Format-Seconds $reload1.elapsed_ms), (Format-Ratio $mergeRatio)))
     $summary.Add((" {0,-38}cold {1}, warm {2}, over {3} history rows" -f '(h) Get-RefreshHistory -Last 20', (Format-Ms $historyLine.cold_ms),
         (Format-Ms $historyLine.warm_median_ms), (Format-Count $historyLine.history_rows)))
-    $summary.Add((" a/b = {0} warm, {1} cold (goal <= 1.3)   c/a = {2} warm, {3} cold (goal <= 0.1)" -f (Format-Ratio $abWarm), (Format-Ratio $ab),
+    $summary.Add((" a/b = {0} warm (goal <= 0.9), {1} cold (goal <= 1.0)   c/a = {2} warm, {3} cold (goal <= 0.1)" -f (Format-Ratio $abWarm), (Format-Ratio $ab),
         (Format-Ratio $caWarm), (Format-Ratio $ca)))
     $summary.Add(" warm: the process had already run Test-RefreshConfig and one refresh of a 100-row table (untimed), as in a DBA's session or a job that refreshes several tables; cold: the first command of a new pwsh")
     $summary.Add(" $memory")

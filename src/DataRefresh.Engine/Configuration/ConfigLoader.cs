@@ -10,7 +10,7 @@ public static partial class ConfigLoader
     private static readonly string[] RootKeys = ["databases", "tables", "settings", "dashboard"];
     private static readonly string[] DatabaseKeys = ["engine", "server", "port", "database", "auth_type", "trust_server_certificate", "packet_size", "application_name"];
     private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers"];
-    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout"];
+    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout", "index_build_memory_mb"];
 
     private static readonly Dictionary<string, EngineKind> Engines = new() { ["sqlserver"] = EngineKind.SqlServer, ["postgresql"] = EngineKind.PostgreSql, ["sqlite"] = EngineKind.Sqlite };
     private static readonly Dictionary<string, AuthType> Auths = new() { ["windows"] = AuthType.Windows, ["sql"] = AuthType.Sql };
@@ -230,6 +230,7 @@ public static partial class ConfigLoader
             VerboseLogging = r.Boolean(map, "verbose_logging", path) ?? false,
             HistoryTable = history ?? defaults.HistoryTable,
             LockTimeoutSeconds = (int?)r.Integer(map, "lock_timeout", path, 0, 86400) ?? defaults.LockTimeoutSeconds,
+            IndexBuildMemoryMegabytes = (int?)r.Integer(map, "index_build_memory_mb", path, 0, 65536) ?? defaults.IndexBuildMemoryMegabytes,
         };
     }
 

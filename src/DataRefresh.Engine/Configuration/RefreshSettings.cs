@@ -11,4 +11,7 @@ public sealed record RefreshSettings
     public bool VerboseLogging { get; init; }
     public string HistoryTable { get; init; } = "datarefresh_history";
     public int LockTimeoutSeconds { get; init; }
+
+    /// <summary>settings.index_build_memory_mb: sort memory for rebuilding the indexes of a truncated table (0: keep them during the load).</summary>
+    public int IndexBuildMemoryMegabytes { get; init; } = 256;
 }

@@ -42,6 +42,12 @@ public sealed record CopyRequest
     /// </summary>
     public IRowTransform? Transform { get; init; }
 
+    /// <summary>
+    /// The target table was emptied by TRUNCATE in <see cref="TargetTransaction"/> (and nothing else written to it
+    /// since): PostgreSQL then loads it with COPY … FREEZE. Never carried into another table by <see cref="Into"/>.
+    /// </summary>
+    public bool TargetTruncated { get; init; }
+
     /// <summary>Whether rows are transformed on the way (so a path that never decodes rows, like a server-side diff, must not be used).</summary>
     public bool Transforms => Transform is not null;
 
@@ -81,6 +87,7 @@ public sealed record CopyRequest
         Target = target,
         TargetTransaction = transaction,
         TargetTable = TargetTable with { Name = table, References = [], ReferencedBy = [] },
+        TargetTruncated = false,
     };
 
     /// <summary>

@@ -48,6 +48,23 @@ public interface IEngineWrites
     /// <summary>Empty a table inside the transaction; returns rows removed (TRUNCATE reports the count it saw).</summary>
     Task<long> EmptyAsync(DbConnection target, DbTransaction transaction, QualifiedName table, bool truncate, int commandTimeout, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether a table emptied by TRUNCATE in the refresh transaction has its indexes set aside for the load and
+    /// rebuilt after it (<see cref="SetIndexesAsideAsync"/>); see <see cref="Planning.TruncateRules.SetsIndexesAside"/>.
+    /// </summary>
+    bool RebuildsIndexesAfterTruncate => false;
+
+    /// <summary>
+    /// Just after the TRUNCATE: drop the table's indexes that can be rebuilt exactly, inside the transaction. Returns
+    /// the statements that build them again, for <see cref="RebuildIndexesAsync"/>; empty when nothing was dropped.
+    /// </summary>
+    Task<IReadOnlyList<string>> SetIndexesAsideAsync(DbConnection target, DbTransaction transaction, QualifiedName table, int commandTimeout, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>After the load, before commit: build the indexes set aside, each in one sorted pass with <paramref name="memoryMegabytes"/> of sort memory. Returns how many were built.</summary>
+    Task<int> RebuildIndexesAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<string> restore, int memoryMegabytes, int commandTimeout, CancellationToken cancellationToken) =>
+        Task.FromResult(0);
+
     Task<long> DeleteAsync(DbConnection target, DbTransaction transaction, QualifiedName table, RowFilter filter, int commandTimeout, CancellationToken cancellationToken);
 
     /// <summary>

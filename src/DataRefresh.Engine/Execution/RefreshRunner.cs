@@ -277,6 +277,11 @@ public sealed partial class RefreshRunner
             else if (t.Action == RefreshAction.Full)
             {
                 t.RowsDeleted = await StepAsync(t, RefreshStep.Empty, () => _engine.EmptyAsync(target, tx, t.TargetName, CanTruncate(t.Plan), settings.CommandTimeout, cancellationToken)).ConfigureAwait(false);
+                t.Truncated = CanTruncate(t.Plan);
+                if (TruncateRules.SetsIndexesAside(t.Plan, t.Action, _engine))
+                {
+                    t.IndexRestore = await _engine.SetIndexesAsideAsync(target, tx, t.TargetName, settings.CommandTimeout, cancellationToken).ConfigureAwait(false);
+                }
             }
             else if (t.DeleteFilter is { } window)
             {
@@ -295,7 +300,13 @@ public sealed partial class RefreshRunner
             }
             else
             {
-                t.RowsCopied = t.RowsInserted = await StepAsync(t, RefreshStep.Copy, () => CopyAsync(t, CopyFor(t, source, sourceTx, target, tx), cancellationToken)).ConfigureAwait(false);
+                t.RowsCopied = t.RowsInserted = await StepAsync(t, RefreshStep.Copy, () => CopyAsync(t, CopyFor(t, source, sourceTx, target, tx) with { TargetTruncated = t.Truncated }, cancellationToken)).ConfigureAwait(false);
+                if (t.IndexRestore.Count > 0)
+                {
+                    var restore = t.IndexRestore;
+                    await StepAsync(t, RefreshStep.IndexBuild, () => _engine.RebuildIndexesAsync(target, tx, restore, settings.IndexBuildMemoryMegabytes, settings.CommandTimeout, cancellationToken), n => n, n => $"{n} index(es) set aside for the load rebuilt (maintenance_work_mem {settings.IndexBuildMemoryMegabytes} MB)").ConfigureAwait(false);
+                }
+
                 if (t.OverlapFilter is { } window)
                 {
                     await InsertLateRowsAsync(t, window, source, sourceTx, target, tx, cancellationToken).ConfigureAwait(false);
@@ -486,6 +497,12 @@ public sealed partial class RefreshRunner
         public long RowsInserted { get; set; }
         public long RowsUpdated { get; set; }
         public MergeRequest? Merge { get; set; }
+
+        /// <summary>Emptied by TRUNCATE in this attempt's transaction (so COPY may FREEZE).</summary>
+        public bool Truncated { get; set; }
+
+        /// <summary>The statements that rebuild the indexes set aside after the TRUNCATE (<see cref="TruncateRules.SetsIndexesAside"/>).</summary>
+        public IReadOnlyList<string> IndexRestore { get; set; } = [];
         public Stopwatch Clock { get; } = new();
         public HistoryEntry? Entry { get; set; }
 

@@ -29,6 +29,7 @@ internal static class DependencyOrder
 
         WarnAboutFallback(plans, engine.Kind, declined.Tables);
         DescribeLoads(plans);
+        DescribeIndexRebuilds(plans, engine);
         WarnAboutSkippedParents(plans);
         var ordered = RunOrder.Topological(plans, parents, out var cycle);
         var run = RunOrder.Arrange(ordered, parents, units, out var numbers);
@@ -179,6 +180,36 @@ internal static class DependencyOrder
                 ? System.Text.RegularExpressions.Regex.Replace(plan.Reason, @"empty the target \([^)]*\) and copy every source row", "make the target equal to the source rows")
                 : plan.Reason;
             plans[i] = plan with { Reason = reason + LoadMethods.Words(plan), Warnings = warnings };
+        }
+    }
+
+    /// <summary>A reload that sets its indexes aside says so in its Steps (the runner takes the same decision).</summary>
+    private static void DescribeIndexRebuilds(List<RefreshPlan> plans, IDatabaseEngine engine)
+    {
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var plan = plans[i];
+            if (!plan.IsBlocked && TruncateRules.SetsIndexesAside(plan, plan.Action, engine))
+            {
+                plans[i] = plan with
+                {
+                    Steps = engine.Kind == Configuration.EngineKind.SqlServer
+                    ?
+                    [
+                        .. plan.Steps,
+                        "TRUNCATE the target, then disable its nonclustered indexes (not the primary key or unique constraints, none a foreign key references; none without ALTER permission on the table)",
+                        "SqlBulkCopy the source rows with TABLOCK, in one batch, in clustered-key order (ORDER hint) where both sides share that key",
+                        "rebuild the disabled indexes (ALTER INDEX … REBUILD), before commit in the same transaction",
+                    ]
+                    :
+                    [
+                        .. plan.Steps,
+                        "TRUNCATE the target, then drop its indexes that can be rebuilt exactly (secondary indexes, and the primary key and unique constraints no foreign key or view depends on; none when the login does not own the table)",
+                        "COPY … FREEZE the source rows into the table, with no index to maintain row by row",
+                        $"rebuild the indexes as they were (names, predicates, INCLUDE, collations, tablespaces, constraint names, deferrability, comments, clustered and replica identity), one sorted build each with maintenance_work_mem {plan.Config.Settings.IndexBuildMemoryMegabytes} MB (settings.index_build_memory_mb), before commit in the same transaction",
+                    ],
+                };
+            }
         }
     }
 

@@ -42,6 +42,25 @@ public static class TruncateRules
     public static bool CanTruncate(bool truncateTarget, TableSchema schema, bool canTruncateReferencedTable) =>
         truncateTarget && Obstacle(schema, canTruncateReferencedTable) is null;
 
+    /// <summary>
+    /// Whether a full reload sets the table's indexes aside while it loads and rebuilds them after, in the refresh
+    /// transaction: a simple_copy reload (not a merge) of a table that is not partitioned, emptied by TRUNCATE (so no
+    /// other table references it and it is not temporal), on an engine that does so, with
+    /// <c>settings.index_build_memory_mb</c> above 0. The plan's Steps and the runner take this one decision.
+    /// </summary>
+    public static bool SetsIndexesAside(RefreshPlan plan, RefreshAction action, Engines.IEngineWrites engine)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(engine);
+        return engine.RebuildsIndexesAfterTruncate
+            && action == RefreshAction.Full
+            && plan.LoadMethod != Configuration.LoadMethod.Merge
+            && plan.TableConfig.Strategy == Configuration.RefreshStrategy.SimpleCopy
+            && plan.Config.Settings.IndexBuildMemoryMegabytes > 0
+            && plan.TargetSchema is { IsPartitioned: false } schema
+            && CanTruncate(plan.TableConfig.TruncateTarget, schema, engine.CanTruncateReferencedTable);
+    }
+
     /// <summary>The plan's warning when truncate_target asks for TRUNCATE and the table is emptied with DELETE.</summary>
     public static string Warning(string obstacle) => $"{WarningPrefix}{obstacle}, so it is emptied with DELETE instead of TRUNCATE";
 }

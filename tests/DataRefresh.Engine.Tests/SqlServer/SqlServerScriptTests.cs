@@ -66,6 +66,7 @@ public sealed class SqlServerScriptTests
         yield return ("history: run alive", SqlServerHistory.RunAliveSql);
         yield return ("merge: enabled triggers", SqlServerMergeSql.EnabledTriggers);
         yield return ("foreign key state", SqlServerSql.KeyState);
+        yield return ("indexes to disable", SqlServerSql.IndexesToDisable);
         yield return ("merge: instead of triggers", SqlServerMergeSql.InsteadOfTriggers);
         yield return ("merge: drop staging", SqlServerMergeSql.DropStaging("#datarefresh_merge_0123456789ab"));
 
@@ -88,6 +89,8 @@ public sealed class SqlServerScriptTests
             yield return ($"{shape}: select in the target's collations", SqlServerSql.Select(table, columns, greater, null, key, null, reads));
             yield return ($"{shape}: select max column through nvarchar(max)", SqlServerSql.Select(table, columns, null, 10, [first], null, new Dictionary<string, ColumnRead> { [first] = new("Greek_CI_AS", "nvarchar(max)") }));
             yield return ($"{shape}: truncate", SqlServerSql.Truncate(table));
+            yield return ($"{shape}: disable index", SqlServerSql.DisableIndex(table, "ix " + columns[0][..Math.Min(columns[0].Length, 100)]));
+            yield return ($"{shape}: rebuild index", SqlServerSql.RebuildIndex(table, "ix " + columns[0][..Math.Min(columns[0].Length, 100)]));
             yield return ($"{shape}: count locked", SqlServerSql.CountLocked(table));
             yield return ($"{shape}: delete all", SqlServerSql.DeleteAll(table));
             yield return ($"{shape}: delete window", SqlServerSql.Delete(table, window));

@@ -116,6 +116,14 @@ SELECT fk.is_disabled, fk.is_not_trusted
 FROM sys.foreign_keys AS fk
 WHERE fk.parent_object_id = OBJECT_ID(@table) AND fk.name = @name
 GO
+-- indexes to disable
+SELECT i.name FROM sys.indexes AS i
+WHERE i.object_id = OBJECT_ID(@table) AND i.type = 2 AND i.is_disabled = 0 AND i.is_hypothetical = 0
+  AND i.is_primary_key = 0 AND i.is_unique_constraint = 0
+  AND NOT EXISTS (SELECT 1 FROM sys.foreign_keys AS fk WHERE fk.referenced_object_id = i.object_id AND fk.key_index_id = i.index_id)
+  AND HAS_PERMS_BY_NAME(@table, 'OBJECT', 'ALTER') = 1
+ORDER BY i.index_id
+GO
 -- merge: instead of triggers
 SELECT tr.name, te.type_desc
 FROM sys.triggers AS tr JOIN sys.trigger_events AS te ON te.object_id = tr.object_id
@@ -160,6 +168,12 @@ SELECT TOP (10) CAST([EventId] AS nvarchar(max)) COLLATE Greek_CI_AS AS [EventId
 GO
 -- heap: truncate
 TRUNCATE TABLE [dbo].[Events]
+GO
+-- heap: disable index
+ALTER INDEX [ix EventId] ON [dbo].[Events] DISABLE
+GO
+-- heap: rebuild index
+ALTER INDEX [ix EventId] ON [dbo].[Events] REBUILD
 GO
 -- heap: count locked
 SELECT COUNT_BIG(*) FROM [dbo].[Events] WITH (TABLOCKX, HOLDLOCK)
@@ -353,6 +367,12 @@ GO
 -- clustered primary key: truncate
 TRUNCATE TABLE [dbo].[Users]
 GO
+-- clustered primary key: disable index
+ALTER INDEX [ix UserId] ON [dbo].[Users] DISABLE
+GO
+-- clustered primary key: rebuild index
+ALTER INDEX [ix UserId] ON [dbo].[Users] REBUILD
+GO
 -- clustered primary key: count locked
 SELECT COUNT_BIG(*) FROM [dbo].[Users] WITH (TABLOCKX, HOLDLOCK)
 GO
@@ -544,6 +564,12 @@ SELECT TOP (10) CAST([order_id] AS nvarchar(max)) COLLATE Greek_CI_AS AS [order_
 GO
 -- identity: truncate
 TRUNCATE TABLE [sales].[Orders]
+GO
+-- identity: disable index
+ALTER INDEX [ix order_id] ON [sales].[Orders] DISABLE
+GO
+-- identity: rebuild index
+ALTER INDEX [ix order_id] ON [sales].[Orders] REBUILD
 GO
 -- identity: count locked
 SELECT COUNT_BIG(*) FROM [sales].[Orders] WITH (TABLOCKX, HOLDLOCK)
@@ -737,6 +763,12 @@ GO
 -- computed and rowversion: truncate
 TRUNCATE TABLE [dbo].[Invoices]
 GO
+-- computed and rowversion: disable index
+ALTER INDEX [ix InvoiceId] ON [dbo].[Invoices] DISABLE
+GO
+-- computed and rowversion: rebuild index
+ALTER INDEX [ix InvoiceId] ON [dbo].[Invoices] REBUILD
+GO
 -- computed and rowversion: count locked
 SELECT COUNT_BIG(*) FROM [dbo].[Invoices] WITH (TABLOCKX, HOLDLOCK)
 GO
@@ -928,6 +960,12 @@ SELECT TOP (10) CAST([EmployeeId] AS nvarchar(max)) COLLATE Greek_CI_AS AS [Empl
 GO
 -- temporal: truncate
 TRUNCATE TABLE [hr].[Employees]
+GO
+-- temporal: disable index
+ALTER INDEX [ix EmployeeId] ON [hr].[Employees] DISABLE
+GO
+-- temporal: rebuild index
+ALTER INDEX [ix EmployeeId] ON [hr].[Employees] REBUILD
 GO
 -- temporal: count locked
 SELECT COUNT_BIG(*) FROM [hr].[Employees] WITH (TABLOCKX, HOLDLOCK)
@@ -1121,6 +1159,12 @@ GO
 -- partitioned: truncate
 TRUNCATE TABLE [rpt].[DailyReports]
 GO
+-- partitioned: disable index
+ALTER INDEX [ix report_date] ON [rpt].[DailyReports] DISABLE
+GO
+-- partitioned: rebuild index
+ALTER INDEX [ix report_date] ON [rpt].[DailyReports] REBUILD
+GO
 -- partitioned: count locked
 SELECT COUNT_BIG(*) FROM [rpt].[DailyReports] WITH (TABLOCKX, HOLDLOCK)
 GO
@@ -1312,6 +1356,12 @@ SELECT TOP (10) CAST([col]]umn] AS nvarchar(max)) COLLATE Greek_CI_AS AS [col]]u
 GO
 -- close bracket: truncate
 TRUNCATE TABLE [dbo].[Weird]]Name]
+GO
+-- close bracket: disable index
+ALTER INDEX [ix col]]umn] ON [dbo].[Weird]]Name] DISABLE
+GO
+-- close bracket: rebuild index
+ALTER INDEX [ix col]]umn] ON [dbo].[Weird]]Name] REBUILD
 GO
 -- close bracket: count locked
 SELECT COUNT_BIG(*) FROM [dbo].[Weird]]Name] WITH (TABLOCKX, HOLDLOCK)
@@ -1505,6 +1555,12 @@ GO
 -- open bracket: truncate
 TRUNCATE TABLE [dbo].[[Bracketed]
 GO
+-- open bracket: disable index
+ALTER INDEX [ix [a] ON [dbo].[[Bracketed] DISABLE
+GO
+-- open bracket: rebuild index
+ALTER INDEX [ix [a] ON [dbo].[[Bracketed] REBUILD
+GO
 -- open bracket: count locked
 SELECT COUNT_BIG(*) FROM [dbo].[[Bracketed] WITH (TABLOCKX, HOLDLOCK)
 GO
@@ -1696,6 +1752,12 @@ SELECT TOP (10) CAST([Customer's Name] AS nvarchar(max)) COLLATE Greek_CI_AS AS 
 GO
 -- quote: truncate
 TRUNCATE TABLE [O'Brien].[It's]
+GO
+-- quote: disable index
+ALTER INDEX [ix Customer's Name] ON [O'Brien].[It's] DISABLE
+GO
+-- quote: rebuild index
+ALTER INDEX [ix Customer's Name] ON [O'Brien].[It's] REBUILD
 GO
 -- quote: count locked
 SELECT COUNT_BIG(*) FROM [O'Brien].[It's] WITH (TABLOCKX, HOLDLOCK)
@@ -1889,6 +1951,12 @@ GO
 -- semicolon: truncate
 TRUNCATE TABLE [dbo].[a;DROP TABLE x;--]
 GO
+-- semicolon: disable index
+ALTER INDEX [ix c;d] ON [dbo].[a;DROP TABLE x;--] DISABLE
+GO
+-- semicolon: rebuild index
+ALTER INDEX [ix c;d] ON [dbo].[a;DROP TABLE x;--] REBUILD
+GO
 -- semicolon: count locked
 SELECT COUNT_BIG(*) FROM [dbo].[a;DROP TABLE x;--] WITH (TABLOCKX, HOLDLOCK)
 GO
@@ -2080,6 +2148,12 @@ SELECT TOP (10) CAST([Line No] AS nvarchar(max)) COLLATE Greek_CI_AS AS [Line No
 GO
 -- spaces: truncate
 TRUNCATE TABLE [sales].[Order Lines]
+GO
+-- spaces: disable index
+ALTER INDEX [ix Line No] ON [sales].[Order Lines] DISABLE
+GO
+-- spaces: rebuild index
+ALTER INDEX [ix Line No] ON [sales].[Order Lines] REBUILD
 GO
 -- spaces: count locked
 SELECT COUNT_BIG(*) FROM [sales].[Order Lines] WITH (TABLOCKX, HOLDLOCK)
@@ -2273,6 +2347,12 @@ GO
 -- unicode: truncate
 TRUNCATE TABLE [données].[Überstunden 日本]
 GO
+-- unicode: disable index
+ALTER INDEX [ix 名前] ON [données].[Überstunden 日本] DISABLE
+GO
+-- unicode: rebuild index
+ALTER INDEX [ix 名前] ON [données].[Überstunden 日本] REBUILD
+GO
 -- unicode: count locked
 SELECT COUNT_BIG(*) FROM [données].[Überstunden 日本] WITH (TABLOCKX, HOLDLOCK)
 GO
@@ -2464,6 +2544,12 @@ SELECT TOP (10) CAST([from] AS nvarchar(max)) COLLATE Greek_CI_AS AS [from], [wh
 GO
 -- reserved words: truncate
 TRUNCATE TABLE [select].[table]
+GO
+-- reserved words: disable index
+ALTER INDEX [ix from] ON [select].[table] DISABLE
+GO
+-- reserved words: rebuild index
+ALTER INDEX [ix from] ON [select].[table] REBUILD
 GO
 -- reserved words: count locked
 SELECT COUNT_BIG(*) FROM [select].[table] WITH (TABLOCKX, HOLDLOCK)
@@ -2657,6 +2743,12 @@ GO
 -- 128 characters: truncate
 TRUNCATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
 GO
+-- 128 characters: disable index
+ALTER INDEX [ix Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] DISABLE
+GO
+-- 128 characters: rebuild index
+ALTER INDEX [ix Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] REBUILD
+GO
 -- 128 characters: count locked
 SELECT COUNT_BIG(*) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WITH (TABLOCKX, HOLDLOCK)
 GO
@@ -2849,6 +2941,12 @@ GO
 -- next value for default: truncate
 TRUNCATE TABLE [billing].[Invoices]
 GO
+-- next value for default: disable index
+ALTER INDEX [ix InvoiceNo] ON [billing].[Invoices] DISABLE
+GO
+-- next value for default: rebuild index
+ALTER INDEX [ix InvoiceNo] ON [billing].[Invoices] REBUILD
+GO
 -- next value for default: count locked
 SELECT COUNT_BIG(*) FROM [billing].[Invoices] WITH (TABLOCKX, HOLDLOCK)
 GO
@@ -3040,6 +3138,12 @@ SELECT TOP (10) CAST([DocumentNo] AS nvarchar(max)) COLLATE Greek_CI_AS AS [Docu
 GO
 -- shared sequence: truncate
 TRUNCATE TABLE [dbo].[Documents]
+GO
+-- shared sequence: disable index
+ALTER INDEX [ix DocumentNo] ON [dbo].[Documents] DISABLE
+GO
+-- shared sequence: rebuild index
+ALTER INDEX [ix DocumentNo] ON [dbo].[Documents] REBUILD
 GO
 -- shared sequence: count locked
 SELECT COUNT_BIG(*) FROM [dbo].[Documents] WITH (TABLOCKX, HOLDLOCK)

@@ -24,7 +24,7 @@ public sealed partial class PostgreSqlEngine
         var format = binary ? "binary" : "text";
         var columnList = string.Join(", ", request.Columns.Select(Quote));
         var copyOut = $"COPY ({SelectSql(request, columnList)}) TO STDOUT (FORMAT {format})";
-        var copyIn = $"COPY {Quote(request.TargetTable.Name)} ({columnList}) FROM STDIN (FORMAT {format})";
+        var copyIn = $"COPY {Quote(request.TargetTable.Name)} ({columnList}) FROM STDIN (FORMAT {format}{Freeze(request)})";
         if (request.Transform?.Bind(request) is { } transform)
         {
             return await PipeTransformedAsync(request, transform, columnList, progress, cancellationToken).ConfigureAwait(false);
@@ -34,6 +34,12 @@ public sealed partial class PostgreSqlEngine
             ? await PipeBinaryAsync(source, target, copyOut, copyIn, request.BatchSize, progress, cancellationToken).ConfigureAwait(false)
             : await PipeTextAsync(source, target, copyOut, copyIn, request.BatchSize, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// COPY … FREEZE into a table truncated in this transaction: rows are written already frozen and visible, so no
+    /// later VACUUM rewrites every page to freeze them nor sets hint bits on the first read. Not for a partitioned table.
+    /// </summary>
+    internal static string Freeze(CopyRequest request) => request.TargetTruncated && !request.TargetTable.IsPartitioned ? ", FREEZE" : "";
 
     internal static string SelectSql(CopyRequest request, string columnList)
     {

@@ -50,7 +50,7 @@ public sealed partial class PostgreSqlEngine
         var isNull = new bool[count];
         long rows = 0, reported = 0;
         await using var exporter = await source.BeginBinaryExportAsync($"COPY ({SelectSql(request, columnList)}) TO STDOUT (FORMAT binary)", cancellationToken).ConfigureAwait(false);
-        await using var importer = await target.BeginBinaryImportAsync($"COPY {Quote(request.TargetTable.Name)} ({columnList}) FROM STDIN (FORMAT binary)", cancellationToken).ConfigureAwait(false);
+        await using var importer = await target.BeginBinaryImportAsync($"COPY {Quote(request.TargetTable.Name)} ({columnList}) FROM STDIN (FORMAT binary{Freeze(request)})", cancellationToken).ConfigureAwait(false);
         try
         {
             while (await exporter.StartRowAsync(cancellationToken).ConfigureAwait(false) >= 0)

@@ -439,6 +439,47 @@ public sealed class SqlServerEngine : IDatabaseEngine
         return rows;
     }
 
+    public bool RebuildsIndexesAfterTruncate => true;
+
+    /// <summary>
+    /// After the TRUNCATE: disable the nonclustered indexes (<see cref="SqlServerSql.IndexesToDisable"/>), so the bulk
+    /// load (TABLOCK into an empty table, one batch) writes only the table and can be minimally logged. Transactional:
+    /// a rollback leaves them enabled and intact.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SetIndexesAsideAsync(DbConnection target, DbTransaction transaction, QualifiedName table, int commandTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var names = new List<string>();
+        await using (var command = target.Command(transaction, SqlServerSql.IndexesToDisable, commandTimeout, ("table", Quote(table))))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            await target.ExecuteAsync(transaction, SqlServerSql.DisableIndex(table, name), cancellationToken, commandTimeout).ConfigureAwait(false);
+        }
+
+        return [.. names.Select(n => SqlServerSql.RebuildIndex(table, n))];
+    }
+
+    /// <summary>ALTER INDEX … REBUILD for each disabled index; SQL Server sizes its sort memory itself (the memory setting is PostgreSQL's).</summary>
+    public async Task<int> RebuildIndexesAsync(DbConnection target, DbTransaction transaction, IReadOnlyList<string> restore, int memoryMegabytes, int commandTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(restore);
+        foreach (var statement in restore)
+        {
+            await target.ExecuteAsync(transaction, statement, cancellationToken, commandTimeout).ConfigureAwait(false);
+        }
+
+        return restore.Count;
+    }
+
     public async Task<long> DeleteAsync(DbConnection target, DbTransaction transaction, QualifiedName table, RowFilter filter, int commandTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -473,7 +514,9 @@ public sealed class SqlServerEngine : IDatabaseEngine
         // batch would fail. A table with a key to itself loads as one batch, with no timeout on it (a batch
         // of the whole table cannot be timed like one of batch_size rows); nothing else changes, as the transaction is
         // the commit boundary anyway, progress still comes every batch_size rows, and the token still cancels.
-        var oneBatch = OneBatch(request.TargetTable);
+        // Into a table TRUNCATEd in this transaction, one batch too: with TABLOCK into an empty table, SQL Server
+        // can log the load minimally and sorts nothing when the rows come in clustered-key order (the order hint).
+        var oneBatch = OneBatch(request.TargetTable) || request.TargetTruncated;
         using var bulk = new SqlBulkCopy((SqlConnection)request.Target, SqlBulkCopyOptions.TableLock | SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.CheckConstraints, (SqlTransaction)request.TargetTransaction! /* null on a staging loader, which SqlBulkCopy accepts */)
         {
             DestinationTableName = Quote(request.TargetTable.Name),

@@ -204,6 +204,26 @@ public static class SqlServerSql
 
     public static string Truncate(QualifiedName table) => $"TRUNCATE TABLE {Quote(table)}";
 
+    /// <summary>
+    /// The enabled nonclustered rowstore indexes a TRUNCATE reload disables for the load and rebuilds after it: not a
+    /// primary key or unique constraint, none a foreign key references (disabling it would disable the key), and
+    /// only when the login may ALTER the table. A clustered index is never disabled (that would make the table unreadable).
+    /// </summary>
+    public const string IndexesToDisable = """
+        SELECT i.name FROM sys.indexes AS i
+        WHERE i.object_id = OBJECT_ID(@table) AND i.type = 2 AND i.is_disabled = 0 AND i.is_hypothetical = 0
+          AND i.is_primary_key = 0 AND i.is_unique_constraint = 0
+          AND NOT EXISTS (SELECT 1 FROM sys.foreign_keys AS fk WHERE fk.referenced_object_id = i.object_id AND fk.key_index_id = i.index_id)
+          AND HAS_PERMS_BY_NAME(@table, 'OBJECT', 'ALTER') = 1
+        ORDER BY i.index_id
+        """;
+
+    /// <summary>A nonclustered index disabled for the load: its rows are dropped, its definition kept.</summary>
+    public static string DisableIndex(QualifiedName table, string index) => $"ALTER INDEX {Quote(index)} ON {Quote(table)} DISABLE";
+
+    /// <summary>A disabled index built again from its kept definition, in one sorted pass over the loaded table.</summary>
+    public static string RebuildIndex(QualifiedName table, string index) => $"ALTER INDEX {Quote(index)} ON {Quote(table)} REBUILD";
+
     public static string DeleteAll(QualifiedName table) => $"DELETE FROM {Quote(table)}";
 
     public static string Delete(QualifiedName table, RowFilter filter) => $"DELETE FROM {Quote(table)}{Where(filter)}";
