@@ -11,4 +11,7 @@ public sealed record RefreshSettings
     public bool VerboseLogging { get; init; }
     public string HistoryTable { get; init; } = "datarefresh_history";
     public int LockTimeoutSeconds { get; init; }
+
+    /// <summary>verify: how each table is compared with production after its refresh commits (a table's own verify: overrides it).</summary>
+    public VerifyMode Verify { get; init; } = VerifyMode.Counts;
 }
