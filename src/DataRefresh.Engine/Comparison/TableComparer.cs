@@ -55,7 +55,20 @@ public static class TableComparer
         }
     }
 
-    private static async Task<TableComparison> CompareOnceAsync(RefreshPlan plan, CompareOptions options, Stopwatch clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// verify: after a refresh commits, the table compared in the source session the copy read from (so production
+    /// changing meanwhile is not reported as a difference); the target is read through a new inspect session.
+    /// </summary>
+    internal static async Task<TableComparison> VerifyAsync(RefreshPlan plan, CompareMethod method, DbConnection source, DbTransaction? sourceTx, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        return await CompareOnceAsync(plan, new CompareOptions { Method = method }, clock, (source, sourceTx), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<TableComparison> CompareOnceAsync(RefreshPlan plan, CompareOptions options, Stopwatch clock, CancellationToken cancellationToken) =>
+        await CompareOnceAsync(plan, options, clock, null, cancellationToken).ConfigureAwait(false);
+
+    private static async Task<TableComparison> CompareOnceAsync(RefreshPlan plan, CompareOptions options, Stopwatch clock, (DbConnection Connection, DbTransaction? Tx)? openSource, CancellationToken cancellationToken)
     {
         var config = plan.Config;
         TableComparison NotComparable(string why) => new() { Table = plan.Table, Status = ComparisonStatus.NotComparable, Method = options.Method, Reason = why, Duration = clock.Elapsed };
@@ -69,7 +82,9 @@ public static class TableComparer
             return NotComparable("source and target are different engines; their canonical forms are not comparable");
         }
 
-        if (Dialect(config.Target.Engine) is not { } dialect)
+        // Counts need no canonical form: every engine counts.
+        var dialect = Dialect(config.Target.Engine);
+        if (dialect is null && options.Method != CompareMethod.Count)
         {
             return NotComparable($"Compare-TableState is not built for {config.Target.Engine} yet (PostgreSQL and SQLite are)");
         }
@@ -82,13 +97,11 @@ public static class TableComparer
         }
 
         const string label = "DataRefresh compare";
-        await using var source = await engine.OpenAsync(config.Source, ConnectionPurpose.Source, config.Settings, label, cancellationToken).ConfigureAwait(false);
+        await using var ownSource = openSource is null ? await engine.OpenAsync(config.Source, ConnectionPurpose.Source, config.Settings, label, cancellationToken).ConfigureAwait(false) : null;
         await using var target = await engine.OpenAsync(config.Target, ConnectionPurpose.Inspect, config.Settings, label, cancellationToken).ConfigureAwait(false);
-        await using var sourceTx = await engine.BeginSourceReadAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var ownSourceTx = ownSource is null ? null : await engine.BeginSourceReadAsync(ownSource, cancellationToken).ConfigureAwait(false);
+        var (source, sourceTx) = openSource is { } open ? (open.Connection, open.Tx) : (ownSource!, ownSourceTx);
         await using var targetTx = await engine.BeginSourceReadAsync(target, cancellationToken).ConfigureAwait(false);
-        await dialect.PrepareAsync(source, sourceTx, cancellationToken).ConfigureAwait(false);
-        await dialect.PrepareAsync(target, targetTx, cancellationToken).ConfigureAwait(false);
-        var work = new Work(dialect, (source, sourceTx, shapes.Value.Source), (target, targetTx, shapes.Value.Target), options, clock);
         if (options.Method == CompareMethod.Count || shapes.Value.Source.Key.Count == 0)
         {
             var counts = await Both(
@@ -100,11 +113,20 @@ public static class TableComparer
             }
 
             // No key: one whole-table checksum, and no row can be named.
-            var whole = await work.SumsAsync(KeyRange.All, [], cancellationToken).ConfigureAwait(false);
+            var keyless = await PrepareAsync(dialect!, (source, sourceTx), (target, targetTx), shapes.Value, options, clock, cancellationToken).ConfigureAwait(false);
+            var whole = await keyless.SumsAsync(KeyRange.All, [], cancellationToken).ConfigureAwait(false);
             return Verdict(plan, options, clock, whole.Source[0] == whole.Target[0], counts, 1, [], [], false, "the table has no primary key or unique key on NOT NULL columns: compared by count and one whole-table checksum; rows cannot be named");
         }
 
+        var work = await PrepareAsync(dialect!, (source, sourceTx), (target, targetTx), shapes.Value, options, clock, cancellationToken).ConfigureAwait(false);
         return await work.RunAsync(plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Work> PrepareAsync(IComparisonDialect dialect, (DbConnection Connection, DbTransaction? Tx) source, (DbConnection Connection, DbTransaction? Tx) target, (CompareShape Source, CompareShape Target) shapes, CompareOptions options, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        await dialect.PrepareAsync(source.Connection, source.Tx, cancellationToken).ConfigureAwait(false);
+        await dialect.PrepareAsync(target.Connection, target.Tx, cancellationToken).ConfigureAwait(false);
+        return new Work(dialect, (source.Connection, source.Tx, shapes.Source), (target.Connection, target.Tx, shapes.Target), options, clock);
     }
 
     internal static IComparisonDialect? Dialect(EngineKind engine) => engine switch

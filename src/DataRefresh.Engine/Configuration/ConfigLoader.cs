@@ -9,8 +9,8 @@ public static partial class ConfigLoader
 {
     private static readonly string[] RootKeys = ["databases", "tables", "settings", "dashboard"];
     private static readonly string[] DatabaseKeys = ["engine", "server", "port", "database", "auth_type", "trust_server_certificate", "packet_size", "application_name"];
-    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers"];
-    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout", "index_build_memory_mb"];
+    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers", "verify"];
+    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout", "index_build_memory_mb", "verify"];
 
     private static readonly Dictionary<string, EngineKind> Engines = new() { ["sqlserver"] = EngineKind.SqlServer, ["postgresql"] = EngineKind.PostgreSql, ["sqlite"] = EngineKind.Sqlite };
     private static readonly Dictionary<string, AuthType> Auths = new() { ["windows"] = AuthType.Windows, ["sql"] = AuthType.Sql };
@@ -18,6 +18,7 @@ public static partial class ConfigLoader
     private static readonly Dictionary<string, SyncMode> Modes = new() { ["full_replace"] = SyncMode.FullReplace, ["incremental"] = SyncMode.Incremental, ["smart_sync"] = SyncMode.SmartSync };
     private static readonly Dictionary<string, IncrementalType> IncrementalTypes = new() { ["identity"] = IncrementalType.Identity, ["date"] = IncrementalType.Date, ["datetime"] = IncrementalType.DateTime };
     private static readonly Dictionary<string, LoadMethod> LoadMethods = new() { ["auto"] = LoadMethod.Auto, ["reload"] = LoadMethod.Reload, ["merge"] = LoadMethod.Merge };
+    private static readonly Dictionary<string, VerifyMode> VerifyModes = new() { ["off"] = VerifyMode.Off, ["counts"] = VerifyMode.Counts, ["checksum"] = VerifyMode.Checksum };
     private static readonly Dictionary<string, ExternalReferences> ExternalReferenceChoices = new() { ["block"] = ExternalReferences.Block, ["defer"] = ExternalReferences.Defer };
 
     /// <summary>Load and validate; credentials are checked against the process environment.</summary>
@@ -231,6 +232,7 @@ public static partial class ConfigLoader
             HistoryTable = history ?? defaults.HistoryTable,
             LockTimeoutSeconds = (int?)r.Integer(map, "lock_timeout", path, 0, 86400) ?? defaults.LockTimeoutSeconds,
             IndexBuildMemoryMegabytes = (int?)r.Integer(map, "index_build_memory_mb", path, 0, 65536) ?? defaults.IndexBuildMemoryMegabytes,
+            Verify = r.Choice(map, "verify", path, VerifyModes) ?? defaults.Verify,
         };
     }
 
@@ -298,6 +300,7 @@ public static partial class ConfigLoader
         var external = r.Choice(map, "external_references", path, ExternalReferenceChoices) ?? ExternalReferences.Block;
         var load = r.Choice(map, "load_method", path, LoadMethods) ?? LoadMethod.Auto;
         var triggers = r.Boolean(map, "fire_triggers", path);
+        var verify = r.Choice(map, "verify", path, VerifyModes);
 
         TableName? parsed = null;
         if (name is not null && !TableName.TryParse(name, out parsed, out var nameError))
@@ -368,6 +371,7 @@ public static partial class ConfigLoader
             ExternalReferences = external,
             LoadMethod = load,
             FireTriggers = triggers ?? false,
+            Verify = verify,
             DeclaredAt = map.Location.ToString(),
         };
     }

@@ -14,4 +14,6 @@ public sealed record RefreshSettings
 
     /// <summary>settings.index_build_memory_mb: sort memory for rebuilding the indexes of a truncated table (0: keep them during the load).</summary>
     public int IndexBuildMemoryMegabytes { get; init; } = 256;
+    /// <summary>verify: how each table is compared with production after its refresh commits (a table's own verify: overrides it).</summary>
+    public VerifyMode Verify { get; init; } = VerifyMode.Counts;
 }

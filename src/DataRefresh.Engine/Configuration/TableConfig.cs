@@ -27,6 +27,9 @@ public sealed record TableConfig
     /// <summary>Let UAT's user triggers on the table fire during the load (off by default: a refreshed table equals the source).</summary>
     public bool FireTriggers { get; init; }
 
+    /// <summary>verify: this table's own comparison after its refresh; null: settings.verify.</summary>
+    public VerifyMode? Verify { get; init; }
+
     /// <summary>Where the table's entry was declared, for messages.</summary>
     public string DeclaredAt { get; init; } = "";
 

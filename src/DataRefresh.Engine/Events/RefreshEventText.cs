@@ -48,7 +48,7 @@ public static class RefreshEventText
             RefreshStep.Recheck => "deferred references checked",
             RefreshStep.ResumeTriggers => "user triggers restored",
             RefreshStep.Commit => "committed",
-            RefreshStep.Verify => "watermark read back",
+            RefreshStep.Verify => "verified",
             _ => s.Step.ToString(),
         };
         var ms = s.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);

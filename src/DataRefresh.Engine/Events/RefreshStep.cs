@@ -57,6 +57,6 @@ public enum RefreshStep
     /// <summary>The unit's transaction committed.</summary>
     Commit,
 
-    /// <summary>After commit: the new watermark read back.</summary>
+    /// <summary>After commit: the new watermark read back; and (verify:) the table compared with production.</summary>
     Verify,
 }

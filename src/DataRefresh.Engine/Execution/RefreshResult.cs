@@ -44,6 +44,15 @@ public sealed record RefreshResult
     /// <summary>The steps of the last attempt, in order, with their durations and rows (what the verbose lines say, as data).</summary>
     public IReadOnlyList<StepTiming> Steps { get; init; } = [];
 
+    /// <summary>
+    /// verify: the comparison with production after commit: Equal, Different (the table then Failed, its rows
+    /// committed), NotComparable, Incomplete, Error or Skipped; null when not verified (verify: off, or not committed).
+    /// </summary>
+    public string? VerifyStatus { get; init; }
+
+    /// <summary>What verify compared and found, in words (counts and ranges, never row values).</summary>
+    public string? VerifyDetail { get; init; }
+
     /// <summary>The configuration the run used, so a result piped on (to Compare-TableState) knows where its table lives.</summary>
     public Configuration.RefreshConfig? Config { get; init; }
 }

@@ -81,6 +81,8 @@ public sealed partial class RefreshRunner
         {
             await ReadWatermarkAfterAsync(t, target).ConfigureAwait(false);
         }
+
+        await VerifyAsync(t, source, sourceTx, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Best effort: if the session died, the next run drops what is left.</summary>

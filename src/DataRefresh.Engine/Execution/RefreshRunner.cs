@@ -187,7 +187,9 @@ public sealed partial class RefreshRunner
                     await RunOnceAsync(tables, forceFull, cancellationToken).ConfigureAwait(false);
                 }
                 await FinishHistoryAsync(tables, HistoryStatus.Succeeded, null).ConfigureAwait(false);
-                return tables.Select(t => Result(t, RefreshStatus.Succeeded, null, attempt, note)).ToList();
+                return tables.Select(t => t.VerifyFailure is { } failure
+                    ? Result(t, RefreshStatus.Succeeded, null, attempt, note) with { Status = RefreshStatus.Failed, Error = failure }
+                    : Result(t, RefreshStatus.Succeeded, null, attempt, note)).ToList();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -334,6 +336,8 @@ public sealed partial class RefreshRunner
         {
             await ReadWatermarkAfterAsync(t, target).ConfigureAwait(false);
         }
+
+        await VerifyAsync(tables, source, sourceTx, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -388,14 +392,17 @@ public sealed partial class RefreshRunner
                 await _journal.FinishAsync(t.Entry! with
                 {
                     Action = t.Action.ToString(),
-                    Status = status,
+                    // Committed, then found different by verify: Failed, with the counts of what was committed.
+                    Status = status == HistoryStatus.Succeeded && t.VerifyFailure is not null ? HistoryStatus.Failed : status,
                     EndedAt = DateTime.UtcNow,
                     RowsCopied = status == HistoryStatus.Succeeded ? t.RowsCopied : 0,
                     RowsDeleted = status == HistoryStatus.Succeeded ? t.RowsDeleted : 0,
                     RowsInserted = status == HistoryStatus.Succeeded ? t.RowsInserted : 0,
                     RowsUpdated = status == HistoryStatus.Succeeded ? t.RowsUpdated : 0,
                     WatermarkAfter = t.WatermarkAfter,
-                    Error = error,
+                    Error = error ?? t.VerifyFailure,
+                    VerifyStatus = status == HistoryStatus.Succeeded ? t.VerifyStatus : null,
+                    VerifyDetail = status == HistoryStatus.Succeeded ? t.VerifyDetail : null,
                 }).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is DbException or DatabaseConnectionException or InvalidOperationException or TimeoutException or IOException)
@@ -448,6 +455,8 @@ public sealed partial class RefreshRunner
         PlannedAction = t.Plan.Action,
         Deviation = t.Deviation,
         Steps = [.. t.Steps],
+        VerifyStatus = status == RefreshStatus.Succeeded ? t.VerifyStatus : null,
+        VerifyDetail = status == RefreshStatus.Succeeded ? t.VerifyDetail : null,
     };
 
     /// <summary>The message a DBA needs, without stack traces; never includes connection strings.</summary>
@@ -505,6 +514,14 @@ public sealed partial class RefreshRunner
         public IReadOnlyList<string> IndexRestore { get; set; } = [];
         public Stopwatch Clock { get; } = new();
         public HistoryEntry? Entry { get; set; }
+
+        /// <summary>verify: the comparison's verdict and what it found (null: not verified).</summary>
+        public string? VerifyStatus { get; set; }
+
+        public string? VerifyDetail { get; set; }
+
+        /// <summary>verify: found UAT different after commit: the table's error (its rows stay committed).</summary>
+        public string? VerifyFailure { get; set; }
 
         public async Task DecideAsync(IDatabaseEngine engine, DbConnection target, DbTransaction tx, bool forceFull, CancellationToken cancellationToken)
         {

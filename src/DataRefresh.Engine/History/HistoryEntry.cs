@@ -21,6 +21,16 @@ public sealed record HistoryEntry
     /// <summary>Rows a merge rewrote; null in rows written before the column existed.</summary>
     public long? RowsUpdated { get; init; }
 
+    /// <summary>
+    /// verify: the comparison with production after the refresh committed: Equal, Different, NotComparable,
+    /// Incomplete, Error or Skipped (null: not verified — verify: off, the refresh did not commit, or a row written
+    /// before the column existed).
+    /// </summary>
+    public string? VerifyStatus { get; init; }
+
+    /// <summary>What the verification compared and found (method, row counts, differing ranges, or why it did not run).</summary>
+    public string? VerifyDetail { get; init; }
+
     public string? WatermarkBefore { get; init; }
     public string? WatermarkAfter { get; init; }
     public string? Error { get; init; }

@@ -75,6 +75,8 @@ public sealed class HistoryJournal : IAsyncDisposable
                 {
                     Add(command, "rows_inserted", entry.RowsInserted);
                     Add(command, "rows_updated", entry.RowsUpdated);
+                    Add(command, "verify_status", entry.VerifyStatus);
+                    Add(command, "verify_detail", entry.VerifyDetail);
                 }
 
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -212,6 +214,8 @@ public sealed class HistoryJournal : IAsyncDisposable
                 ModuleVersion = reader.GetString(18),
                 RowsInserted = reader.IsDBNull(19) ? null : Convert.ToInt64(reader.GetValue(19), System.Globalization.CultureInfo.InvariantCulture),
                 RowsUpdated = reader.IsDBNull(20) ? null : Convert.ToInt64(reader.GetValue(20), System.Globalization.CultureInfo.InvariantCulture),
+                VerifyStatus = reader.IsDBNull(21) ? null : reader.GetString(21),
+                VerifyDetail = reader.IsDBNull(22) ? null : reader.GetString(22),
             });
         }
 

@@ -153,8 +153,8 @@ public class ConfigLoadTests
               source: {engine: SqlServer, server: prod, port: 14330, trust_server_certificate: yes, packet_size: 16384, application_name: nightly refresh, auth_type: SQL}
               target: {engine: sqlserver, server: uat, database: U, auth_type: windows}
             tables:
-              - {name: Users, external_references: defer, row_limit: 9000000000, truncate_target: false, load_method: Merge, fire_triggers: true}
-            settings: {retry_delay_seconds: 0.5, history_table: ops."Refresh History", lock_timeout: 60, dry_run: on, verbose_logging: true, default_batch_size: 250}
+              - {name: Users, external_references: defer, row_limit: 9000000000, truncate_target: false, load_method: Merge, fire_triggers: true, verify: Checksum}
+            settings: {retry_delay_seconds: 0.5, history_table: ops."Refresh History", lock_timeout: 60, dry_run: on, verbose_logging: true, default_batch_size: 250, verify: off}
             """.Replace("port: 14330,", "port: 14330, database: P,"));
 
         var config = ConfigFiles.Load(null, path);
@@ -163,8 +163,8 @@ public class ConfigLoadTests
         Assert.Equal("prod:14330/P", config.Source.Display);
         var users = Assert.Single(config.Tables);
         Assert.Equal((ExternalReferences.Defer, 9_000_000_000L, false, 250), (users.ExternalReferences, users.RowLimit, users.TruncateTarget, config.BatchSizeFor(users)));
-        Assert.Equal((LoadMethod.Merge, true), (users.LoadMethod, users.FireTriggers));
-        Assert.Equal(new RefreshSettings { RetryDelaySeconds = 0.5, HistoryTable = "ops.\"Refresh History\"", LockTimeoutSeconds = 60, DryRun = true, VerboseLogging = true, DefaultBatchSize = 250 }, config.Settings);
+        Assert.Equal((LoadMethod.Merge, true, (VerifyMode?)VerifyMode.Checksum), (users.LoadMethod, users.FireTriggers, users.Verify));
+        Assert.Equal(new RefreshSettings { RetryDelaySeconds = 0.5, HistoryTable = "ops.\"Refresh History\"", LockTimeoutSeconds = 60, DryRun = true, VerboseLogging = true, DefaultBatchSize = 250, Verify = VerifyMode.Off }, config.Settings);
     }
 
     [Fact]

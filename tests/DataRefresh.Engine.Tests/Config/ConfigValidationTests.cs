@@ -31,6 +31,8 @@ public class ConfigValidationTests
         { "smart_sync without incremental_type", Dbs + "\ntables:\n  - name: ProductCatalog\n    sync_mode: smart_sync\n    incremental_column: last_modified\n", 5, "tables[0](ProductCatalog).incremental_type", "sync_mode: smart_sync needs incremental_type: identity, date or datetime", 1 },
         { "unknown load_method", Dbs + "\ntables:\n  - name: Country\n    load_method: upsert\n", 6, "tables[0](Country).load_method", "unknown value 'upsert'; expected one of: auto, reload, merge", 1 },
         { "fire_triggers that is not a boolean", Dbs + "\ntables:\n  - name: Country\n    fire_triggers: sometimes\n", 6, "tables[0](Country).fire_triggers", "must be true or false, not 'sometimes'", 1 },
+        { "unknown verify in a table", Dbs + "\ntables:\n  - name: Country\n    verify: rows\n", 6, "tables[0](Country).verify", "unknown value 'rows'; expected one of: off, counts, checksum", 1 },
+        { "unknown verify in settings", Dbs + "\ntables:\n  - {name: Users}\nsettings:\n  verify: always\n", 7, "settings.verify", "unknown value 'always'; expected one of: off, counts, checksum", 1 },
         { "negative batch_size", Dbs + "\ntables:\n  - name: Users\n    batch_size: -5\n", 6, "tables[0](Users).batch_size", "must be between 1 and 2147483647, not -5", 1 },
         { "zero row_limit", Dbs + "\ntables:\n  - name: Users\n    row_limit: 0\n", 6, "tables[0](Users).row_limit", "must be at least 1, not 0", 1 },
         { "negative date_buffer_days", Dbs + "\ntables:\n  - name: DailyReports\n    sync_mode: incremental\n    incremental_column: report_date\n    incremental_type: date\n    date_buffer_days: -1\n", 9, "tables[0](DailyReports).date_buffer_days", "must be between 0 and 36500, not -1", 1 },

@@ -140,7 +140,7 @@ public abstract partial class EngineConformanceTests
         SkipIfKnownBug();
         await LookupsAndRentalsAsync();
 
-        // The history table as earlier versions created it: no rows_inserted, no rows_updated; one row already in it.
+        // The history table as earlier versions created it: no rows_inserted, rows_updated, verify_status, verify_detail; one row already in it.
         var (key, text, ts) = (Db.KeyType, Db.TextType, Db.TimestampType);
         await Db.ExecAsync(Target, $"""
             CREATE TABLE datarefresh_history (entry_id {key} NOT NULL PRIMARY KEY, run_id {key} NOT NULL, table_name {key} NOT NULL, attempt integer NOT NULL,
@@ -158,7 +158,8 @@ public abstract partial class EngineConformanceTests
         var merged = history.Single(h => h.EntryId != "old");
         Assert.Equal((10L, 1L, 0L, 5L), (merged.RowsCopied, merged.RowsDeleted, merged.RowsInserted, merged.RowsUpdated));
         var old = history.Single(h => h.EntryId == "old");
-        Assert.Equal((11L, (long?)null, (long?)null), (old.RowsCopied, old.RowsInserted, old.RowsUpdated));
+        Assert.Equal((11L, (long?)null, (long?)null, (string?)null), (old.RowsCopied, old.RowsInserted, old.RowsUpdated, old.VerifyStatus));
+        Assert.Equal("Equal", merged.VerifyStatus);
     }
 
     [Fact]

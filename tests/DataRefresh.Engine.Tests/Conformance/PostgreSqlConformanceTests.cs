@@ -10,6 +10,24 @@ public sealed class PostgreSqlConformanceTests : EngineConformanceTests
 {
     protected override async Task<IConformanceTarget> CreateTargetAsync() => await PostgreSqlTarget.CreateAsync();
 
+    protected override IReadOnlyDictionary<string, CanonicalCase> CanonicalCases { get; } = new Dictionary<string, CanonicalCase>
+    {
+        ["numeric scale"] = new("numeric", "1.0", "1.00"),
+        ["timestamp microsecond"] = new("timestamp", "'2024-01-01 12:00:00.000001'", "'2024-01-01 12:00:00.000002'"),
+        ["time zone"] = new("timestamptz", "'2024-06-01 12:00:00+02'", "'2024-06-01 12:00:00+03'"),
+        ["NULL vs empty"] = new("text", "NULL", "''"),
+        ["empty vs 'NULL'"] = new("text", "''", "'NULL'"),
+        ["NULL vs 'NULL'"] = new("text", "NULL", "'NULL'"),
+        ["trailing space"] = new("varchar(20)", "'abc'", "'abc '"),
+        ["case under a case-insensitive collation"] = new("citext", "'Abc'", "'abc'", "CREATE EXTENSION IF NOT EXISTS citext"),
+        ["case under a nondeterministic collation"] = new("text COLLATE ci", "'Abc'", "'abc'", "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)"),
+        ["-0.0 vs 0"] = new("double precision", "'-0'::float8", "0"),
+        ["one byte of binary"] = new("bytea", "'\\x00010203'::bytea", "'\\x00010303'::bytea"),
+        ["array order"] = new("int[]", "ARRAY[1, 2, 3]", "ARRAY[1, 3, 2]"),
+        ["json as stored"] = new("json", "'{\"a\": 1, \"b\": 2}'", "'{\"b\": 2, \"a\": 1}'"),
+        ["jsonb value"] = new("jsonb", "'{\"a\": 1, \"b\": [1, 2]}'", "'{\"a\": 1, \"b\": [2, 1]}'"),
+    };
+
     protected override FidelityCase Fidelity => new(
         "fidelity",
         """

@@ -81,7 +81,7 @@ public sealed class RefreshSessionTests : PostgresTestBase
 
         var result = Assert.Single(results);
         Assert.Equal(RefreshStatus.Succeeded, result.Status);
-        Assert.Equal([RefreshStep.Lock, RefreshStep.SuspendTriggers, RefreshStep.Decide, RefreshStep.Empty, RefreshStep.Copy, RefreshStep.IndexBuild, RefreshStep.Commit], result.Steps.Select(s => s.Step));
+        Assert.Equal([RefreshStep.Lock, RefreshStep.SuspendTriggers, RefreshStep.Decide, RefreshStep.Empty, RefreshStep.Copy, RefreshStep.IndexBuild, RefreshStep.Commit, RefreshStep.Verify], result.Steps.Select(s => s.Step));
         Assert.Equal(100L, result.Steps.Single(s => s.Step == RefreshStep.Copy).Rows);
         Assert.Equal(result.Steps.Select(s => s.Step), observer.Steps.Select(s => s.Step));
         Assert.Null(result.Deviation);

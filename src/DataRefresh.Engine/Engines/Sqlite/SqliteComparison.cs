@@ -93,8 +93,16 @@ internal sealed class SqliteComparison : IComparisonDialect
         return rows;
     }
 
-    /// <summary>Without the storage-class letter (<c>t</c>, <c>n</c>, <c>r</c>, <c>b</c>) that keeps 1 and '1' apart in the comparison.</summary>
-    public string? Display(string? canonical) => canonical is { Length: > 0 } ? canonical[1..] : canonical;
+    /// <summary>
+    /// Without the storage-class letter (<c>t</c>, <c>n</c>, <c>r</c>, <c>b</c>) that keeps 1 and '1' apart in the
+    /// comparison; a whole real keeps a ".0" so it does not read as the integer it differs from.
+    /// </summary>
+    public string? Display(string? canonical) => canonical switch
+    {
+        ['r', .. var real] when real.All(c => char.IsAsciiDigit(c) || c == '-') => real + ".0",
+        { Length: > 0 } => canonical[1..],
+        _ => canonical,
+    };
 
     private static long RowHash(object?[] values)
     {
