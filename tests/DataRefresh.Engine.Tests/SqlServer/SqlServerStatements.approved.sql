@@ -298,14 +298,16 @@ CREATE TABLE [dbo].[Events] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- heap: history insert
-INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- heap: history finish
-UPDATE [dbo].[Events] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[Events] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- heap: history insert, table from an earlier version
 INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -320,13 +322,13 @@ GO
 UPDATE [dbo].[Events] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- heap: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Events] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Events] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- heap: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Events] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[Events] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- heap: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Events] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Events] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- heap: history index Events_started_ix
 CREATE INDEX [Events_started_ix] ON [dbo].[Events] (started_at DESC, entry_id)
@@ -496,14 +498,16 @@ CREATE TABLE [dbo].[Users] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- clustered primary key: history insert
-INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- clustered primary key: history finish
-UPDATE [dbo].[Users] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[Users] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- clustered primary key: history insert, table from an earlier version
 INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -518,13 +522,13 @@ GO
 UPDATE [dbo].[Users] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- clustered primary key: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Users] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Users] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- clustered primary key: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Users] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[Users] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- clustered primary key: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Users] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Users] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- clustered primary key: history index Users_started_ix
 CREATE INDEX [Users_started_ix] ON [dbo].[Users] (started_at DESC, entry_id)
@@ -694,14 +698,16 @@ CREATE TABLE [sales].[Orders] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- identity: history insert
-INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- identity: history finish
-UPDATE [sales].[Orders] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [sales].[Orders] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- identity: history insert, table from an earlier version
 INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -716,13 +722,13 @@ GO
 UPDATE [sales].[Orders] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- identity: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Orders] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [sales].[Orders] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- identity: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [sales].[Orders] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [sales].[Orders] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- identity: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Orders] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [sales].[Orders] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- identity: history index Orders_started_ix
 CREATE INDEX [Orders_started_ix] ON [sales].[Orders] (started_at DESC, entry_id)
@@ -892,14 +898,16 @@ CREATE TABLE [dbo].[Invoices] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- computed and rowversion: history insert
-INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- computed and rowversion: history finish
-UPDATE [dbo].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- computed and rowversion: history insert, table from an earlier version
 INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -914,13 +922,13 @@ GO
 UPDATE [dbo].[Invoices] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- computed and rowversion: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- computed and rowversion: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- computed and rowversion: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- computed and rowversion: history index Invoices_started_ix
 CREATE INDEX [Invoices_started_ix] ON [dbo].[Invoices] (started_at DESC, entry_id)
@@ -1090,14 +1098,16 @@ CREATE TABLE [hr].[Employees] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- temporal: history insert
-INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- temporal: history finish
-UPDATE [hr].[Employees] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [hr].[Employees] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- temporal: history insert, table from an earlier version
 INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -1112,13 +1122,13 @@ GO
 UPDATE [hr].[Employees] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- temporal: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [hr].[Employees] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [hr].[Employees] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- temporal: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [hr].[Employees] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [hr].[Employees] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- temporal: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [hr].[Employees] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [hr].[Employees] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- temporal: history index Employees_started_ix
 CREATE INDEX [Employees_started_ix] ON [hr].[Employees] (started_at DESC, entry_id)
@@ -1288,14 +1298,16 @@ CREATE TABLE [rpt].[DailyReports] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- partitioned: history insert
-INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- partitioned: history finish
-UPDATE [rpt].[DailyReports] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [rpt].[DailyReports] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- partitioned: history insert, table from an earlier version
 INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -1310,13 +1322,13 @@ GO
 UPDATE [rpt].[DailyReports] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- partitioned: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [rpt].[DailyReports] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [rpt].[DailyReports] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- partitioned: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [rpt].[DailyReports] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [rpt].[DailyReports] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- partitioned: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [rpt].[DailyReports] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [rpt].[DailyReports] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- partitioned: history index DailyReports_started_ix
 CREATE INDEX [DailyReports_started_ix] ON [rpt].[DailyReports] (started_at DESC, entry_id)
@@ -1486,14 +1498,16 @@ CREATE TABLE [dbo].[Weird]]Name] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- close bracket: history insert
-INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- close bracket: history finish
-UPDATE [dbo].[Weird]]Name] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[Weird]]Name] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- close bracket: history insert, table from an earlier version
 INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -1508,13 +1522,13 @@ GO
 UPDATE [dbo].[Weird]]Name] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- close bracket: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Weird]]Name] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- close bracket: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[Weird]]Name] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- close bracket: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Weird]]Name] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Weird]]Name] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- close bracket: history index Weird]Name_started_ix
 CREATE INDEX [Weird]]Name_started_ix] ON [dbo].[Weird]]Name] (started_at DESC, entry_id)
@@ -1684,14 +1698,16 @@ CREATE TABLE [dbo].[[Bracketed] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- open bracket: history insert
-INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- open bracket: history finish
-UPDATE [dbo].[[Bracketed] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[[Bracketed] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- open bracket: history insert, table from an earlier version
 INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -1706,13 +1722,13 @@ GO
 UPDATE [dbo].[[Bracketed] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- open bracket: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[[Bracketed] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[[Bracketed] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- open bracket: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[[Bracketed] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[[Bracketed] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- open bracket: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[[Bracketed] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[[Bracketed] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- open bracket: history index [Bracketed_started_ix
 CREATE INDEX [[Bracketed_started_ix] ON [dbo].[[Bracketed] (started_at DESC, entry_id)
@@ -1882,14 +1898,16 @@ CREATE TABLE [O'Brien].[It's] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- quote: history insert
-INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- quote: history finish
-UPDATE [O'Brien].[It's] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [O'Brien].[It's] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- quote: history insert, table from an earlier version
 INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -1904,13 +1922,13 @@ GO
 UPDATE [O'Brien].[It's] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- quote: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [O'Brien].[It's] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [O'Brien].[It's] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- quote: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [O'Brien].[It's] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [O'Brien].[It's] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- quote: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [O'Brien].[It's] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [O'Brien].[It's] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- quote: history index It's_started_ix
 CREATE INDEX [It's_started_ix] ON [O'Brien].[It's] (started_at DESC, entry_id)
@@ -2080,14 +2098,16 @@ CREATE TABLE [dbo].[a;DROP TABLE x;--] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- semicolon: history insert
-INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- semicolon: history finish
-UPDATE [dbo].[a;DROP TABLE x;--] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[a;DROP TABLE x;--] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- semicolon: history insert, table from an earlier version
 INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -2102,13 +2122,13 @@ GO
 UPDATE [dbo].[a;DROP TABLE x;--] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- semicolon: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- semicolon: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- semicolon: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- semicolon: history index a;DROP TABLE x;--_started_ix
 CREATE INDEX [a;DROP TABLE x;--_started_ix] ON [dbo].[a;DROP TABLE x;--] (started_at DESC, entry_id)
@@ -2278,14 +2298,16 @@ CREATE TABLE [sales].[Order Lines] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- spaces: history insert
-INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- spaces: history finish
-UPDATE [sales].[Order Lines] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [sales].[Order Lines] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- spaces: history insert, table from an earlier version
 INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -2300,13 +2322,13 @@ GO
 UPDATE [sales].[Order Lines] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- spaces: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Order Lines] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [sales].[Order Lines] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- spaces: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [sales].[Order Lines] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [sales].[Order Lines] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- spaces: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [sales].[Order Lines] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [sales].[Order Lines] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- spaces: history index Order Lines_started_ix
 CREATE INDEX [Order Lines_started_ix] ON [sales].[Order Lines] (started_at DESC, entry_id)
@@ -2476,14 +2498,16 @@ CREATE TABLE [données].[Überstunden 日本] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- unicode: history insert
-INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- unicode: history finish
-UPDATE [données].[Überstunden 日本] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [données].[Überstunden 日本] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- unicode: history insert, table from an earlier version
 INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -2498,13 +2522,13 @@ GO
 UPDATE [données].[Überstunden 日本] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- unicode: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [données].[Überstunden 日本] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [données].[Überstunden 日本] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- unicode: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [données].[Überstunden 日本] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [données].[Überstunden 日本] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- unicode: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [données].[Überstunden 日本] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [données].[Überstunden 日本] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- unicode: history index Überstunden 日本_started_ix
 CREATE INDEX [Überstunden 日本_started_ix] ON [données].[Überstunden 日本] (started_at DESC, entry_id)
@@ -2674,14 +2698,16 @@ CREATE TABLE [select].[table] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- reserved words: history insert
-INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- reserved words: history finish
-UPDATE [select].[table] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [select].[table] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- reserved words: history insert, table from an earlier version
 INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -2696,13 +2722,13 @@ GO
 UPDATE [select].[table] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- reserved words: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [select].[table] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [select].[table] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- reserved words: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [select].[table] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [select].[table] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- reserved words: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [select].[table] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [select].[table] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- reserved words: history index table_started_ix
 CREATE INDEX [table_started_ix] ON [select].[table] (started_at DESC, entry_id)
@@ -2872,14 +2898,16 @@ CREATE TABLE [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- 128 characters: history insert
-INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- 128 characters: history finish
-UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- 128 characters: history insert, table from an earlier version
 INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -2894,13 +2922,13 @@ GO
 UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- 128 characters: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- 128 characters: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- 128 characters: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- 128 characters: history index Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_started_ix
 CREATE INDEX [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_started_ix] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (started_at DESC, entry_id)
@@ -3070,14 +3098,16 @@ CREATE TABLE [billing].[Invoices] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- next value for default: history insert
-INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- next value for default: history finish
-UPDATE [billing].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [billing].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- next value for default: history insert, table from an earlier version
 INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -3092,13 +3122,13 @@ GO
 UPDATE [billing].[Invoices] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- next value for default: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [billing].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [billing].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- next value for default: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [billing].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [billing].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- next value for default: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [billing].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [billing].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- next value for default: history index Invoices_started_ix
 CREATE INDEX [Invoices_started_ix] ON [billing].[Invoices] (started_at DESC, entry_id)
@@ -3269,14 +3299,16 @@ CREATE TABLE [dbo].[Documents] (
     process_id integer NOT NULL,
     module_version nvarchar(400) NOT NULL,
     rows_inserted bigint NULL,
-    rows_updated bigint NULL
+    rows_updated bigint NULL,
+    verify_status nvarchar(400) NULL,
+    verify_detail nvarchar(max) NULL
 )
 GO
 -- shared sequence: history insert
-INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated)
+INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
 GO
 -- shared sequence: history finish
-UPDATE [dbo].[Documents] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[Documents] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- shared sequence: history insert, table from an earlier version
 INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -3291,13 +3323,13 @@ GO
 UPDATE [dbo].[Documents] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- shared sequence: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Documents] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Documents] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- shared sequence: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated FROM [dbo].[Documents] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[Documents] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- shared sequence: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated FROM [dbo].[Documents] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Documents] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- shared sequence: history index Documents_started_ix
 CREATE INDEX [Documents_started_ix] ON [dbo].[Documents] (started_at DESC, entry_id)
