@@ -117,12 +117,19 @@ internal sealed class NegotiateSignIn(AuditLog audit)
                 groups.Add(sid.Value);
             }
 
-            foreach (var account in sids.Translate(typeof(NTAccount), forceSuccess: false))
+            try
             {
-                if (account is NTAccount named)
+                foreach (var account in sids.Translate(typeof(NTAccount), forceSuccess: false))
                 {
-                    groups.Add(named.Value);
+                    if (account is NTAccount named)
+                    {
+                        groups.Add(named.Value);
+                    }
                 }
+            }
+            catch (SystemException)
+            {
+                // The domain could not name them (a Win32 lookup error): roles may still name the SIDs.
             }
         }
 
