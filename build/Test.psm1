@@ -9,11 +9,13 @@ $PSNativeCommandUseErrorActionPreference = $false
 Import-Module (Join-Path $PSScriptRoot 'Build.psm1')
 Import-Module (Join-Path $PSScriptRoot 'PgCluster.psm1')
 
-# In run order. Unit is everything not marked with an engine category.
+# In run order. Unit is everything not marked with an engine category (or Kerberos: the dashboard's Negotiate
+# sign-in against a throwaway MIT Kerberos realm, which needs the krb5 programs).
 $script:Tiers = [ordered]@{
-    Unit       = 'Category!=PostgreSql&Category!=SqlServer'
+    Unit       = 'Category!=PostgreSql&Category!=SqlServer&Category!=Kerberos'
     PostgreSql = 'Category=PostgreSql'
     SqlServer  = 'Category=SqlServer'
+    Kerberos   = 'Category=Kerberos'
     Pester     = $null
 }
 $script:PesterVersion = '6.2.0'
@@ -255,6 +257,7 @@ function Invoke-TestTask {
                         $pgState
                     } else {
                         $allSkipped = if ($name -eq 'SqlServer' -and -not $env:DATAREFRESH_TEST_SQLSERVER) { 'no Docker engine and no DATAREFRESH_TEST_SQLSERVER' }
+                        elseif ($name -eq 'Kerberos') { 'no throwaway Kerberos realm: krb5kdc, kdb5_util, kadmin.local, kinit or a curl with SPNEGO is missing (Debian: krb5-kdc krb5-admin-server krb5-user curl)' }
                         Invoke-DotnetTestTier -Name $name -Project $testProject[0].FullName -Filter $script:Tiers[$name] `
                             -Configuration $Configuration -ResultsDirectory $resultsDir -AllSkippedReason $allSkipped
                     }

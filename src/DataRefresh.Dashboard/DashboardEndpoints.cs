@@ -100,14 +100,33 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
                 return Write(context, StatusCodes.Status429TooManyRequests, "too many failed sign-ins; try again later");
             }
 
-            if (context.Request.Method == HttpMethods.Get && !path.StartsWithSegments("/api") && outcome == SignInOutcome.None)
+            if (outcome == SignInOutcome.Continue)
+            {
+                // The next leg of a Negotiate exchange: the server's token is in WWW-Authenticate already.
+                return Write(context, StatusCodes.Status401Unauthorized, "sign-in continues: send the next Negotiate token");
+            }
+
+            var page = context.Request.Method == HttpMethods.Get && !path.StartsWithSegments("/api");
+            if (page && outcome == SignInOutcome.None && !auth.Negotiates)
             {
                 context.Response.Redirect("/signin");
                 return Task.CompletedTask;
             }
 
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"DataRefresh\", charset=\"UTF-8\"";
-            return Write(context, StatusCodes.Status401Unauthorized, "sign in: HTTP Basic or the form at /signin");
+            // With Negotiate on, a browser is challenged instead (it signs in with the user's Windows/Kerberos ticket);
+            // one that cannot shows this page, which links to the form.
+            auth.Challenge(context);
+            if (page && auth.Negotiates)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                return context.Response.WriteAsync(dashboard.Authentication.Contains(DashboardAuthentication.Local)
+                    ? "<!DOCTYPE html><title>Sign in</title><p>Windows sign-in did not succeed. <a href=\"/signin\">Sign in with a dashboard account</a>.</p>"
+                    : "<!DOCTYPE html><title>Sign in</title><p>Windows sign-in did not succeed: this dashboard accepts Windows/Kerberos sign-in only.</p>");
+            }
+
+            return Write(context, StatusCodes.Status401Unauthorized, !auth.Negotiates ? "sign in: HTTP Basic or the form at /signin"
+                : dashboard.Authentication.Contains(DashboardAuthentication.Local) ? "sign in: Negotiate (Windows/Kerberos), HTTP Basic or the form at /signin" : "sign in: Negotiate (Windows/Kerberos)");
         }
 
         if (user.Roles.Count == 0)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -64,6 +65,12 @@ public sealed class DashboardHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "DataRefresh.Dashboard", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         var certificate = dashboard.IsHttps ? LoadCertificate(dashboard, options.Environment) : null;
+        var negotiate = dashboard.Authentication.Contains(DashboardAuthentication.Negotiate);
+        if (negotiate)
+        {
+            KerberosEnvironment.Prepare(dashboard);
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -74,6 +81,12 @@ public sealed class DashboardHost : IAsyncDisposable
             };
             kestrel.Listen(address, dashboard.Listen.Port, listen =>
             {
+                // Negotiate authenticates a connection, leg by leg: HTTP/2 multiplexes requests and cannot carry it.
+                if (negotiate)
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                }
+
                 if (certificate is not null)
                 {
                     listen.UseHttps(certificate);

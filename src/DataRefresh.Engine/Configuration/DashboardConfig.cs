@@ -8,7 +8,7 @@ public enum DashboardAuthentication
     /// <summary>Local accounts from users_file: HTTP Basic and the sign-in form.</summary>
     Local,
 
-    /// <summary>Windows/Kerberos (SPNEGO). Not built yet: refused at config load.</summary>
+    /// <summary>Windows/Kerberos (SPNEGO, HTTP <c>WWW-Authenticate: Negotiate</c>): SSPI on Windows, GSSAPI with a keytab elsewhere.</summary>
     Negotiate,
 }
 
@@ -27,13 +27,19 @@ public sealed record DashboardConfig
 
     public IReadOnlyList<DashboardAuthentication> Authentication { get; init; } = [DashboardAuthentication.Local];
 
+    /// <summary>
+    /// Full path of the keytab holding the service's key (HTTP/host@REALM) for Negotiate on Linux and macOS; null:
+    /// the KRB5_KTNAME environment variable, else the system keytab. Not used on Windows (the service account's SPN).
+    /// </summary>
+    public string? KerberosKeytab { get; init; }
+
     /// <summary>Full path of the local accounts file (names and salted hashes only), written by Set-RefreshDashboardUser.</summary>
     public string? UsersFile { get; init; }
 
-    /// <summary>May trigger refreshes (and read everything).</summary>
+    /// <summary>May trigger refreshes (and read everything): user names, or (Negotiate on Windows) group names or SIDs.</summary>
     public IReadOnlyList<string> Operators { get; init; } = [];
 
-    /// <summary>Read only.</summary>
+    /// <summary>Read only: user names, or (Negotiate on Windows) group names or SIDs.</summary>
     public IReadOnlyList<string> Viewers { get; init; } = [];
 
     public bool IsHttps => Listen.Scheme == Uri.UriSchemeHttps;
@@ -53,7 +59,7 @@ public sealed record DashboardConfig
 /// <summary>Reads and checks the <c>dashboard:</c> section.</summary>
 public static partial class ConfigLoader
 {
-    private static readonly string[] DashboardKeys = ["listen", "certificate", "authentication", "users_file", "roles"];
+    private static readonly string[] DashboardKeys = ["listen", "certificate", "authentication", "users_file", "kerberos_keytab", "roles"];
     private static readonly Dictionary<string, DashboardAuthentication> DashboardAuths = new() { ["local"] = DashboardAuthentication.Local, ["negotiate"] = DashboardAuthentication.Negotiate };
 
     private static DashboardConfig? BindDashboard(MappingNode root, ConfigReader r)
@@ -126,11 +132,7 @@ public static partial class ConfigLoader
             {
                 if (item is ScalarNode { Value: { } v } && DashboardAuths.TryGetValue(v.Trim().ToLowerInvariant(), out var kind))
                 {
-                    if (kind == DashboardAuthentication.Negotiate)
-                    {
-                        r.Error(item.Location, "dashboard.authentication", "negotiate (Windows/Kerberos) is not built yet; use [local] with users_file");
-                    }
-                    else if (!auth.Contains(kind))
+                    if (!auth.Contains(kind))
                     {
                         auth.Add(kind);
                     }
@@ -143,7 +145,7 @@ public static partial class ConfigLoader
 
             if (items.Count == 0)
             {
-                r.Error(authEntry.Value.Location, "dashboard.authentication", "names no way to sign in; use [local]");
+                r.Error(authEntry.Value.Location, "dashboard.authentication", "names no way to sign in; use [local], [negotiate] or both");
             }
         }
         else
@@ -162,6 +164,25 @@ public static partial class ConfigLoader
             r.Error(map.Location, "dashboard.users_file", "authentication: local needs users_file (written by Set-RefreshDashboardUser)");
         }
 
+        string? keytab = null;
+        if (r.String(map, "kerberos_keytab", path) is { } keytabText)
+        {
+            var at = map.Find("kerberos_keytab")!.Value.Location;
+            keytab = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(at.File)) ?? baseDirectory, keytabText));
+            if (!auth.Contains(DashboardAuthentication.Negotiate))
+            {
+                r.Error(at, "dashboard.kerberos_keytab", "is used only with authentication: [negotiate] (Windows/Kerberos sign-in)");
+            }
+            else if (OperatingSystem.IsWindows())
+            {
+                r.Error(at, "dashboard.kerberos_keytab", "is for Linux and macOS: on Windows, Negotiate uses the key of the account pwsh runs as (register its SPN with setspn -S HTTP/<host> <account>); remove this key");
+            }
+            else if (!File.Exists(keytab))
+            {
+                r.Error(at, "dashboard.kerberos_keytab", $"the keytab {keytab} does not exist (export the HTTP/<host> service key to it with ktutil or kadmin ktadd)");
+            }
+        }
+
         List<string> operators = [], viewers = [];
         var roles = r.Map(map, "roles", path, required: true);
         if (roles is not null)
@@ -175,7 +196,7 @@ public static partial class ConfigLoader
             }
         }
 
-        return new DashboardConfig { Listen = listen, CertificatePath = certificate, Authentication = auth, UsersFile = usersFile, Operators = operators, Viewers = viewers };
+        return new DashboardConfig { Listen = listen, CertificatePath = certificate, Authentication = auth, UsersFile = usersFile, KerberosKeytab = keytab, Operators = operators, Viewers = viewers };
     }
 
     private static List<string> Names(MappingNode roles, string key, ConfigReader r)

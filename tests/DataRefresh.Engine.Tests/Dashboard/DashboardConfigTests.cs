@@ -65,7 +65,8 @@ public sealed class DashboardConfigTests
     }
 
     [Theory]
-    [InlineData("  authentication: [negotiate, local]\n", "dashboard.authentication", "negotiate (Windows/Kerberos) is not built yet")]
+    [InlineData("  authentication: []\n", "dashboard.authentication", "names no way to sign in")]
+    [InlineData("  kerberos_keytab: http.keytab\n", "dashboard.kerberos_keytab", "is used only with authentication: [negotiate]")]
     [InlineData("  authentication: [ldap]\n", "dashboard.authentication", "expected a list of: local, negotiate")]
     [InlineData("  listn: x\n", "dashboard.listn", "did you mean 'listen'")]
     [InlineData("  password: hunter2\n", "dashboard.password", "credentials are never read from configuration files")]
@@ -96,5 +97,38 @@ public sealed class DashboardConfigTests
         var error = Assert.Single(ConfigFiles.Fail(null, path).Errors);
         Assert.Equal("dashboard.certificate", error.Key);
         Assert.Contains(DashboardConfig.CertificatePasswordVariable, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Negotiate_loads_with_a_keytab_beside_the_file_and_needs_no_users_file()
+    {
+        using var files = new ConfigFiles();
+        files.Write("http.keytab", "not read at load");
+        var config = ConfigFiles.Load(null, files.Write("refresh.yaml", Dbs + "\ndashboard:\n  authentication: [negotiate]\n  kerberos_keytab: http.keytab\n  roles:\n    operators: ['alice@EXAMPLE.COM', 'CONTOSO\\DBA Team']\n"));
+        var dashboard = config.Dashboard!;
+        Assert.Equal([DashboardAuthentication.Negotiate], dashboard.Authentication);
+        Assert.Null(dashboard.UsersFile);
+        Assert.Equal(Path.Combine(files.Folder, "http.keytab"), dashboard.KerberosKeytab);
+        Assert.Equal(["alice@EXAMPLE.COM", "CONTOSO\\DBA Team"], dashboard.Operators);
+    }
+
+    [Fact]
+    public void Negotiate_and_local_load_together_in_the_order_given()
+    {
+        using var files = new ConfigFiles();
+        var config = ConfigFiles.Load(null, files.Write("refresh.yaml", Dbs + "\ndashboard:\n  authentication: [negotiate, local]" + Roles));
+        Assert.Equal([DashboardAuthentication.Negotiate, DashboardAuthentication.Local], config.Dashboard!.Authentication);
+        Assert.Null(config.Dashboard.KerberosKeytab);
+    }
+
+    [Fact]
+    public void A_keytab_that_does_not_exist_is_reported_with_its_line()
+    {
+        using var files = new ConfigFiles();
+        var path = files.Write("refresh.yaml", Dbs + "\ndashboard:\n  authentication: [negotiate]\n  kerberos_keytab: missing.keytab\n  roles:\n    operators: [alice]\n");
+        var error = Assert.Single(ConfigFiles.Fail(null, path).Errors);
+        Assert.Equal("dashboard.kerberos_keytab", error.Key);
+        Assert.Equal(8, error.Location?.Line);
+        Assert.Contains(OperatingSystem.IsWindows() ? "is for Linux and macOS" : Path.Combine(files.Folder, "missing.keytab"), error.Message, StringComparison.Ordinal);
     }
 }
