@@ -3,6 +3,7 @@ using DataRefresh.Configuration;
 using DataRefresh.Engines;
 using DataRefresh.Execution;
 using DataRefresh.History;
+using DataRefresh.Preview;
 
 namespace DataRefresh.Dashboard;
 
@@ -118,6 +119,13 @@ internal sealed class DashboardData(RefreshConfig config)
         await using var journal = new HistoryJournal(_engine, Config.Target, Config.Settings, "DataRefresh dashboard");
         var entries = await journal.ReadAsync(query, cancellationToken).ConfigureAwait(false);
         return [.. entries.Select(HistoryView.From)];
+    }
+
+    /// <summary>A page of the table's rows from one side, through the engine's read-only preview (<see cref="TablePreview"/>; masking applies there).</summary>
+    public async Task<RowsView> RowsAsync(string table, DatabaseSide side, IReadOnlyList<object?>? after, int limit, CancellationToken cancellationToken)
+    {
+        var page = await TablePreview.ReadAsync(Config, table, side, after, limit, cancellationToken).ConfigureAwait(false);
+        return DashboardPreview.View(page, limit);
     }
 
     private static Dictionary<string, RunningView> Running()

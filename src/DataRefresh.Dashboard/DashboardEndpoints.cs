@@ -7,6 +7,7 @@ using DataRefresh.Configuration;
 using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.History;
+using DataRefresh.Preview;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,6 +37,7 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         app.MapGet("/api/tables", (Delegate)(async (HttpContext c) => Results.Json(await data.OverviewAsync(c.RequestAborted), Json)));
         app.MapGet("/api/tables/{table}", async (string table, HttpContext c) =>
             await data.TableAsync(table, c.RequestAborted) is { } view ? Results.Json(view, Json) : NotFound($"no configured table is named '{table}'"));
+        app.MapGet("/api/tables/{table}/rows", RowsAsync);
         app.MapGet("/api/history", HistoryAsync);
         app.MapGet("/api/runs", () => Results.Json(new { active = RefreshRuns.Active.Select(r => RunView.From(r.Status)), recent = host().Recent.Select(r => RunView.From(r.Status)) }, Json));
         app.MapGet("/api/runs/{id}", (string id) =>
@@ -211,6 +213,55 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
 
         var rows = await data.HistoryAsync(new HistoryQuery { Tables = table is null ? [] : [table], Status = parsed, Last = last ?? 50 }, context.RequestAborted).ConfigureAwait(false);
         return Results.Json(rows, Json);
+    }
+
+    /// <summary>A page of a table's rows in key order: UAT's for everyone; production's only where show_production_rows and only for operators.</summary>
+    private async Task<IResult> RowsAsync(HttpContext context, string table, string? side, string? after, int? limit)
+    {
+        var user = User(context);
+        if (data.Find(table) is not { } configured)
+        {
+            return NotFound($"no configured table is named '{table}'");
+        }
+
+        var which = (side ?? "target").ToLowerInvariant() switch
+        {
+            "target" => DatabaseSide.Target,
+            "source" => DatabaseSide.Source,
+            _ => (DatabaseSide?)null,
+        };
+        if (which is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "side must be target (UAT) or source (production)");
+        }
+
+        if (which == DatabaseSide.Source)
+        {
+            if (!dashboard.ShowProductionRows)
+            {
+                return Problem(StatusCodes.Status403Forbidden, "production rows are not shown: the configuration does not set dashboard.show_production_rows: true");
+            }
+
+            if (!user.IsOperator)
+            {
+                audit.Write("refused-production-rows", user.Name, DashboardAuth.Client(context), new { table = configured.Name });
+                return Problem(StatusCodes.Status403Forbidden, "only operators may see production rows");
+            }
+        }
+
+        if (limit is < 1 or > TablePreview.MaxLimit)
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"limit must be between 1 and {TablePreview.MaxLimit}");
+        }
+
+        IReadOnlyList<object?>? key = null;
+        if (!string.IsNullOrEmpty(after) && (key = DashboardPreview.Open(after, configured.Name, which.Value)) is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "after: not a cursor this dashboard gave for this table and side (pass the previous page's next)");
+        }
+
+        var page = await data.RowsAsync(configured.Name, which.Value, key, limit ?? TablePreview.DefaultLimit, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(page, Json);
     }
 
     private sealed record RefreshRequest(IReadOnlyList<string>? Tables);
