@@ -43,6 +43,9 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         app.MapGet("/api/runs/{id}", (string id) =>
             (RefreshRuns.Find(id) ?? host().Recent.FirstOrDefault(r => r.RunId == id)) is { } run ? Results.Json(RunView.From(run.Status), Json) : NotFound($"no run {id} is active or recent"));
         app.MapPost("/api/refresh", (Delegate)RefreshAsync);
+        app.MapPost("/api/compare", (Delegate)CompareAsync);
+        app.MapGet("/api/compare", () => Results.Json(data.Comparisons.Recent, Json));
+        app.MapGet("/api/compare/{id}", (string id) => data.Comparisons.Find(id) is { } job ? Results.Json(job, Json) : NotFound($"no comparison {id} is known"));
         app.MapGet("/api/events", EventsAsync);
     }
 
@@ -266,6 +269,66 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
 
     private sealed record RefreshRequest(IReadOnlyList<string>? Tables);
 
+    /// <summary>Compare now: operators, CSRF (the gate); 202 and the comparison's id; GET /api/compare/{id} for the verdicts.</summary>
+    private async Task<IResult> CompareAsync(HttpContext context)
+    {
+        var user = User(context);
+        if (!user.IsOperator)
+        {
+            audit.Write("refused-compare", user.Name, DashboardAuth.Client(context));
+            return Problem(StatusCodes.Status403Forbidden, "only operators may start comparisons");
+        }
+
+        var (tables, refused) = await TablesAsync(context).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var busy = data.Comparisons.Busy.Intersect(tables, StringComparer.OrdinalIgnoreCase).ToList();
+        if (busy.Count > 0)
+        {
+            return Problem(StatusCodes.Status409Conflict, $"already comparing: {string.Join(", ", busy)}");
+        }
+
+        var job = host().StartCompare(data.Config, tables, user.Name);
+        audit.Write("compare-triggered", user.Name, DashboardAuth.Client(context), new { compareId = job.CompareId, tables });
+        return Results.Json(new { compareId = job.CompareId, tables }, Json, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The body's configured tables, <c>{ "tables": [...] }</c>, as configured; or why not.</summary>
+    private async Task<(List<string> Tables, IResult? Refused)> TablesAsync(HttpContext context)
+    {
+        RefreshRequest? request;
+        try
+        {
+            request = await context.Request.ReadFromJsonAsync<RefreshRequest>(Json, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return ([], Problem(StatusCodes.Status400BadRequest, "send JSON: { \"tables\": [\"schema.table\", …] }"));
+        }
+
+        var names = request?.Tables ?? [];
+        if (names.Count == 0)
+        {
+            return ([], Problem(StatusCodes.Status400BadRequest, "name at least one table: { \"tables\": [\"schema.table\"] }"));
+        }
+
+        var tables = new List<string>();
+        foreach (var name in names)
+        {
+            if (data.Find(name ?? "") is not { } table)
+            {
+                return ([], NotFound($"no configured table is named '{name}'"));
+            }
+
+            tables.Add(table.Name);
+        }
+
+        return (tables, null);
+    }
+
     private async Task<IResult> RefreshAsync(HttpContext context)
     {
         var user = User(context);
@@ -275,31 +338,10 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
             return Problem(StatusCodes.Status403Forbidden, "only operators may trigger refreshes");
         }
 
-        RefreshRequest? request;
-        try
+        var (tables, refused) = await TablesAsync(context).ConfigureAwait(false);
+        if (refused is not null)
         {
-            request = await context.Request.ReadFromJsonAsync<RefreshRequest>(Json, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "send JSON: { \"tables\": [\"schema.table\", …] }");
-        }
-
-        var names = request?.Tables ?? [];
-        if (names.Count == 0)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "name at least one table: { \"tables\": [\"schema.table\"] }");
-        }
-
-        var tables = new List<string>();
-        foreach (var name in names)
-        {
-            if (data.Find(name ?? "") is not { } table)
-            {
-                return NotFound($"no configured table is named '{name}'");
-            }
-
-            tables.Add(table.Name);
+            return refused;
         }
 
         var busy = RefreshRuns.Active.SelectMany(r => r.Status.Tables.Where(t => !t.State.IsDone()).Select(t => t.Table)).Intersect(tables, StringComparer.OrdinalIgnoreCase).ToList();
