@@ -3,6 +3,7 @@ using DataRefresh.Configuration;
 using DataRefresh.Engines;
 using DataRefresh.Execution;
 using DataRefresh.History;
+using DataRefresh.Preview;
 
 namespace DataRefresh.Dashboard;
 
@@ -13,7 +14,12 @@ public sealed record TableView(
     long? SourceRows,
     long? TargetRows,
     HistoryView? LastRefresh,
-    RunningView? Running);
+    RunningView? Running,
+    ComparisonView? LastComparison = null,
+    IncrementalView? Incremental = null);
+
+/// <summary>An incremental table's column: production's MAX, UAT's MAX, and how far UAT is behind (text; null where unknown).</summary>
+public sealed record IncrementalView(string Column, string? SourceMax, string? TargetMax, string? Lag);
 
 /// <summary>One history row, as the dashboard shows it (no host or login detail).</summary>
 public sealed record HistoryView(
@@ -45,7 +51,7 @@ public sealed record OverviewView(string Source, string Target, IReadOnlyList<Ta
 /// <summary>A table's plan: what a refresh would do now.</summary>
 public sealed record PlanView(string Action, string Reason, long EstimatedRows, IReadOnlyList<string> Warnings, bool Blocked);
 
-public sealed record TableDetailView(TableView Table, PlanView? Plan, IReadOnlyList<HistoryView> History, string? PlanError);
+public sealed record TableDetailView(TableView Table, PlanView? Plan, IReadOnlyList<HistoryView> History, string? PlanError, ComparisonView? LastComparison = null);
 
 /// <summary>A run's status: from the engine's <see cref="RunStatus"/>.</summary>
 public sealed record RunView(string RunId, string StartedBy, DateTimeOffset StartedAt, string Target, bool Finished, IReadOnlyList<RunTableView> Tables)
@@ -66,6 +72,9 @@ internal sealed class DashboardData(RefreshConfig config)
 
     public RefreshConfig Config { get; } = config;
 
+    /// <summary>Compare now: the comparisons this dashboard ran, and each table's last verdict.</summary>
+    public DashboardCompare Comparisons { get; } = new(TimeProvider.System);
+
     public TableConfig? Find(string table) => Config.Tables.FirstOrDefault(t => string.Equals(t.Name, table, StringComparison.OrdinalIgnoreCase));
 
     public async Task<OverviewView> OverviewAsync(CancellationToken cancellationToken)
@@ -81,7 +90,8 @@ internal sealed class DashboardData(RefreshConfig config)
             source.GetValueOrDefault(t.Name),
             target.GetValueOrDefault(t.Name),
             last.GetValueOrDefault(t.Name),
-            running.GetValueOrDefault(t.Name))).ToList();
+            running.GetValueOrDefault(t.Name),
+            Comparisons.Last(t.Name))).ToList();
         return new OverviewView(Config.Source.Display, Config.Target.Display, tables, errors);
     }
 
@@ -110,7 +120,7 @@ internal sealed class DashboardData(RefreshConfig config)
         }
 
         var history = await HistoryAsync(new HistoryQuery { Tables = [table.Name], Last = 20 }, cancellationToken).ConfigureAwait(false);
-        return new TableDetailView(view, plan, history, planError);
+        return new TableDetailView(view, plan, history, planError, Comparisons.Last(table.Name));
     }
 
     public async Task<IReadOnlyList<HistoryView>> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken)
@@ -118,6 +128,13 @@ internal sealed class DashboardData(RefreshConfig config)
         await using var journal = new HistoryJournal(_engine, Config.Target, Config.Settings, "DataRefresh dashboard");
         var entries = await journal.ReadAsync(query, cancellationToken).ConfigureAwait(false);
         return [.. entries.Select(HistoryView.From)];
+    }
+
+    /// <summary>A page of the table's rows from one side, through the engine's read-only preview (<see cref="TablePreview"/>; masking applies there).</summary>
+    public async Task<RowsView> RowsAsync(string table, DatabaseSide side, IReadOnlyList<object?>? after, int limit, CancellationToken cancellationToken)
+    {
+        var page = await TablePreview.ReadAsync(Config, table, side, after, limit, cancellationToken).ConfigureAwait(false);
+        return DashboardPreview.View(page, limit);
     }
 
     private static Dictionary<string, RunningView> Running()

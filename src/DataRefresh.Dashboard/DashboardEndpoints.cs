@@ -7,6 +7,7 @@ using DataRefresh.Configuration;
 using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.History;
+using DataRefresh.Preview;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,11 +37,15 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         app.MapGet("/api/tables", (Delegate)(async (HttpContext c) => Results.Json(await data.OverviewAsync(c.RequestAborted), Json)));
         app.MapGet("/api/tables/{table}", async (string table, HttpContext c) =>
             await data.TableAsync(table, c.RequestAborted) is { } view ? Results.Json(view, Json) : NotFound($"no configured table is named '{table}'"));
+        app.MapGet("/api/tables/{table}/rows", RowsAsync);
         app.MapGet("/api/history", HistoryAsync);
         app.MapGet("/api/runs", () => Results.Json(new { active = RefreshRuns.Active.Select(r => RunView.From(r.Status)), recent = host().Recent.Select(r => RunView.From(r.Status)) }, Json));
         app.MapGet("/api/runs/{id}", (string id) =>
             (RefreshRuns.Find(id) ?? host().Recent.FirstOrDefault(r => r.RunId == id)) is { } run ? Results.Json(RunView.From(run.Status), Json) : NotFound($"no run {id} is active or recent"));
         app.MapPost("/api/refresh", (Delegate)RefreshAsync);
+        app.MapPost("/api/compare", (Delegate)CompareAsync);
+        app.MapGet("/api/compare", () => Results.Json(data.Comparisons.Recent, Json));
+        app.MapGet("/api/compare/{id}", (string id) => data.Comparisons.Find(id) is { } job ? Results.Json(job, Json) : NotFound($"no comparison {id} is known"));
         app.MapGet("/api/events", EventsAsync);
     }
 
@@ -232,7 +237,116 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         return Results.Json(rows, Json);
     }
 
+    /// <summary>A page of a table's rows in key order: UAT's for everyone; production's only where show_production_rows and only for operators.</summary>
+    private async Task<IResult> RowsAsync(HttpContext context, string table, string? side, string? after, int? limit)
+    {
+        var user = User(context);
+        if (data.Find(table) is not { } configured)
+        {
+            return NotFound($"no configured table is named '{table}'");
+        }
+
+        var which = (side ?? "target").ToLowerInvariant() switch
+        {
+            "target" => DatabaseSide.Target,
+            "source" => DatabaseSide.Source,
+            _ => (DatabaseSide?)null,
+        };
+        if (which is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "side must be target (UAT) or source (production)");
+        }
+
+        if (which == DatabaseSide.Source)
+        {
+            if (!dashboard.ShowProductionRows)
+            {
+                return Problem(StatusCodes.Status403Forbidden, "production rows are not shown: the configuration does not set dashboard.show_production_rows: true");
+            }
+
+            if (!user.IsOperator)
+            {
+                audit.Write("refused-production-rows", user.Name, DashboardAuth.Client(context), new { table = configured.Name });
+                return Problem(StatusCodes.Status403Forbidden, "only operators may see production rows");
+            }
+        }
+
+        if (limit is < 1 or > TablePreview.MaxLimit)
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"limit must be between 1 and {TablePreview.MaxLimit}");
+        }
+
+        IReadOnlyList<object?>? key = null;
+        if (!string.IsNullOrEmpty(after) && (key = DashboardPreview.Open(after, configured.Name, which.Value)) is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "after: not a cursor this dashboard gave for this table and side (pass the previous page's next)");
+        }
+
+        var page = await data.RowsAsync(configured.Name, which.Value, key, limit ?? TablePreview.DefaultLimit, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(page, Json);
+    }
+
     private sealed record RefreshRequest(IReadOnlyList<string>? Tables);
+
+    /// <summary>Compare now: operators, CSRF (the gate); 202 and the comparison's id; GET /api/compare/{id} for the verdicts.</summary>
+    private async Task<IResult> CompareAsync(HttpContext context)
+    {
+        var user = User(context);
+        if (!user.IsOperator)
+        {
+            audit.Write("refused-compare", user.Name, DashboardAuth.Client(context));
+            return Problem(StatusCodes.Status403Forbidden, "only operators may start comparisons");
+        }
+
+        var (tables, refused) = await TablesAsync(context).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var busy = data.Comparisons.Busy.Intersect(tables, StringComparer.OrdinalIgnoreCase).ToList();
+        if (busy.Count > 0)
+        {
+            return Problem(StatusCodes.Status409Conflict, $"already comparing: {string.Join(", ", busy)}");
+        }
+
+        var job = host().StartCompare(data.Config, tables, user.Name);
+        audit.Write("compare-triggered", user.Name, DashboardAuth.Client(context), new { compareId = job.CompareId, tables });
+        return Results.Json(new { compareId = job.CompareId, tables }, Json, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The body's configured tables, <c>{ "tables": [...] }</c>, as configured; or why not.</summary>
+    private async Task<(List<string> Tables, IResult? Refused)> TablesAsync(HttpContext context)
+    {
+        RefreshRequest? request;
+        try
+        {
+            request = await context.Request.ReadFromJsonAsync<RefreshRequest>(Json, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return ([], Problem(StatusCodes.Status400BadRequest, "send JSON: { \"tables\": [\"schema.table\", …] }"));
+        }
+
+        var names = request?.Tables ?? [];
+        if (names.Count == 0)
+        {
+            return ([], Problem(StatusCodes.Status400BadRequest, "name at least one table: { \"tables\": [\"schema.table\"] }"));
+        }
+
+        var tables = new List<string>();
+        foreach (var name in names)
+        {
+            if (data.Find(name ?? "") is not { } table)
+            {
+                return ([], NotFound($"no configured table is named '{name}'"));
+            }
+
+            tables.Add(table.Name);
+        }
+
+        return (tables, null);
+    }
 
     private async Task<IResult> RefreshAsync(HttpContext context)
     {
@@ -243,31 +357,10 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
             return Problem(StatusCodes.Status403Forbidden, "only operators may trigger refreshes");
         }
 
-        RefreshRequest? request;
-        try
+        var (tables, refused) = await TablesAsync(context).ConfigureAwait(false);
+        if (refused is not null)
         {
-            request = await context.Request.ReadFromJsonAsync<RefreshRequest>(Json, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "send JSON: { \"tables\": [\"schema.table\", …] }");
-        }
-
-        var names = request?.Tables ?? [];
-        if (names.Count == 0)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "name at least one table: { \"tables\": [\"schema.table\"] }");
-        }
-
-        var tables = new List<string>();
-        foreach (var name in names)
-        {
-            if (data.Find(name ?? "") is not { } table)
-            {
-                return NotFound($"no configured table is named '{name}'");
-            }
-
-            tables.Add(table.Name);
+            return refused;
         }
 
         var busy = RefreshRuns.Active.SelectMany(r => r.Status.Tables.Where(t => !t.State.IsDone()).Select(t => t.Table)).Intersect(tables, StringComparer.OrdinalIgnoreCase).ToList();

@@ -34,12 +34,15 @@ public sealed class DashboardHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, RefreshRun> _started = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RefreshRun> _recent = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly DashboardData _data;
     private readonly TaskCompletionSource _stoppedSource = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopped;
 
-    private DashboardHost(WebApplication app, string url, string auditLog)
+    private DashboardHost(WebApplication app, string url, string auditLog, DashboardData data)
     {
         _app = app;
+        _data = data;
         Url = url;
         AuditLogPath = auditLog;
     }
@@ -101,7 +104,7 @@ public sealed class DashboardHost : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? dashboard.Listen.ToString();
         var url = new UriBuilder(bound) { Host = dashboard.Listen.Host }.Uri.ToString().TrimEnd('/');
-        host = new DashboardHost(app, url, auditPath);
+        host = new DashboardHost(app, url, auditPath, data);
         return host;
     }
 
@@ -123,6 +126,12 @@ public sealed class DashboardHost : IAsyncDisposable
         return run;
     }
 
+    /// <summary>Compare now, through the engine's session (reads only); cancelled when the host stops.</summary>
+    internal CompareJobView StartCompare(RefreshConfig config, IReadOnlyList<string> tables, string user) =>
+        _data.Comparisons.Start(config, tables, user, _stopping.Token);
+
+    internal DashboardCompare Comparisons => _data.Comparisons;
+
     /// <summary>Runs this host started, newest first (finished ones too, the last 50).</summary>
     internal IReadOnlyList<RefreshRun> Recent => [.. _recent.Reverse()];
 
@@ -138,6 +147,9 @@ public sealed class DashboardHost : IAsyncDisposable
             run.Cancel();
         }
 
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _data.Comparisons.DrainAsync().ConfigureAwait(false);
+
         foreach (var run in _started.Values)
         {
             try
@@ -151,6 +163,7 @@ public sealed class DashboardHost : IAsyncDisposable
 
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
         _stoppedSource.TrySetResult();
     }
 

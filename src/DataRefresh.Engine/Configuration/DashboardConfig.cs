@@ -42,6 +42,9 @@ public sealed record DashboardConfig
     /// <summary>Read only: user names, or (Negotiate on Windows) group names or SIDs.</summary>
     public IReadOnlyList<string> Viewers { get; init; } = [];
 
+    /// <summary>show_production_rows: operators may preview production's rows beside UAT's on the table page (default false).</summary>
+    public bool ShowProductionRows { get; init; }
+
     public bool IsHttps => Listen.Scheme == Uri.UriSchemeHttps;
 
     /// <summary>Whether a listen host is a loopback address (127.0.0.0/8, ::1, localhost): the only place plain HTTP is allowed.</summary>
@@ -59,7 +62,7 @@ public sealed record DashboardConfig
 /// <summary>Reads and checks the <c>dashboard:</c> section.</summary>
 public static partial class ConfigLoader
 {
-    private static readonly string[] DashboardKeys = ["listen", "certificate", "authentication", "users_file", "kerberos_keytab", "roles"];
+    private static readonly string[] DashboardKeys = ["listen", "certificate", "authentication", "users_file", "kerberos_keytab", "roles", "show_production_rows"];
     private static readonly Dictionary<string, DashboardAuthentication> DashboardAuths = new() { ["local"] = DashboardAuthentication.Local, ["negotiate"] = DashboardAuthentication.Negotiate };
 
     private static DashboardConfig? BindDashboard(MappingNode root, ConfigReader r)
@@ -196,7 +199,8 @@ public static partial class ConfigLoader
             }
         }
 
-        return new DashboardConfig { Listen = listen, CertificatePath = certificate, Authentication = auth, UsersFile = usersFile, KerberosKeytab = keytab, Operators = operators, Viewers = viewers };
+        var showProduction = r.Boolean(map, "show_production_rows", path) ?? false;
+        return new DashboardConfig { Listen = listen, CertificatePath = certificate, Authentication = auth, UsersFile = usersFile, KerberosKeytab = keytab, Operators = operators, Viewers = viewers, ShowProductionRows = showProduction };
     }
 
     private static List<string> Names(MappingNode roles, string key, ConfigReader r)

@@ -17,6 +17,9 @@ public interface IDatabaseEngine : IEngineConnections, IEngineCatalog, IEngineWr
     /// <summary>The history journal's SQL for this engine.</summary>
     IHistoryDialect History { get; }
 
+    /// <summary>Preview pages of a table's rows in key order (the dashboard's data preview); reads only.</summary>
+    IEngineRows Rows { get; }
+
     /// <summary>Strategy staging_partition_switch on this engine.</summary>
     Staging.IStagingSwitch Staging { get; }
 }

@@ -27,6 +27,19 @@ public sealed class DashboardConfigTests
         Assert.Equal(Path.Combine(files.Folder, "users.json"), dashboard.UsersFile);
         Assert.Equal(["alice"], dashboard.Operators);
         Assert.Equal(["bob", "CONTOSO\\QA"], dashboard.Viewers);
+        Assert.False(dashboard.ShowProductionRows);
+    }
+
+    [Fact]
+    public void Show_production_rows_is_a_boolean_checked_with_its_file_line_and_key()
+    {
+        using var files = new ConfigFiles();
+        Assert.True(ConfigFiles.Load(null, files.Write("refresh.yaml", Dbs + "\ndashboard:\n  show_production_rows: true" + Roles)).Dashboard!.ShowProductionRows);
+        var path = files.Write("bad.yaml", Dbs + "\ndashboard:\n  show_production_rows: sometimes" + Roles);
+        var error = Assert.Single(ConfigFiles.Fail(null, path).Errors);
+        Assert.Equal("dashboard.show_production_rows", error.Key);
+        Assert.Contains("must be true or false", error.Message, StringComparison.Ordinal);
+        Assert.Equal(7, error.Location?.Line);
     }
 
     [Fact]

@@ -46,7 +46,10 @@ internal sealed class DashboardSite : IAsyncDisposable
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>A SQLite pair with <paramref name="tables"/> (1000 rows in production, none in UAT).</summary>
-    public static async Task<DashboardSite> StartAsync(params string[] tables)
+    public static Task<DashboardSite> StartAsync(params string[] tables) => StartAsync(showProductionRows: false, tables);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with dashboard.show_production_rows set.</summary>
+    public static async Task<DashboardSite> StartAsync(bool showProductionRows, params string[] tables)
     {
         var dir = new TempDir();
         foreach (var (file, rows) in new[] { ("prod.db", 1000), ("uat.db", 0) })
@@ -71,6 +74,7 @@ internal sealed class DashboardSite : IAsyncDisposable
             {names}dashboard:
               listen: "http://127.0.0.1:0"
               users_file: users.json
+              show_production_rows: {(showProductionRows ? "true" : "false")}
               roles:
                 operators: [alice]
                 viewers: [bob]

@@ -88,6 +88,8 @@ public sealed class SqlServerScriptTests
             var reads = new Dictionary<string, ColumnRead> { [columns[^1]] = new("French_CI_AS"), [first] = new("Latin1_General_100_CI_AS_SC_UTF8", "nvarchar(50)") };
             yield return ($"{shape}: select in the target's collations", SqlServerSql.Select(table, columns, greater, null, key, null, reads));
             yield return ($"{shape}: select max column through nvarchar(max)", SqlServerSql.Select(table, columns, null, 10, [first], null, new Dictionary<string, ColumnRead> { [first] = new("Greek_CI_AS", "nvarchar(max)") }));
+            yield return ($"{shape}: preview first page", SqlServerSql.PreviewPage(table, columns, key, after: false));
+            yield return ($"{shape}: preview next page", SqlServerSql.PreviewPage(table, columns, key, after: true));
             yield return ($"{shape}: truncate", SqlServerSql.Truncate(table));
             yield return ($"{shape}: disable index", SqlServerSql.DisableIndex(table, "ix " + columns[0][..Math.Min(columns[0].Length, 100)]));
             yield return ($"{shape}: rebuild index", SqlServerSql.RebuildIndex(table, "ix " + columns[0][..Math.Min(columns[0].Length, 100)]));

@@ -166,6 +166,12 @@ GO
 -- heap: select max column through nvarchar(max)
 SELECT TOP (10) CAST([EventId] AS nvarchar(max)) COLLATE Greek_CI_AS AS [EventId], [Payload] FROM [dbo].[Events] ORDER BY [EventId]
 GO
+-- heap: preview first page
+SELECT TOP (@limit) [EventId], [Payload] FROM [dbo].[Events]
+GO
+-- heap: preview next page
+SELECT TOP (@limit) [EventId], [Payload] FROM [dbo].[Events]
+GO
 -- heap: truncate
 TRUNCATE TABLE [dbo].[Events]
 GO
@@ -365,6 +371,12 @@ SELECT CAST([UserId] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 A
 GO
 -- clustered primary key: select max column through nvarchar(max)
 SELECT TOP (10) CAST([UserId] AS nvarchar(max)) COLLATE Greek_CI_AS AS [UserId], [Name], [Email] FROM [dbo].[Users] ORDER BY [UserId]
+GO
+-- clustered primary key: preview first page
+SELECT TOP (@limit) [UserId], [Name], [Email] FROM [dbo].[Users] ORDER BY [UserId]
+GO
+-- clustered primary key: preview next page
+SELECT TOP (@limit) [UserId], [Name], [Email] FROM [dbo].[Users] WHERE ([UserId] > @k0) ORDER BY [UserId]
 GO
 -- clustered primary key: truncate
 TRUNCATE TABLE [dbo].[Users]
@@ -566,6 +578,12 @@ GO
 -- identity: select max column through nvarchar(max)
 SELECT TOP (10) CAST([order_id] AS nvarchar(max)) COLLATE Greek_CI_AS AS [order_id], [amount], [placed_at] FROM [sales].[Orders] ORDER BY [order_id]
 GO
+-- identity: preview first page
+SELECT TOP (@limit) [order_id], [amount], [placed_at] FROM [sales].[Orders] ORDER BY [order_id]
+GO
+-- identity: preview next page
+SELECT TOP (@limit) [order_id], [amount], [placed_at] FROM [sales].[Orders] WHERE ([order_id] > @k0) ORDER BY [order_id]
+GO
 -- identity: truncate
 TRUNCATE TABLE [sales].[Orders]
 GO
@@ -765,6 +783,12 @@ SELECT CAST([InvoiceId] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF
 GO
 -- computed and rowversion: select max column through nvarchar(max)
 SELECT TOP (10) CAST([InvoiceId] AS nvarchar(max)) COLLATE Greek_CI_AS AS [InvoiceId], [Net], [Tax] FROM [dbo].[Invoices] ORDER BY [InvoiceId]
+GO
+-- computed and rowversion: preview first page
+SELECT TOP (@limit) [InvoiceId], [Net], [Tax] FROM [dbo].[Invoices] ORDER BY [InvoiceId]
+GO
+-- computed and rowversion: preview next page
+SELECT TOP (@limit) [InvoiceId], [Net], [Tax] FROM [dbo].[Invoices] WHERE ([InvoiceId] > @k0) ORDER BY [InvoiceId]
 GO
 -- computed and rowversion: truncate
 TRUNCATE TABLE [dbo].[Invoices]
@@ -966,6 +990,12 @@ GO
 -- temporal: select max column through nvarchar(max)
 SELECT TOP (10) CAST([EmployeeId] AS nvarchar(max)) COLLATE Greek_CI_AS AS [EmployeeId], [Salary] FROM [hr].[Employees] ORDER BY [EmployeeId]
 GO
+-- temporal: preview first page
+SELECT TOP (@limit) [EmployeeId], [Salary] FROM [hr].[Employees] ORDER BY [EmployeeId]
+GO
+-- temporal: preview next page
+SELECT TOP (@limit) [EmployeeId], [Salary] FROM [hr].[Employees] WHERE ([EmployeeId] > @k0) ORDER BY [EmployeeId]
+GO
 -- temporal: truncate
 TRUNCATE TABLE [hr].[Employees]
 GO
@@ -1165,6 +1195,12 @@ SELECT CAST([report_date] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_U
 GO
 -- partitioned: select max column through nvarchar(max)
 SELECT TOP (10) CAST([report_date] AS nvarchar(max)) COLLATE Greek_CI_AS AS [report_date], [region], [revenue] FROM [rpt].[DailyReports] ORDER BY [report_date]
+GO
+-- partitioned: preview first page
+SELECT TOP (@limit) [report_date], [region], [revenue] FROM [rpt].[DailyReports] ORDER BY [report_date], [region]
+GO
+-- partitioned: preview next page
+SELECT TOP (@limit) [report_date], [region], [revenue] FROM [rpt].[DailyReports] WHERE ([report_date] > @k0) OR ([report_date] = @k0 AND [region] > @k1) ORDER BY [report_date], [region]
 GO
 -- partitioned: truncate
 TRUNCATE TABLE [rpt].[DailyReports]
@@ -1366,6 +1402,12 @@ GO
 -- close bracket: select max column through nvarchar(max)
 SELECT TOP (10) CAST([col]]umn] AS nvarchar(max)) COLLATE Greek_CI_AS AS [col]]umn], [x] FROM [dbo].[Weird]]Name] ORDER BY [col]]umn]
 GO
+-- close bracket: preview first page
+SELECT TOP (@limit) [col]]umn], [x] FROM [dbo].[Weird]]Name] ORDER BY [col]]umn]
+GO
+-- close bracket: preview next page
+SELECT TOP (@limit) [col]]umn], [x] FROM [dbo].[Weird]]Name] WHERE ([col]]umn] > @k0) ORDER BY [col]]umn]
+GO
 -- close bracket: truncate
 TRUNCATE TABLE [dbo].[Weird]]Name]
 GO
@@ -1565,6 +1607,12 @@ SELECT CAST([[a] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [[
 GO
 -- open bracket: select max column through nvarchar(max)
 SELECT TOP (10) CAST([[a] AS nvarchar(max)) COLLATE Greek_CI_AS AS [[a], [b[] FROM [dbo].[[Bracketed] ORDER BY [[a]
+GO
+-- open bracket: preview first page
+SELECT TOP (@limit) [[a], [b[] FROM [dbo].[[Bracketed] ORDER BY [[a]
+GO
+-- open bracket: preview next page
+SELECT TOP (@limit) [[a], [b[] FROM [dbo].[[Bracketed] WHERE ([[a] > @k0) ORDER BY [[a]
 GO
 -- open bracket: truncate
 TRUNCATE TABLE [dbo].[[Bracketed]
@@ -1766,6 +1814,12 @@ GO
 -- quote: select max column through nvarchar(max)
 SELECT TOP (10) CAST([Customer's Name] AS nvarchar(max)) COLLATE Greek_CI_AS AS [Customer's Name], [id] FROM [O'Brien].[It's] ORDER BY [Customer's Name]
 GO
+-- quote: preview first page
+SELECT TOP (@limit) [Customer's Name], [id] FROM [O'Brien].[It's] ORDER BY [id]
+GO
+-- quote: preview next page
+SELECT TOP (@limit) [Customer's Name], [id] FROM [O'Brien].[It's] WHERE ([id] > @k0) ORDER BY [id]
+GO
 -- quote: truncate
 TRUNCATE TABLE [O'Brien].[It's]
 GO
@@ -1965,6 +2019,12 @@ SELECT CAST([c;d] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS [
 GO
 -- semicolon: select max column through nvarchar(max)
 SELECT TOP (10) CAST([c;d] AS nvarchar(max)) COLLATE Greek_CI_AS AS [c;d], [--e] FROM [dbo].[a;DROP TABLE x;--] ORDER BY [c;d]
+GO
+-- semicolon: preview first page
+SELECT TOP (@limit) [c;d], [--e] FROM [dbo].[a;DROP TABLE x;--] ORDER BY [c;d]
+GO
+-- semicolon: preview next page
+SELECT TOP (@limit) [c;d], [--e] FROM [dbo].[a;DROP TABLE x;--] WHERE ([c;d] > @k0) ORDER BY [c;d]
 GO
 -- semicolon: truncate
 TRUNCATE TABLE [dbo].[a;DROP TABLE x;--]
@@ -2166,6 +2226,12 @@ GO
 -- spaces: select max column through nvarchar(max)
 SELECT TOP (10) CAST([Line No] AS nvarchar(max)) COLLATE Greek_CI_AS AS [Line No], [Unit Price] FROM [sales].[Order Lines] ORDER BY [Line No]
 GO
+-- spaces: preview first page
+SELECT TOP (@limit) [Line No], [Unit Price] FROM [sales].[Order Lines] ORDER BY [Line No]
+GO
+-- spaces: preview next page
+SELECT TOP (@limit) [Line No], [Unit Price] FROM [sales].[Order Lines] WHERE ([Line No] > @k0) ORDER BY [Line No]
+GO
 -- spaces: truncate
 TRUNCATE TABLE [sales].[Order Lines]
 GO
@@ -2365,6 +2431,12 @@ SELECT CAST([名前] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 A
 GO
 -- unicode: select max column through nvarchar(max)
 SELECT TOP (10) CAST([名前] AS nvarchar(max)) COLLATE Greek_CI_AS AS [名前], [ñandú], [emoji😀] FROM [données].[Überstunden 日本] ORDER BY [名前]
+GO
+-- unicode: preview first page
+SELECT TOP (@limit) [名前], [ñandú], [emoji😀] FROM [données].[Überstunden 日本] ORDER BY [名前]
+GO
+-- unicode: preview next page
+SELECT TOP (@limit) [名前], [ñandú], [emoji😀] FROM [données].[Überstunden 日本] WHERE ([名前] > @k0) ORDER BY [名前]
 GO
 -- unicode: truncate
 TRUNCATE TABLE [données].[Überstunden 日本]
@@ -2566,6 +2638,12 @@ GO
 -- reserved words: select max column through nvarchar(max)
 SELECT TOP (10) CAST([from] AS nvarchar(max)) COLLATE Greek_CI_AS AS [from], [where], [order], [group] FROM [select].[table] ORDER BY [from]
 GO
+-- reserved words: preview first page
+SELECT TOP (@limit) [from], [where], [order], [group] FROM [select].[table] ORDER BY [from]
+GO
+-- reserved words: preview next page
+SELECT TOP (@limit) [from], [where], [order], [group] FROM [select].[table] WHERE ([from] > @k0) ORDER BY [from]
+GO
 -- reserved words: truncate
 TRUNCATE TABLE [select].[table]
 GO
@@ -2765,6 +2843,12 @@ SELECT CAST([Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 GO
 -- 128 characters: select max column through nvarchar(max)
 SELECT TOP (10) CAST([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] AS nvarchar(max)) COLLATE Greek_CI_AS AS [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ORDER BY [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: preview first page
+SELECT TOP (@limit) [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] ORDER BY [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
+GO
+-- 128 characters: preview next page
+SELECT TOP (@limit) [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ], [id] FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE ([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] > @k0) ORDER BY [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
 GO
 -- 128 characters: truncate
 TRUNCATE TABLE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
@@ -2966,6 +3050,12 @@ GO
 -- next value for default: select max column through nvarchar(max)
 SELECT TOP (10) CAST([InvoiceNo] AS nvarchar(max)) COLLATE Greek_CI_AS AS [InvoiceNo], [Amount] FROM [billing].[Invoices] ORDER BY [InvoiceNo]
 GO
+-- next value for default: preview first page
+SELECT TOP (@limit) [InvoiceNo], [Amount] FROM [billing].[Invoices] ORDER BY [InvoiceNo]
+GO
+-- next value for default: preview next page
+SELECT TOP (@limit) [InvoiceNo], [Amount] FROM [billing].[Invoices] WHERE ([InvoiceNo] > @k0) ORDER BY [InvoiceNo]
+GO
 -- next value for default: truncate
 TRUNCATE TABLE [billing].[Invoices]
 GO
@@ -3165,6 +3255,12 @@ SELECT CAST([DocumentNo] AS nvarchar(50)) COLLATE Latin1_General_100_CI_AS_SC_UT
 GO
 -- shared sequence: select max column through nvarchar(max)
 SELECT TOP (10) CAST([DocumentNo] AS nvarchar(max)) COLLATE Greek_CI_AS AS [DocumentNo], [Title] FROM [dbo].[Documents] ORDER BY [DocumentNo]
+GO
+-- shared sequence: preview first page
+SELECT TOP (@limit) [DocumentNo], [Title] FROM [dbo].[Documents] ORDER BY [DocumentNo]
+GO
+-- shared sequence: preview next page
+SELECT TOP (@limit) [DocumentNo], [Title] FROM [dbo].[Documents] WHERE ([DocumentNo] > @k0) ORDER BY [DocumentNo]
 GO
 -- shared sequence: truncate
 TRUNCATE TABLE [dbo].[Documents]

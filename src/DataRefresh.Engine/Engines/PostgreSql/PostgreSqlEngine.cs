@@ -24,6 +24,8 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
 
     public IMergeLoad Merge { get; } = new PostgreSqlMerge();
 
+    public IEngineRows Rows { get; } = new PostgreSqlRows();
+
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public static string Quote(QualifiedName table) => $"{Quote(table.Schema)}.{Quote(table.Name)}";

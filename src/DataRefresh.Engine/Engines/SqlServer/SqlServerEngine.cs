@@ -35,6 +35,8 @@ public sealed class SqlServerEngine : IDatabaseEngine
     /// <summary>A #temp table loaded by SqlBulkCopy, then DELETE / UPDATE / INSERT: see <see cref="SqlServerMerge"/>.</summary>
     public IMergeLoad Merge { get; } = new SqlServerMerge();
 
+    public IEngineRows Rows { get; } = new SqlServerRows();
+
     /// <summary>Enabled DML triggers: SqlBulkCopy fires none, but a reload's DELETE and a merge's statements do (see <see cref="SqlServerTriggers"/>).</summary>
     public Task<IReadOnlyList<string>> UserTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) => SqlServerTriggers.EnabledAsync(connection, null, table, cancellationToken);
 

@@ -176,6 +176,30 @@ public static class SqlServerSql
         return $"SELECT {top}{string.Join(", ", list)} FROM {Quote(table)}{Where(filter)}{and}{order}";
     }
 
+    /// <summary>
+    /// A preview page: <c>TOP (@limit)</c> rows in key order, after the key <c>@k0</c>, <c>@k1</c>, … when
+    /// <paramref name="after"/> (written out as (k0 &gt; @k0) OR (k0 = @k0 AND k1 &gt; @k1) …: T-SQL has no row values).
+    /// </summary>
+    public static string PreviewPage(QualifiedName table, IReadOnlyList<string> columns, IReadOnlyList<string> key, bool after)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var where = "";
+        if (after && key.Count > 0)
+        {
+            var terms = new List<string>();
+            for (var i = 0; i < key.Count; i++)
+            {
+                var equal = Enumerable.Range(0, i).Select(j => $"{Quote(key[j])} = @k{j.ToString(CultureInfo.InvariantCulture)} AND ");
+                terms.Add($"({string.Concat(equal)}{Quote(key[i])} > @k{i.ToString(CultureInfo.InvariantCulture)})");
+            }
+
+            where = " WHERE " + string.Join(" OR ", terms);
+        }
+
+        var order = key.Count > 0 ? " ORDER BY " + string.Join(", ", key.Select(Quote)) : "";
+        return $"SELECT TOP (@limit) {string.Join(", ", columns.Select(Quote))} FROM {Quote(table)}{where}{order}";
+    }
+
     /// <summary>One column read in another collation, under its own name: <c>[c] COLLATE X AS [c]</c> or <c>CAST([c] AS nvarchar(n)) COLLATE X AS [c]</c>.</summary>
     public static string Read(string column, ColumnRead read)
     {

@@ -25,6 +25,8 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     public IMergeLoad Merge { get; } = new SqliteMerge();
 
+    public IEngineRows Rows { get; } = new SqliteRows();
+
     public async Task<IReadOnlyList<string>> UserTriggersAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken) =>
         (await SqliteTriggers.ReadAsync(connection, null, table, cancellationToken).ConfigureAwait(false)).Select(t => t.Name).ToList();
 
