@@ -9,8 +9,8 @@ public static partial class ConfigLoader
 {
     private static readonly string[] RootKeys = ["databases", "tables", "settings", "dashboard"];
     private static readonly string[] DatabaseKeys = ["engine", "server", "port", "database", "auth_type", "trust_server_certificate", "packet_size", "application_name"];
-    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers"];
-    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout"];
+    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers", "masking"];
+    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout", "masking_key_env", "require_masking", "personal_columns"];
 
     private static readonly Dictionary<string, EngineKind> Engines = new() { ["sqlserver"] = EngineKind.SqlServer, ["postgresql"] = EngineKind.PostgreSql, ["sqlite"] = EngineKind.Sqlite };
     private static readonly Dictionary<string, AuthType> Auths = new() { ["windows"] = AuthType.Windows, ["sql"] = AuthType.Sql };
@@ -82,6 +82,7 @@ public static partial class ConfigLoader
         var settings = BindSettings(r.Map(root, "settings", "", required: false), r, engine);
         var tables = BindTables(r.Sequence(root, "tables", ""), r, engine, settings.HistoryTable);
         var dashboard = BindDashboard(root, r);
+        CheckMaskingKey(root, tables, settings, r, environment);
 
         if (source is not null && target is not null)
         {
@@ -214,6 +215,13 @@ public static partial class ConfigLoader
             connectionTimeout = (int?)r.Integer(map, "connection_timeout", path, 1, 3600);
         }
 
+        var keyEnv = r.String(map, "masking_key_env", path);
+        if (keyEnv is not null && !EnvironmentVariableName().IsMatch(keyEnv))
+        {
+            r.Error(map.Find("masking_key_env")!.Value.Location, "settings.masking_key_env", $"'{keyEnv}' is not an environment variable name (letters, digits and _, not starting with a digit); it names the variable that holds the key, never the key itself");
+            keyEnv = null;
+        }
+
         return new RefreshSettings
         {
             DefaultBatchSize = (int?)r.Integer(map, "default_batch_size", path, 1, int.MaxValue) ?? defaults.DefaultBatchSize,
@@ -225,6 +233,9 @@ public static partial class ConfigLoader
             VerboseLogging = r.Boolean(map, "verbose_logging", path) ?? false,
             HistoryTable = history ?? defaults.HistoryTable,
             LockTimeoutSeconds = (int?)r.Integer(map, "lock_timeout", path, 0, 86400) ?? defaults.LockTimeoutSeconds,
+            MaskingKeyEnv = keyEnv ?? defaults.MaskingKeyEnv,
+            RequireMasking = r.Boolean(map, "require_masking", path) ?? false,
+            PersonalColumns = BindPersonalColumns(map, r),
         };
     }
 
@@ -292,6 +303,7 @@ public static partial class ConfigLoader
         var external = r.Choice(map, "external_references", path, ExternalReferenceChoices) ?? ExternalReferences.Block;
         var load = r.Choice(map, "load_method", path, LoadMethods) ?? LoadMethod.Auto;
         var triggers = r.Boolean(map, "fire_triggers", path);
+        var masking = BindMasking(map, path, r, mode == SyncMode.FullReplace ? null : column);
 
         TableName? parsed = null;
         if (name is not null && !TableName.TryParse(name, out parsed, out var nameError))
@@ -362,6 +374,7 @@ public static partial class ConfigLoader
             ExternalReferences = external,
             LoadMethod = load,
             FireTriggers = triggers ?? false,
+            Masking = masking,
             DeclaredAt = map.Location.ToString(),
         };
     }

@@ -11,4 +11,15 @@ public sealed record RefreshSettings
     public bool VerboseLogging { get; init; }
     public string HistoryTable { get; init; } = "datarefresh_history";
     public int LockTimeoutSeconds { get; init; }
+
+    /// <summary>The environment variable that holds the masking key (the key itself is never in a file or in this object).</summary>
+    public string MaskingKeyEnv { get; init; } = DefaultMaskingKeyEnv;
+
+    public const string DefaultMaskingKeyEnv = "DATAREFRESH_MASKING_KEY";
+
+    /// <summary>require_masking: an unmasked column whose name looks personal blocks its table instead of warning.</summary>
+    public bool RequireMasking { get; init; }
+
+    /// <summary>personal_columns: extra name fragments (beyond the built-in list) that make a column look personal.</summary>
+    public IReadOnlyList<string> PersonalColumns { get; init; } = [];
 }
