@@ -43,7 +43,7 @@ internal sealed class Masker : IDisposable
                 return _ => null;
             case MaskKind.Value when type.Class == MaskTypeClass.Integer:
                 TryInteger(rule.Value!, type.Bits, type.Unsigned, out var number);
-                object boxed = type.Bits switch { 8 => (byte)number, 16 => (short)number, 32 => (int)number, _ => number };
+                var boxed = type.Bits switch { 8 => (object)(byte)number, 16 => (object)(short)number, 32 => (object)(int)number, _ => (object)number };
                 return v => v is null ? boxed : Convert.ChangeType(number, v.GetType(), CultureInfo.InvariantCulture);
             case MaskKind.Value:
                 var text = rule.Value!;
@@ -77,12 +77,12 @@ internal sealed class Masker : IDisposable
     /// <summary>An integer through the keyed permutation of its <paramref name="bits"/>-bit range, as the same CLR type.</summary>
     public object HashInteger(object value, int bits) => value switch
     {
-        long l => (long)SignExtend(Permute((ulong)l & Mask(bits), bits), bits),
-        int i => (int)SignExtend(Permute((ulong)(uint)i & Mask(bits), bits), bits),
-        short s => (short)SignExtend(Permute((ulong)(ushort)s & Mask(bits), bits), bits),
-        byte b => (byte)Permute(b, 8),
-        sbyte sb => (sbyte)SignExtend(Permute((byte)sb, 8), 8),
-        decimal d => (decimal)(long)SignExtend(Permute((ulong)(long)d & Mask(bits), bits), bits),
+        long l => (object)(long)SignExtend(Permute((ulong)l & Mask(bits), bits), bits),
+        int i => (object)(int)SignExtend(Permute((ulong)(uint)i & Mask(bits), bits), bits),
+        short s => (object)(short)SignExtend(Permute((ulong)(ushort)s & Mask(bits), bits), bits),
+        byte b => (object)(byte)Permute(b, 8),
+        sbyte sb => (object)(sbyte)SignExtend(Permute((byte)sb, 8), 8),
+        decimal d => (object)(decimal)(long)SignExtend(Permute((ulong)(long)d & Mask(bits), bits), bits),
         _ => throw new InvalidOperationException($"the hash rule got a {value.GetType().Name} where the column's type is an integer"),
     };
 
