@@ -9,8 +9,8 @@ public static partial class ConfigLoader
 {
     private static readonly string[] RootKeys = ["databases", "tables", "settings", "dashboard"];
     private static readonly string[] DatabaseKeys = ["engine", "server", "port", "database", "auth_type", "trust_server_certificate", "packet_size", "application_name"];
-    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers", "verify"];
-    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout", "index_build_memory_mb", "verify"];
+    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers", "verify", "masking"];
+    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout", "index_build_memory_mb", "verify", "masking_key_env", "require_masking", "personal_columns"];
 
     private static readonly Dictionary<string, EngineKind> Engines = new() { ["sqlserver"] = EngineKind.SqlServer, ["postgresql"] = EngineKind.PostgreSql, ["sqlite"] = EngineKind.Sqlite };
     private static readonly Dictionary<string, AuthType> Auths = new() { ["windows"] = AuthType.Windows, ["sql"] = AuthType.Sql };
@@ -83,6 +83,7 @@ public static partial class ConfigLoader
         var settings = BindSettings(r.Map(root, "settings", "", required: false), r, engine);
         var tables = BindTables(r.Sequence(root, "tables", ""), r, engine, settings.HistoryTable);
         var dashboard = BindDashboard(root, r);
+        CheckMaskingKey(root, tables, settings, r, environment);
 
         if (source is not null && target is not null)
         {
@@ -220,6 +221,13 @@ public static partial class ConfigLoader
             connectionTimeout = (int?)r.Integer(map, "connection_timeout", path, 1, 3600);
         }
 
+        var keyEnv = r.String(map, "masking_key_env", path);
+        if (keyEnv is not null && !EnvironmentVariableName().IsMatch(keyEnv))
+        {
+            r.Error(map.Find("masking_key_env")!.Value.Location, "settings.masking_key_env", $"'{keyEnv}' is not an environment variable name (letters, digits and _, not starting with a digit); it names the variable that holds the key, never the key itself");
+            keyEnv = null;
+        }
+
         return new RefreshSettings
         {
             DefaultBatchSize = (int?)r.Integer(map, "default_batch_size", path, 1, int.MaxValue) ?? defaults.DefaultBatchSize,
@@ -233,6 +241,9 @@ public static partial class ConfigLoader
             LockTimeoutSeconds = (int?)r.Integer(map, "lock_timeout", path, 0, 86400) ?? defaults.LockTimeoutSeconds,
             IndexBuildMemoryMegabytes = (int?)r.Integer(map, "index_build_memory_mb", path, 0, 65536) ?? defaults.IndexBuildMemoryMegabytes,
             Verify = r.Choice(map, "verify", path, VerifyModes) ?? defaults.Verify,
+            MaskingKeyEnv = keyEnv ?? defaults.MaskingKeyEnv,
+            RequireMasking = r.Boolean(map, "require_masking", path) ?? false,
+            PersonalColumns = BindPersonalColumns(map, r),
         };
     }
 
@@ -301,6 +312,7 @@ public static partial class ConfigLoader
         var load = r.Choice(map, "load_method", path, LoadMethods) ?? LoadMethod.Auto;
         var triggers = r.Boolean(map, "fire_triggers", path);
         var verify = r.Choice(map, "verify", path, VerifyModes);
+        var masking = BindMasking(map, path, r, mode == SyncMode.FullReplace ? null : column);
 
         TableName? parsed = null;
         if (name is not null && !TableName.TryParse(name, out parsed, out var nameError))
@@ -372,6 +384,7 @@ public static partial class ConfigLoader
             LoadMethod = load,
             FireTriggers = triggers ?? false,
             Verify = verify,
+            Masking = masking,
             DeclaredAt = map.Location.ToString(),
         };
     }

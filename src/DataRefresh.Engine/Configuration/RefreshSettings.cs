@@ -16,4 +16,15 @@ public sealed record RefreshSettings
     public int IndexBuildMemoryMegabytes { get; init; } = 256;
     /// <summary>verify: how each table is compared with production after its refresh commits (a table's own verify: overrides it).</summary>
     public VerifyMode Verify { get; init; } = VerifyMode.Counts;
+
+    /// <summary>The environment variable that holds the masking key (the key itself is never in a file or in this object).</summary>
+    public string MaskingKeyEnv { get; init; } = DefaultMaskingKeyEnv;
+
+    public const string DefaultMaskingKeyEnv = "DATAREFRESH_MASKING_KEY";
+
+    /// <summary>require_masking: an unmasked column whose name looks personal blocks its table instead of warning.</summary>
+    public bool RequireMasking { get; init; }
+
+    /// <summary>personal_columns: extra name fragments (beyond the built-in list) that make a column look personal.</summary>
+    public IReadOnlyList<string> PersonalColumns { get; init; } = [];
 }

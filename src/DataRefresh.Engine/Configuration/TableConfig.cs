@@ -30,6 +30,12 @@ public sealed record TableConfig
     /// <summary>verify: this table's own comparison after its refresh; null: settings.verify.</summary>
     public VerifyMode? Verify { get; init; }
 
+    /// <summary>
+    /// masking: the columns whose values are masked on the way to the target, each with its rule, in file order
+    /// (empty: none). Read by the plan, the copy (as a row transform) and anything that must know which columns differ by design.
+    /// </summary>
+    public IReadOnlyList<ColumnMask> Masking { get; init; } = [];
+
     /// <summary>Where the table's entry was declared, for messages.</summary>
     public string DeclaredAt { get; init; } = "";
 

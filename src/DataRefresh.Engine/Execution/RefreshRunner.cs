@@ -194,7 +194,7 @@ public sealed partial class RefreshRunner
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 var cancelled = cancellationToken.IsCancellationRequested;
-                var error = cancelled ? $"cancelled ({CancelReason?.Invoke() ?? "stopped by the host"}): the transaction was rolled back; the target keeps its previous rows" : Describe(ex, ShowsServerDetail(unit));
+                var error = cancelled ? $"cancelled ({CancelReason?.Invoke() ?? "stopped by the host"}): the transaction was rolled back; the target keeps its previous rows" : WithMaskingHint(Describe(ex, ShowsServerDetail(unit)), tables);
                 var table = tables[0];
                 var retry = !cancelled && _engine.IsTransient(ex) && attempt <= Settings.MaxRetries;
                 var wantsFallback = !cancelled && !retry && !forceFull && tables.Count == 1 && table.Action == RefreshAction.Incremental && table.Plan.TableConfig.FallbackToFull;
@@ -468,10 +468,20 @@ public sealed partial class RefreshRunner
     /// columns (the history row, the result and the PowerShell error all take their text from Describe). Until
     /// masking exists, every unit shows what the server said.
     /// </summary>
-    private static bool ShowsServerDetail(List<RefreshPlan> unit)
+    /// <summary>A unit that masks columns withholds the server's detail (which may quote a failing row's values).</summary>
+    private static bool ShowsServerDetail(List<RefreshPlan> unit) => unit.All(p => p.Masking.Count == 0);
+
+    /// <summary>A duplicate key in a table that masks columns: say that masking made it, and that the target kept its rows.</summary>
+    private static string WithMaskingHint(string error, List<TableRun> tables)
     {
-        _ = unit; // masking decides from the unit's tables
-        return true;
+        var masked = tables.Where(t => t.Plan.Masking.Count > 0).ToList();
+        if (masked.Count == 0 || !(error.Contains("duplicate", StringComparison.OrdinalIgnoreCase) || error.Contains("unique", StringComparison.OrdinalIgnoreCase)))
+        {
+            return error;
+        }
+
+        var columns = string.Join("; ", masked.Select(t => $"{t.Plan.Table}: {string.Join(", ", t.Plan.Masking)}"));
+        return $"{error} — masked values collided on a unique key or index (masking {columns}): a rule that maps distinct values to one (names, value, set_null, partial, or hash into a narrow column) cannot fill a unique column; the transaction was rolled back and the target keeps its previous rows";
     }
 
     /// <summary>Progress reported on the calling thread, in order (Progress&lt;T&gt; would post and reorder).</summary>

@@ -3,6 +3,7 @@ using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
 using DataRefresh.Execution;
+using DataRefresh.Masking;
 
 namespace DataRefresh.Planning;
 
@@ -109,6 +110,7 @@ public static partial class Planner
             warnings.Add($"trust_server_certificate: true on the {side.Side.ToString().ToLowerInvariant()}: the connection is encrypted but the server's certificate is not validated");
         }
 
+        var transform = MaskingFor(engine.Kind, config, table, sourceSchema, targetSchema, columns, warnings, blockers);
         ColumnInfo? incremental = null;
         if (table.SyncMode != SyncMode.FullReplace)
         {
@@ -232,6 +234,8 @@ public static partial class Planner
             DeleteFilter = delete,
             Overlap = overlap,
             ReferencingRows = referencingRows,
+            Masking = table.Masking,
+            Transform = transform,
         };
     }
 
@@ -274,6 +278,51 @@ public static partial class Planner
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The table's masking checked against both catalogs (every masked column exists and its rule fits the target
+    /// column's type), the warning (or, with require_masking, the blocker) for each copied column whose name looks
+    /// personal and is not masked, and the masking row transform with its key; null when nothing is masked.
+    /// </summary>
+    private static MaskingTransform? MaskingFor(EngineKind engine, RefreshConfig config, TableConfig table, TableSchema source, TableSchema target, List<string> columns, List<string> warnings, List<string> blockers)
+    {
+        foreach (var mask in table.Masking)
+        {
+            var column = target.Column(mask.Column);
+            if (column is null || source.Column(mask.Column) is null)
+            {
+                blockers.Add($"masking: column {mask.Column} ({mask.DeclaredAt}) does not exist in the {(column is null ? "target" : "source")} table {(column is null ? target.Name : source.Name)}");
+            }
+            else if (MaskColumnType.Of(column, engine).Misfit(mask.Rule, column) is { } misfit)
+            {
+                blockers.Add($"masking: column {mask.Column} ({mask.DeclaredAt}): {misfit}");
+            }
+        }
+
+        foreach (var name in columns.Where(c => !table.Masking.Any(m => string.Equals(m.Column, c, StringComparison.OrdinalIgnoreCase))))
+        {
+            if (PersonalColumns.Match(name, config.Settings.PersonalColumns) is { } fragment)
+            {
+                var text = $"column {name} looks personal ('{fragment}') and is copied unmasked; mask it under masking: (see docs/masking.md)";
+                (config.Settings.RequireMasking ? blockers : warnings).Add(config.Settings.RequireMasking ? text + "; settings.require_masking: true refuses to copy it" : text);
+            }
+        }
+
+        if (table.Masking.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new MaskingTransform(table.Masking, engine, MaskingKey.FromEnvironment(config.Settings));
+        }
+        catch (InvalidOperationException ex)
+        {
+            blockers.Add(ex.Message);
+            return null;
+        }
     }
 
     /// <summary>Date-and-time types of every engine (SQL Server's <c>timestamp</c> is a rowversion, never a watermark).</summary>

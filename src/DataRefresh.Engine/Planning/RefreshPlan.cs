@@ -82,9 +82,12 @@ public sealed record RefreshPlan
     internal RowFilter? Filter { get; init; }
     internal RowFilter? DeleteFilter { get; init; }
 
+    /// <summary>The table's masked columns and their rules (masking:); their values never reach the target unmasked.</summary>
+    public IReadOnlyList<ColumnMask> Masking { get; init; } = [];
+
     /// <summary>
-    /// What every copy of this table does to the rows on the way (<see cref="CopyRequest.Transform"/>), or null.
-    /// Internal plumbing: no configuration sets it yet (masking will).
+    /// What every copy of this table does to the rows on the way (<see cref="CopyRequest.Transform"/>), or null:
+    /// the masking transform when the table masks columns.
     /// </summary>
     internal IRowTransform? Transform { get; init; }
 
