@@ -243,7 +243,7 @@ public static partial class ConfigLoader
             Verify = r.Choice(map, "verify", path, VerifyModes) ?? defaults.Verify,
             MaskingKeyEnv = keyEnv ?? defaults.MaskingKeyEnv,
             RequireMasking = r.Boolean(map, "require_masking", path) ?? false,
-            PersonalColumns = BindPersonalColumns(map, r),
+            PersonalColumns = BindPersonalColumns(map, r) is { Count: > 0 } personal ? personal : Array.Empty<string>(),
         };
     }
 
@@ -384,7 +384,7 @@ public static partial class ConfigLoader
             LoadMethod = load,
             FireTriggers = triggers ?? false,
             Verify = verify,
-            Masking = masking,
+            Masking = masking.Count > 0 ? masking : Array.Empty<ColumnMask>(),  // the shared empty list keeps record equality
             DeclaredAt = map.Location.ToString(),
         };
     }

@@ -164,7 +164,13 @@ public sealed class DashboardTests : IAsyncLifetime
             else if (line.StartsWith("data: ", StringComparison.Ordinal))
             {
                 var data = JsonDocument.Parse(line["data: ".Length..]).RootElement;
-                Assert.Equal(runId, data.GetProperty("runId").GetString());
+                if (data.GetProperty("runId").GetString() != runId)
+                {
+                    // The stream carries every run in the process (other tests' hosts run refreshes meanwhile).
+                    names.RemoveAt(names.Count - 1);
+                    continue;
+                }
+
                 if (names[^1] == "table-finished")
                 {
                     Assert.Equal(("orders", "Succeeded", 1000L), (data.GetProperty("table").GetString(), data.GetProperty("status").GetString(), data.GetProperty("rows").GetInt64()));
