@@ -132,6 +132,17 @@ $indexedDdl = @(
     'CREATE INDEX bench_idx_label ON bench_idx (label)'
 )
 
+# bench_mask: bench_rows' columns and an email column, for the masking line (x); the target starts empty.
+$maskDdl = ($tableDdl -f 'bench_mask') -replace '\r?\n\)\s*$', ",`n    email      text NOT NULL`n)"
+
+function Get-MaskGenerateSql([long]$Rows) {
+    # As Get-GenerateSql, plus an address in a shape no masked value has (user<i>@corp.example).
+    "INSERT INTO bench_mask (id, qty, label, amount, created_at, active, email) " +
+    "SELECT i, (i * 37) % 100000, 'customer-' || md5(i::text), ((i * 7919) % 100000000) / 100.0, " +
+    "timestamptz '2020-01-01 00:00:00+00' + i * interval '17 seconds', i % 4 <> 0, 'user' || i || '@corp.example' " +
+    "FROM generate_series(1::bigint, $Rows::bigint) AS g(i)"
+}
+
 function Get-GenerateSql([string]$Table, [long]$From, [long]$To) {
     # Deterministic, so the same ids hold the same values in both databases. label is 41 characters.
     "INSERT INTO $Table (id, qty, label, amount, created_at, active) " +
@@ -390,12 +401,12 @@ try {
     Write-Step "Creating $srcDb and $dstDb ($(Format-Count $Rows) rows; generate_series; VACUUM ANALYZE)"
     $null = Invoke-BenchPsql -Cluster $pg -Database postgres -Sql "CREATE DATABASE $srcDb", "CREATE DATABASE $dstDb"
     foreach ($db in $srcDb, $dstDb) {
-        $null = Invoke-BenchPsql -Cluster $pg -Database $db -Sql (@(($tableDdl -f 'bench_rows'), ($tableDdl -f 'bench_inc'), ($tableDdl -f 'bench_warm')) + $partitionedDdl + $indexedDdl)
+        $null = Invoke-BenchPsql -Cluster $pg -Database $db -Sql (@(($tableDdl -f 'bench_rows'), ($tableDdl -f 'bench_inc'), ($tableDdl -f 'bench_warm'), $maskDdl) + $partitionedDdl + $indexedDdl)
     }
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
     $null = Invoke-BenchPsql -Cluster $pg -Database $srcDb -Sql (Get-GenerateSql 'bench_rows' 1 $Rows), (Get-GenerateSql 'bench_inc' 1 ($Rows + $IncrementalRows)), (Get-GenerateSql 'bench_warm' 1 100),
         "SELECT setval(pg_get_serial_sequence('bench_rows', 'id'), $Rows)", "SELECT setval(pg_get_serial_sequence('bench_inc', 'id'), $($Rows + $IncrementalRows))",
-        'VACUUM ANALYZE bench_rows', 'VACUUM ANALYZE bench_inc', (Get-GenerateSql 'bench_idx' 1 $Rows), 'VACUUM ANALYZE bench_idx'
+        'VACUUM ANALYZE bench_rows', 'VACUUM ANALYZE bench_inc', (Get-GenerateSql 'bench_idx' 1 $Rows), 'VACUUM ANALYZE bench_idx', (Get-MaskGenerateSql $Rows), 'VACUUM ANALYZE bench_mask'
     $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql (Get-GenerateSql 'bench_inc' 1 $Rows),
         "SELECT setval(pg_get_serial_sequence('bench_inc', 'id'), $Rows)", 'VACUUM ANALYZE bench_inc', 'VACUUM ANALYZE bench_rows'
     foreach ($db in $srcDb, $dstDb) {
@@ -481,6 +492,35 @@ try {
     $mergeRatio = $merge1.elapsed_ms / $reload1.elapsed_ms
     Write-Line ("(m1) merge, 1% changed: {0}  ({1} updated)   (r1) reload of the same table: {2}   m1/r1 = {3} (goal <= 0.5)" -f (Format-Seconds $merge1.elapsed_ms),
         (Format-Count $changedRows), (Format-Seconds $reload1.elapsed_ms), (Format-Ratio $mergeRatio))
+
+    Write-Step "(x) masking: bench_mask full refresh with id: hash, label: full_name, email: email, against the same refresh unmasked (warm, $StagingRuns rounds)"
+    $maskedConfig = Write-Config 'masked.yaml' "  - name: bench_mask`n    sync_mode: full_replace`n    masking:`n      id: hash`n      label: full_name`n      email: email"
+    $unmaskedConfig = Write-Config 'unmasked.yaml' "  - name: bench_mask`n    sync_mode: full_replace"
+    $env:DATAREFRESH_MASKING_KEY = 'bench-masking-key-' + [guid]::NewGuid().ToString('n')   # the children inherit it
+    $runsX = [System.Collections.Generic.List[object]]::new()    # masked
+    $runsX0 = [System.Collections.Generic.List[object]]::new()   # unmasked
+    for ($i = 1; $i -le $StagingRuns; $i++) {
+        $maskedFirst = ($i % 2) -eq 1
+        foreach ($masked in $maskedFirst, (-not $maskedFirst)) {
+            $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'TRUNCATE TABLE bench_mask'
+            $label = if ($masked) { '(x) masked (3 columns), warm' } else { '(x0) same table unmasked, warm' }
+            $r = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $(if ($masked) { $maskedConfig } else { $unmaskedConfig }) -Warm -WarmupConfig $warmupConfig
+            Assert-RowCount $dstDb 'bench_mask' $Rows $label
+            $copied = ($r.results | Measure-Object rows_copied -Sum).Sum
+            if ($copied -ne $Rows) { throw "$label reported $copied rows copied, expected $Rows" }
+            $plain = [long](Get-BenchScalar -Cluster $pg -Database $dstDb -Sql "SELECT count(*) FROM bench_mask WHERE email LIKE 'user%@corp.example' OR label LIKE 'customer-%'")
+            if ($masked -and $plain -ne 0) { throw "$label left $plain production values of label or email in the target" }
+            if (-not $masked -and $plain -ne $Rows) { throw "$label: $plain rows hold their production values, expected $Rows" }
+            Write-Line ("{0,-$labelWidth}: {1}  ({2} rows/s; table {3}; module CPU {4}; VmHWM {5})" -f $label, (Format-Seconds $r.elapsed_ms), (Format-Count ($Rows / ($r.elapsed_ms / 1000))),
+                (Format-Seconds $r.results[0].duration_ms), (Format-Seconds $r.cpu_ms), (Format-Mb $r.vmhwm_kb))
+            if ($masked) { $runsX.Add($r) } else { $runsX0.Add($r) }
+        }
+    }
+    Remove-Item Env:DATAREFRESH_MASKING_KEY
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'TRUNCATE TABLE bench_mask'
+    $medX = Get-Median -Values @($runsX | ForEach-Object { [double]$_.elapsed_ms })
+    $medX0 = Get-Median -Values @($runsX0 | ForEach-Object { [double]$_.elapsed_ms })
+    Write-Line ("masked/unmasked = {0} (goal <= 1.5)" -f (Format-Ratio ($medX / $medX0)))
 
     Write-Step 'Diagnostics, not counted: one (a) and one (c) with every server statement and connection logged'
     Enable-PgStatementLog -Cluster $pg
@@ -717,6 +757,8 @@ try {
         goal_c_over_a        = 0.1
         m_merge              = [ordered]@{ process = 'warm'; nothing_changed_ms = $merge0.elapsed_ms; nothing_changed_rows_written = $merge0Written; nothing_changed_n_tup_delta = $statsAfter - $statsBefore
             one_percent_changed_ms = $merge1.elapsed_ms; one_percent_rows_updated = $changedRows; reload_same_table_ms = $reload1.elapsed_ms; ratio_merge_over_reload = $mergeRatio; goal_merge_over_reload = 0.5 }
+        x_masking            = [ordered]@{ process = 'warm'; table = 'bench_mask: bench_rows + email; masked id: hash, label: full_name, email: email'; masked_median_ms = $medX; unmasked_median_ms = $medX0
+            ratio_masked_over_unmasked = $medX / $medX0; goal_masked_over_unmasked = 1.5; masked = @(Get-RunJson $runsX); unmasked = @(Get-RunJson $runsX0) }
         a_stale_target       = [ordered]@{ process = 'cold'; elapsed_ms = $stale.elapsed_ms; table_duration_ms = $stale.results[0].duration_ms; vmhwm_kb = $stale.vmhwm_kb; rows_deleted = $stale.results[0].rows_deleted }
         baseline_import_only = [ordered]@{ import_ms = $baseline.import_ms; vmhwm_kb = $baseline.vmhwm_kb; child_wall_ms = $baseline.wall_ms }
         large                = $(if ($large) { [ordered]@{ process = 'cold'; rows = $LargeRows; elapsed_ms = $large.elapsed_ms; rows_per_s = $LargeRows / ($large.elapsed_ms / 1000); vmhwm_kb = $large.vmhwm_kb; child_wall_ms = $large.wall_ms } } else { $null })
@@ -763,6 +805,8 @@ try {
     if ($stagingError) { $summary.Add(" (s) staging_partition_switch FAILED: $stagingError") }
     $summary.Add((" {0,-38}nothing changed {1}, rows written {2}   1% changed {3} vs reload {4}: m1/r1 = {5} (goal <= 0.5)" -f '(m) load_method: merge (warm, one each)',
         (Format-Seconds $merge0.elapsed_ms), $merge0Written, (Format-Seconds $merge1.elapsed_ms), (Format-Seconds $reload1.elapsed_ms), (Format-Ratio $mergeRatio)))
+    $summary.Add((" {0,-38}masked {1} {2}   unmasked {3} {4}   masked/unmasked = {5} (goal <= 1.5)" -f '(x) masking id, label, email (warm)',
+        (Format-Seconds $medX), (& $rate $medX), (Format-Seconds $medX0), (& $rate $medX0), (Format-Ratio ($medX / $medX0))))
     $summary.Add((" {0,-38}cold {1}, warm {2}, over {3} history rows" -f '(h) Get-RefreshHistory -Last 20', (Format-Ms $historyLine.cold_ms),
         (Format-Ms $historyLine.warm_median_ms), (Format-Count $historyLine.history_rows)))
     $summary.Add((" a/b = {0} warm (goal <= 0.9), {1} cold (goal <= 1.0)   c/a = {2} warm, {3} cold (goal <= 0.1)" -f (Format-Ratio $abWarm), (Format-Ratio $ab),
