@@ -504,13 +504,15 @@ try {
         foreach ($masked in $maskedFirst, (-not $maskedFirst)) {
             $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql 'TRUNCATE TABLE bench_mask'
             $label = if ($masked) { '(x) masked (3 columns), warm' } else { '(x0) same table unmasked, warm' }
+            $load = Get-LoadAverage
             $r = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $(if ($masked) { $maskedConfig } else { $unmaskedConfig }) -Warm -WarmupConfig $warmupConfig
+            $r | Add-Member -NotePropertyName load1 -NotePropertyValue $load
             Assert-RowCount $dstDb 'bench_mask' $Rows $label
             $copied = ($r.results | Measure-Object rows_copied -Sum).Sum
             if ($copied -ne $Rows) { throw "$label reported $copied rows copied, expected $Rows" }
             $plain = [long](Get-BenchScalar -Cluster $pg -Database $dstDb -Sql "SELECT count(*) FROM bench_mask WHERE email LIKE 'user%@corp.example' OR label LIKE 'customer-%'")
             if ($masked -and $plain -ne 0) { throw "$label left $plain production values of label or email in the target" }
-            if (-not $masked -and $plain -ne $Rows) { throw "$label: $plain rows hold their production values, expected $Rows" }
+            if (-not $masked -and $plain -ne $Rows) { throw "${label}: $plain rows hold their production values, expected $Rows" }
             Write-Line ("{0,-$labelWidth}: {1}  ({2} rows/s; table {3}; module CPU {4}; VmHWM {5})" -f $label, (Format-Seconds $r.elapsed_ms), (Format-Count ($Rows / ($r.elapsed_ms / 1000))),
                 (Format-Seconds $r.results[0].duration_ms), (Format-Seconds $r.cpu_ms), (Format-Mb $r.vmhwm_kb))
             if ($masked) { $runsX.Add($r) } else { $runsX0.Add($r) }
