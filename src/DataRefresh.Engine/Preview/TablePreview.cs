@@ -95,19 +95,33 @@ public static class TablePreview
 }
 
 /// <summary>
-/// The one place every preview row passes before it leaves the engine, on both sides: masking (issue 13) applies
-/// its rules here, so a masked column always shows its masked form (production's rows are masked here; UAT's rows
-/// were masked on the way in). Rows are changed in place, values as the engine's reader decoded them.
+/// The one place every preview row passes before it leaves the engine, on both sides. A masked column of
+/// production's rows is withheld (shown as <see cref="Withheld"/>): production values of masked columns never
+/// reach a page. UAT's rows were masked on the way in and show as they are. Rows are changed in place.
 /// </summary>
 public static class PreviewMasking
 {
+    /// <summary>What a masked column of a production row shows.</summary>
+    public const string Withheld = "(masked)";
+
     public static void Apply(RefreshConfig config, TableConfig table, DatabaseSide side, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
-        // Masking is not built yet (issue 13): the coordinator wires the table's masking rules in here.
-        _ = side;
+        if (side != DatabaseSide.Source || table.Masking.Count == 0)
+        {
+            return;
+        }
+
+        var masked = columns.Select((c, i) => (c, i)).Where(x => table.Masking.Any(m => string.Equals(m.Column, x.c, StringComparison.OrdinalIgnoreCase))).Select(x => x.i).ToList();
+        foreach (var row in rows)
+        {
+            foreach (var i in masked)
+            {
+                row[i] = Withheld;
+            }
+        }
     }
 }
