@@ -433,6 +433,7 @@ public sealed partial class RefreshRunner
         Host = Environment.MachineName,
         ProcessId = Environment.ProcessId,
         ModuleVersion = ModuleVersion,
+        MaskedColumns = plan.Masking.Count > 0 ? string.Join(", ", plan.Masking) : null,
     };
 
     private RefreshResult Result(TableRun t, RefreshStatus status, string? error, int attempts, string? note) => new()

@@ -31,6 +31,9 @@ public sealed record HistoryEntry
     /// <summary>What the verification compared and found (method, row counts, differing ranges, or why it did not run).</summary>
     public string? VerifyDetail { get; init; }
 
+    /// <summary>The columns masked on the way in and their rules (<c>email: email, id: hash</c>): names only, never values; null when none were.</summary>
+    public string? MaskedColumns { get; init; }
+
     public string? WatermarkBefore { get; init; }
     public string? WatermarkAfter { get; init; }
     public string? Error { get; init; }

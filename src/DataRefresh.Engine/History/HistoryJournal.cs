@@ -77,6 +77,7 @@ public sealed class HistoryJournal : IAsyncDisposable
                     Add(command, "rows_updated", entry.RowsUpdated);
                     Add(command, "verify_status", entry.VerifyStatus);
                     Add(command, "verify_detail", entry.VerifyDetail);
+                    Add(command, "masked_columns", entry.MaskedColumns);
                 }
 
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -216,6 +217,7 @@ public sealed class HistoryJournal : IAsyncDisposable
                 RowsUpdated = reader.IsDBNull(20) ? null : Convert.ToInt64(reader.GetValue(20), System.Globalization.CultureInfo.InvariantCulture),
                 VerifyStatus = reader.IsDBNull(21) ? null : reader.GetString(21),
                 VerifyDetail = reader.IsDBNull(22) ? null : reader.GetString(22),
+                MaskedColumns = reader.IsDBNull(23) ? null : reader.GetString(23),
             });
         }
 

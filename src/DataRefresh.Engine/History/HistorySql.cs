@@ -11,13 +11,13 @@ public static class HistorySql
     public static IReadOnlyList<string> ColumnNames { get; } = Columns.Split(", ");
 
     /// <summary>
-    /// Columns added after the first release (rows a merge inserted and updated; the verdict of verify:). A history table created by an
+    /// Columns added after the first release (rows a merge inserted and updated; the verdict of verify:; the masked columns and their rules). A history table created by an
     /// earlier version gets them with ALTER TABLE … ADD on the next write; until then (or where the login may not
     /// alter it) it keeps working without them, and they read as NULL.
     /// </summary>
-    public static IReadOnlyList<string> AddedColumns { get; } = ["rows_inserted", "rows_updated", "verify_status", "verify_detail"];
+    public static IReadOnlyList<string> AddedColumns { get; } = ["rows_inserted", "rows_updated", "verify_status", "verify_detail", "masked_columns"];
 
-    private const string AddedList = "rows_inserted, rows_updated, verify_status, verify_detail";
+    private const string AddedList = "rows_inserted, rows_updated, verify_status, verify_detail, masked_columns";
 
     public static string AddColumn(IHistoryDialect dialect, QualifiedName table, string column)
     {
@@ -25,7 +25,7 @@ public static class HistorySql
         var type = column switch
         {
             "verify_status" => dialect.KeyTextType,
-            "verify_detail" => dialect.TextType,
+            "verify_detail" or "masked_columns" => dialect.TextType,
             _ => "bigint",
         };
         return $"ALTER TABLE {Quote(dialect, table)} ADD {column} {type} NULL";
@@ -61,16 +61,17 @@ public static class HistorySql
                 rows_inserted bigint NULL,
                 rows_updated bigint NULL,
                 verify_status {key} NULL,
-                verify_detail {text} NULL
+                verify_detail {text} NULL,
+                masked_columns {text} NULL
             )
             """;
     }
 
     public static string Insert(IHistoryDialect dialect, QualifiedName table, bool added) =>
-        $"INSERT INTO {Quote(dialect, table)} ({Columns}{(added ? ", " + AddedList : "")}) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version{(added ? ", @rows_inserted, @rows_updated, @verify_status, @verify_detail" : "")})";
+        $"INSERT INTO {Quote(dialect, table)} ({Columns}{(added ? ", " + AddedList : "")}) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version{(added ? ", @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns" : "")})";
 
     public static string Finish(IHistoryDialect dialect, QualifiedName table, bool added) =>
-        $"UPDATE {Quote(dialect, table)} SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, {(added ? "rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, " : "")}watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id";
+        $"UPDATE {Quote(dialect, table)} SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, {(added ? "rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, " : "")}watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id";
 
     /// <summary>ended_at stays NULL: when the killed process stopped is unknown, so no duration is claimed.</summary>
     public static string Abandon(IHistoryDialect dialect, QualifiedName table) =>
@@ -85,7 +86,7 @@ public static class HistorySql
     {
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(conditions);
-        var counts = added ? ", " + AddedList : ", NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail";
+        var counts = added ? ", " + AddedList : ", NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns";
         var top = limited && dialect.LimitsWithTop ? "TOP (@last) " : "";
         var limit = limited && !dialect.LimitsWithTop ? " LIMIT @last" : "";
         return $"SELECT {top}{Columns}{counts} FROM {Quote(dialect, table)}{(conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "")} ORDER BY started_at DESC, entry_id{limit}";

@@ -306,14 +306,15 @@ CREATE TABLE [dbo].[Events] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- heap: history insert
-INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- heap: history finish
-UPDATE [dbo].[Events] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[Events] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- heap: history insert, table from an earlier version
 INSERT INTO [dbo].[Events] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -328,13 +329,13 @@ GO
 UPDATE [dbo].[Events] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- heap: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Events] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Events] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- heap: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[Events] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [dbo].[Events] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- heap: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Events] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Events] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- heap: history index Events_started_ix
 CREATE INDEX [Events_started_ix] ON [dbo].[Events] (started_at DESC, entry_id)
@@ -512,14 +513,15 @@ CREATE TABLE [dbo].[Users] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- clustered primary key: history insert
-INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- clustered primary key: history finish
-UPDATE [dbo].[Users] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[Users] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- clustered primary key: history insert, table from an earlier version
 INSERT INTO [dbo].[Users] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -534,13 +536,13 @@ GO
 UPDATE [dbo].[Users] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- clustered primary key: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Users] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Users] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- clustered primary key: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[Users] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [dbo].[Users] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- clustered primary key: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Users] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Users] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- clustered primary key: history index Users_started_ix
 CREATE INDEX [Users_started_ix] ON [dbo].[Users] (started_at DESC, entry_id)
@@ -718,14 +720,15 @@ CREATE TABLE [sales].[Orders] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- identity: history insert
-INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- identity: history finish
-UPDATE [sales].[Orders] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [sales].[Orders] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- identity: history insert, table from an earlier version
 INSERT INTO [sales].[Orders] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -740,13 +743,13 @@ GO
 UPDATE [sales].[Orders] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- identity: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [sales].[Orders] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [sales].[Orders] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- identity: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [sales].[Orders] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [sales].[Orders] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- identity: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [sales].[Orders] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [sales].[Orders] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- identity: history index Orders_started_ix
 CREATE INDEX [Orders_started_ix] ON [sales].[Orders] (started_at DESC, entry_id)
@@ -924,14 +927,15 @@ CREATE TABLE [dbo].[Invoices] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- computed and rowversion: history insert
-INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- computed and rowversion: history finish
-UPDATE [dbo].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- computed and rowversion: history insert, table from an earlier version
 INSERT INTO [dbo].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -946,13 +950,13 @@ GO
 UPDATE [dbo].[Invoices] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- computed and rowversion: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- computed and rowversion: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [dbo].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- computed and rowversion: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- computed and rowversion: history index Invoices_started_ix
 CREATE INDEX [Invoices_started_ix] ON [dbo].[Invoices] (started_at DESC, entry_id)
@@ -1130,14 +1134,15 @@ CREATE TABLE [hr].[Employees] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- temporal: history insert
-INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- temporal: history finish
-UPDATE [hr].[Employees] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [hr].[Employees] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- temporal: history insert, table from an earlier version
 INSERT INTO [hr].[Employees] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -1152,13 +1157,13 @@ GO
 UPDATE [hr].[Employees] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- temporal: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [hr].[Employees] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [hr].[Employees] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- temporal: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [hr].[Employees] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [hr].[Employees] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- temporal: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [hr].[Employees] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [hr].[Employees] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- temporal: history index Employees_started_ix
 CREATE INDEX [Employees_started_ix] ON [hr].[Employees] (started_at DESC, entry_id)
@@ -1336,14 +1341,15 @@ CREATE TABLE [rpt].[DailyReports] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- partitioned: history insert
-INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- partitioned: history finish
-UPDATE [rpt].[DailyReports] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [rpt].[DailyReports] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- partitioned: history insert, table from an earlier version
 INSERT INTO [rpt].[DailyReports] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -1358,13 +1364,13 @@ GO
 UPDATE [rpt].[DailyReports] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- partitioned: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [rpt].[DailyReports] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [rpt].[DailyReports] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- partitioned: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [rpt].[DailyReports] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [rpt].[DailyReports] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- partitioned: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [rpt].[DailyReports] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [rpt].[DailyReports] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- partitioned: history index DailyReports_started_ix
 CREATE INDEX [DailyReports_started_ix] ON [rpt].[DailyReports] (started_at DESC, entry_id)
@@ -1542,14 +1548,15 @@ CREATE TABLE [dbo].[Weird]]Name] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- close bracket: history insert
-INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- close bracket: history finish
-UPDATE [dbo].[Weird]]Name] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[Weird]]Name] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- close bracket: history insert, table from an earlier version
 INSERT INTO [dbo].[Weird]]Name] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -1564,13 +1571,13 @@ GO
 UPDATE [dbo].[Weird]]Name] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- close bracket: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Weird]]Name] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Weird]]Name] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- close bracket: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[Weird]]Name] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [dbo].[Weird]]Name] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- close bracket: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Weird]]Name] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Weird]]Name] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- close bracket: history index Weird]Name_started_ix
 CREATE INDEX [Weird]]Name_started_ix] ON [dbo].[Weird]]Name] (started_at DESC, entry_id)
@@ -1748,14 +1755,15 @@ CREATE TABLE [dbo].[[Bracketed] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- open bracket: history insert
-INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- open bracket: history finish
-UPDATE [dbo].[[Bracketed] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[[Bracketed] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- open bracket: history insert, table from an earlier version
 INSERT INTO [dbo].[[Bracketed] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -1770,13 +1778,13 @@ GO
 UPDATE [dbo].[[Bracketed] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- open bracket: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[[Bracketed] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[[Bracketed] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- open bracket: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[[Bracketed] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [dbo].[[Bracketed] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- open bracket: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[[Bracketed] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[[Bracketed] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- open bracket: history index [Bracketed_started_ix
 CREATE INDEX [[Bracketed_started_ix] ON [dbo].[[Bracketed] (started_at DESC, entry_id)
@@ -1954,14 +1962,15 @@ CREATE TABLE [O'Brien].[It's] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- quote: history insert
-INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- quote: history finish
-UPDATE [O'Brien].[It's] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [O'Brien].[It's] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- quote: history insert, table from an earlier version
 INSERT INTO [O'Brien].[It's] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -1976,13 +1985,13 @@ GO
 UPDATE [O'Brien].[It's] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- quote: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [O'Brien].[It's] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [O'Brien].[It's] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- quote: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [O'Brien].[It's] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [O'Brien].[It's] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- quote: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [O'Brien].[It's] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [O'Brien].[It's] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- quote: history index It's_started_ix
 CREATE INDEX [It's_started_ix] ON [O'Brien].[It's] (started_at DESC, entry_id)
@@ -2160,14 +2169,15 @@ CREATE TABLE [dbo].[a;DROP TABLE x;--] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- semicolon: history insert
-INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- semicolon: history finish
-UPDATE [dbo].[a;DROP TABLE x;--] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[a;DROP TABLE x;--] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- semicolon: history insert, table from an earlier version
 INSERT INTO [dbo].[a;DROP TABLE x;--] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -2182,13 +2192,13 @@ GO
 UPDATE [dbo].[a;DROP TABLE x;--] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- semicolon: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- semicolon: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- semicolon: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- semicolon: history index a;DROP TABLE x;--_started_ix
 CREATE INDEX [a;DROP TABLE x;--_started_ix] ON [dbo].[a;DROP TABLE x;--] (started_at DESC, entry_id)
@@ -2366,14 +2376,15 @@ CREATE TABLE [sales].[Order Lines] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- spaces: history insert
-INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- spaces: history finish
-UPDATE [sales].[Order Lines] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [sales].[Order Lines] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- spaces: history insert, table from an earlier version
 INSERT INTO [sales].[Order Lines] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -2388,13 +2399,13 @@ GO
 UPDATE [sales].[Order Lines] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- spaces: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [sales].[Order Lines] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [sales].[Order Lines] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- spaces: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [sales].[Order Lines] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [sales].[Order Lines] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- spaces: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [sales].[Order Lines] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [sales].[Order Lines] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- spaces: history index Order Lines_started_ix
 CREATE INDEX [Order Lines_started_ix] ON [sales].[Order Lines] (started_at DESC, entry_id)
@@ -2572,14 +2583,15 @@ CREATE TABLE [données].[Überstunden 日本] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- unicode: history insert
-INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- unicode: history finish
-UPDATE [données].[Überstunden 日本] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [données].[Überstunden 日本] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- unicode: history insert, table from an earlier version
 INSERT INTO [données].[Überstunden 日本] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -2594,13 +2606,13 @@ GO
 UPDATE [données].[Überstunden 日本] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- unicode: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [données].[Überstunden 日本] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [données].[Überstunden 日本] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- unicode: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [données].[Überstunden 日本] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [données].[Überstunden 日本] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- unicode: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [données].[Überstunden 日本] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [données].[Überstunden 日本] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- unicode: history index Überstunden 日本_started_ix
 CREATE INDEX [Überstunden 日本_started_ix] ON [données].[Überstunden 日本] (started_at DESC, entry_id)
@@ -2778,14 +2790,15 @@ CREATE TABLE [select].[table] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- reserved words: history insert
-INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- reserved words: history finish
-UPDATE [select].[table] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [select].[table] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- reserved words: history insert, table from an earlier version
 INSERT INTO [select].[table] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -2800,13 +2813,13 @@ GO
 UPDATE [select].[table] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- reserved words: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [select].[table] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [select].[table] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- reserved words: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [select].[table] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [select].[table] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- reserved words: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [select].[table] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [select].[table] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- reserved words: history index table_started_ix
 CREATE INDEX [table_started_ix] ON [select].[table] (started_at DESC, entry_id)
@@ -2984,14 +2997,15 @@ CREATE TABLE [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- 128 characters: history insert
-INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- 128 characters: history finish
-UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- 128 characters: history insert, table from an earlier version
 INSERT INTO [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -3006,13 +3020,13 @@ GO
 UPDATE [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- 128 characters: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- 128 characters: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- 128 characters: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- 128 characters: history index Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_started_ix
 CREATE INDEX [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_started_ix] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (started_at DESC, entry_id)
@@ -3190,14 +3204,15 @@ CREATE TABLE [billing].[Invoices] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- next value for default: history insert
-INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- next value for default: history finish
-UPDATE [billing].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [billing].[Invoices] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- next value for default: history insert, table from an earlier version
 INSERT INTO [billing].[Invoices] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -3212,13 +3227,13 @@ GO
 UPDATE [billing].[Invoices] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- next value for default: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [billing].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [billing].[Invoices] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- next value for default: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [billing].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [billing].[Invoices] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- next value for default: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [billing].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [billing].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- next value for default: history index Invoices_started_ix
 CREATE INDEX [Invoices_started_ix] ON [billing].[Invoices] (started_at DESC, entry_id)
@@ -3397,14 +3412,15 @@ CREATE TABLE [dbo].[Documents] (
     rows_inserted bigint NULL,
     rows_updated bigint NULL,
     verify_status nvarchar(400) NULL,
-    verify_detail nvarchar(max) NULL
+    verify_detail nvarchar(max) NULL,
+    masked_columns nvarchar(max) NULL
 )
 GO
 -- shared sequence: history insert
-INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail)
+INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version, @rows_inserted, @rows_updated, @verify_status, @verify_detail, @masked_columns)
 GO
 -- shared sequence: history finish
-UPDATE [dbo].[Documents] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
+UPDATE [dbo].[Documents] SET action = @action, status = @status, ended_at = @ended_at, rows_copied = @rows_copied, rows_deleted = @rows_deleted, rows_inserted = @rows_inserted, rows_updated = @rows_updated, verify_status = @verify_status, verify_detail = @verify_detail, masked_columns = @masked_columns, watermark_after = @watermark_after, error = @error WHERE entry_id = @entry_id
 GO
 -- shared sequence: history insert, table from an earlier version
 INSERT INTO [dbo].[Documents] (entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version) VALUES (@entry_id, @run_id, @table_name, @attempt, @sync_mode, @action, @status, @started_at, @ended_at, @rows_copied, @rows_deleted, @watermark_before, @watermark_after, @error, @os_user, @db_login, @host, @process_id, @module_version)
@@ -3419,13 +3435,13 @@ GO
 UPDATE [dbo].[Documents] SET status = @status, error = @error WHERE entry_id = @entry_id AND status = 'Running'
 GO
 -- shared sequence: history select
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Documents] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Documents] WHERE status = @status AND started_at >= @since AND lower(table_name) IN (@t0, @t1) ORDER BY started_at DESC, entry_id
 GO
 -- shared sequence: history select, table from an earlier version
-SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail FROM [dbo].[Documents] WHERE status = @status ORDER BY started_at DESC, entry_id
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns FROM [dbo].[Documents] WHERE status = @status ORDER BY started_at DESC, entry_id
 GO
 -- shared sequence: history select newest
-SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail FROM [dbo].[Documents] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
+SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Documents] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
 -- shared sequence: history index Documents_started_ix
 CREATE INDEX [Documents_started_ix] ON [dbo].[Documents] (started_at DESC, entry_id)
