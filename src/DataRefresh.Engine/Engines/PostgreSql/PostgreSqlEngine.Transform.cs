@@ -12,6 +12,9 @@ public sealed partial class PostgreSqlEngine
     /// column the transform leaves alone and whose type is the same on both sides passes as its field's bytes (read
     /// and written as bytea, which binary COPY does not check: the receiving column decodes them as its own type);
     /// the others are decoded with the source column's type, transformed, and encoded with the target column's.
+    /// Each row starts with the async, cancellable StartRowAsync; its fields are read and written with the
+    /// synchronous calls, which work on the buffered row (they block only when a buffer must be refilled or
+    /// flushed mid-row): measured on the masking bench table, async calls per field cost 40% of the whole copy.
     /// </summary>
     private static async Task<long> PipeTransformedAsync(CopyRequest request, IRowTransformer transform, string columnList, IProgress<long> progress, CancellationToken cancellationToken)
     {
@@ -61,15 +64,15 @@ public sealed partial class PostgreSqlEngine
                     if (isNull[i])
                     {
                         row[i] = null;
-                        await exporter.SkipAsync(cancellationToken).ConfigureAwait(false);
+                        exporter.Skip();
                     }
                     else if (raw[i])
                     {
-                        bytes[i] = await exporter.ReadAsync<byte[]>(NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                        bytes[i] = exporter.Read<byte[]>(NpgsqlDbType.Bytea);
                     }
                     else
                     {
-                        row[i] = await exporter.ReadAsync<object>(decode[i], cancellationToken).ConfigureAwait(false);
+                        row[i] = exporter.Read<object>(decode[i]);
                     }
                 }
 
@@ -79,15 +82,15 @@ public sealed partial class PostgreSqlEngine
                 {
                     if (raw[i] && !isNull[i])
                     {
-                        await importer.WriteAsync(bytes[i], NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                        importer.Write(bytes[i], NpgsqlDbType.Bytea);
                     }
                     else if (raw[i] || row[i] is null)
                     {
-                        await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                        importer.WriteNull();
                     }
                     else
                     {
-                        await importer.WriteAsync(row[i], write[i], cancellationToken).ConfigureAwait(false);
+                        importer.Write(row[i], write[i]);
                     }
                 }
 
