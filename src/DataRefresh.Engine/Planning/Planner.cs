@@ -212,7 +212,7 @@ public static partial class Planner
             Strategy = table.Strategy,
             SyncMode = table.SyncMode,
             Action = action,
-            Reason = reason,
+            Reason = table.Masking.Count > 0 ? $"{reason}; masked on the way in (never written unmasked): {string.Join(", ", table.Masking)}" : reason,
             WatermarkValue = watermark,
             SourceFilter = filter is null ? null : engine.DescribeFilter(filter),
             TargetDelete = delete is null ? null : engine.DescribeFilter(delete),
