@@ -16,7 +16,8 @@ public sealed class PostgreSqlMaskingRefreshTests : MaskingRefreshTests
 
     protected override async Task<DbConnection> OpenAsync(DatabaseSide side)
     {
-        var database = Db.Config([]) is var config && side == DatabaseSide.Source ? config.Source.Database : config.Target.Database;
+        var config = Db.Config([]);
+        var database = side == DatabaseSide.Source ? config.Source.Database : config.Target.Database;
         var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresServer.Variable)) { Database = database, Pooling = false }.ConnectionString);
         await c.OpenAsync();
         return c;
