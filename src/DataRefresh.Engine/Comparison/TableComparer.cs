@@ -91,9 +91,12 @@ public static class TableComparer
 
         var engine = EngineRegistry.For(config.Target.Engine);
         var shapes = Shapes(plan, config.Settings.CommandTimeout);
+        var masked = MaskedNote(plan);
         if (shapes is null)
         {
-            return NotComparable("none of the table's columns can be compared (every one is computed or a rowversion)");
+            return NotComparable(masked is null
+                ? "none of the table's columns can be compared (every one is computed or a rowversion)"
+                : $"none of the table's columns can be compared: {masked}; compare by count (verify: counts, -Method Count)");
         }
 
         const string label = "DataRefresh compare";
@@ -112,15 +115,35 @@ public static class TableComparer
                 return Verdict(plan, options, clock, counts.Source == counts.Target, counts, 0, [], [], false, null);
             }
 
-            // No key: one whole-table checksum, and no row can be named.
+            // No key (or a masked one, whose values differ by design): one whole-table checksum, and no row can be named.
             var keyless = await PrepareAsync(dialect!, (source, sourceTx), (target, targetTx), shapes.Value, options, clock, cancellationToken).ConfigureAwait(false);
             var whole = await keyless.SumsAsync(KeyRange.All, [], cancellationToken).ConfigureAwait(false);
-            return Verdict(plan, options, clock, whole.Source[0] == whole.Target[0], counts, 1, [], [], false, "the table has no primary key or unique key on NOT NULL columns: compared by count and one whole-table checksum; rows cannot be named");
+            var why = masked is not null && Key(plan).Any(Masked(plan).Contains)
+                ? $"{masked}; the key is masked, so the table was compared by count and one whole-table checksum of the unmasked columns; rows cannot be named"
+                : Joined("the table has no primary key or unique key on NOT NULL columns: compared by count and one whole-table checksum; rows cannot be named", masked);
+            return Verdict(plan, options, clock, whole.Source[0] == whole.Target[0], counts, 1, [], [], false, why);
         }
 
         var work = await PrepareAsync(dialect!, (source, sourceTx), (target, targetTx), shapes.Value, options, clock, cancellationToken).ConfigureAwait(false);
-        return await work.RunAsync(plan, cancellationToken).ConfigureAwait(false);
+        var comparison = await work.RunAsync(plan, cancellationToken).ConfigureAwait(false);
+        return masked is null ? comparison : comparison with { Reason = Joined(comparison.Reason, masked) };
     }
+
+    private static string? Joined(string? first, string? second) => first is null ? second : second is null ? first : $"{first}; {second}";
+
+    /// <summary>The table's masked columns (masking:), which a comparison leaves out: UAT holds their masked values, which differ from production's by design.</summary>
+    private static HashSet<string> Masked(RefreshPlan plan) =>
+        new(plan.TableConfig.Masking.Select(m => m.Column), StringComparer.OrdinalIgnoreCase);
+
+    private static string? MaskedNote(RefreshPlan plan)
+    {
+        var masked = Masked(plan);
+        var columns = plan.Columns.Where(masked.Contains).ToList();
+        return columns.Count == 0 ? null : $"masked columns not compared (masking changes them by design): {string.Join(", ", columns)}";
+    }
+
+    /// <summary>The key rows are matched on: the merge key, or the target's row key.</summary>
+    private static IReadOnlyList<string> Key(RefreshPlan plan) => plan.MergeKey.Count > 0 ? plan.MergeKey : plan.TargetSchema!.RowKey;
 
     private static async Task<Work> PrepareAsync(IComparisonDialect dialect, (DbConnection Connection, DbTransaction? Tx) source, (DbConnection Connection, DbTransaction? Tx) target, (CompareShape Source, CompareShape Target) shapes, CompareOptions options, Stopwatch clock, CancellationToken cancellationToken)
     {
@@ -136,18 +159,22 @@ public static class TableComparer
         _ => null,
     };
 
-    /// <summary>Each side's key and compared columns (the plan's copied columns, as each side spells them).</summary>
+    /// <summary>
+    /// Each side's key and compared columns (the plan's copied columns, as each side spells them). Masked columns
+    /// are left out; a masked key is no key (its values differ from production's, so rows cannot be paired by it).
+    /// </summary>
     private static (CompareShape Source, CompareShape Target)? Shapes(RefreshPlan plan, int timeout)
     {
         var (s, t) = (plan.SourceSchema!, plan.TargetSchema!);
-        var names = plan.Columns.Where(n => s.Column(n) is { IsCopyable: true } && t.Column(n) is { IsCopyable: true }).ToList();
+        var masked = Masked(plan);
+        var names = plan.Columns.Where(n => !masked.Contains(n) && s.Column(n) is { IsCopyable: true } && t.Column(n) is { IsCopyable: true }).ToList();
         if (names.Count == 0)
         {
             return null;
         }
 
-        var key = plan.MergeKey.Count > 0 ? plan.MergeKey : t.RowKey;
-        if (key.Any(k => s.Column(k) is null))
+        var key = Key(plan);
+        if (key.Any(k => s.Column(k) is null || masked.Contains(k)))
         {
             key = [];
         }

@@ -98,7 +98,7 @@ public sealed partial class RefreshRunner
         var ranges = c.Method == CompareMethod.Count ? "" : $", {c.SegmentsChecked.ToString(CultureInfo.InvariantCulture)} key range(s) checked";
         return c.Status switch
         {
-            ComparisonStatus.Equal => $"verify: {word}: UAT equals production ({rows}{ranges})",
+            ComparisonStatus.Equal => $"verify: {word}: UAT equals production ({rows}{ranges}){(c.Reason is { } note ? "; " + note : "")}",
             ComparisonStatus.Different when c.Method == CompareMethod.Count => $"verify: {word}: UAT differs from production after the refresh ({rows})",
             ComparisonStatus.Different => $"verify: {word}: UAT differs from production after the refresh ({rows}; {c.DifferentRanges.Count.ToString(CultureInfo.InvariantCulture)} key range(s) differ{(c.Reason is { } r ? "; " + r : "")})",
             _ => $"verify: {word}: {c.Status}: {c.Reason}",

@@ -63,7 +63,7 @@ public sealed class PostgreSqlConformanceTests : EngineConformanceTests
         2005,
         ["doubled"]);
 
-    private sealed class PostgreSqlTarget : IConformanceTarget
+    internal sealed class PostgreSqlTarget : IConformanceTarget
     {
         private readonly PostgresServer _pg;
         private string _source = "";

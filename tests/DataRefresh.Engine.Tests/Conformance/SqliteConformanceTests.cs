@@ -134,7 +134,7 @@ public sealed class SqliteConformanceTests : EngineConformanceTests
         Assert.Equal("stamped", await Db.ScalarAsync(DatabaseSide.Target, "SELECT last_update FROM country WHERE id = 5"));
     }
 
-    private sealed class SqliteTarget : IConformanceTarget
+    internal sealed class SqliteTarget : IConformanceTarget
     {
         private readonly TempDir _dir = new();
 
