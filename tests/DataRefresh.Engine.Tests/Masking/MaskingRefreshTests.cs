@@ -63,7 +63,7 @@ public abstract class MaskingRefreshTests : IAsyncLifetime
 
     protected static TableConfig Masked(TableConfig table, params ColumnMask[] masks) => table with { Masking = masks };
 
-    private async Task Both(string sql)
+    protected async Task Both(string sql)
     {
         await Db.ExecAsync(Source, sql);
         await Db.ExecAsync(Target, sql);
@@ -108,7 +108,7 @@ public abstract class MaskingRefreshTests : IAsyncLifetime
         (await RowsAsync(side, $"SELECT {key}, {column} FROM {table} ORDER BY {key}")).ToDictionary(r => r[0]!, r => r[1], StringComparer.Ordinal);
 
     /// <summary>Every row of every table of the target database as text, for a search for production's values.</summary>
-    private async Task<string> EverythingInTargetAsync()
+    protected async Task<string> EverythingInTargetAsync()
     {
         var all = new StringBuilder();
         foreach (var table in await AllTablesAsync(Target))
