@@ -524,6 +524,57 @@ try {
     $medX0 = Get-Median -Values @($runsX0 | ForEach-Object { [double]$_.elapsed_ms })
     Write-Line ("masked/unmasked = {0} (goal <= 1.5)" -f (Format-Ratio ($medX / $medX0)))
 
+    Write-Step '(k) Compare-TableState on bench_rows: identical (Checksum), 10 scattered changed rows (Rows), vs the naive psql checksum on each side in turn'
+    # The target equals the source again: undo the (m) step's change on the target side too.
+    $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql "UPDATE bench_rows SET label = left(label, -1) WHERE id % 100 = 0 AND label LIKE '%*'", 'VACUUM ANALYZE bench_rows'
+    $compareConfig = Write-Config 'compare.yaml' "  - name: bench_rows`n    sync_mode: full_replace`n  - name: bench_warm`n    sync_mode: full_replace"
+    $compareChild = Join-Path $benchDir 'compare-child.ps1'
+    [System.IO.File]::WriteAllText($compareChild, @'
+param([string]$ModulePath, [string]$Config, [string]$Method)
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+$null = Compare-TableState -Config $Config -Table bench_warm -Method $Method   # warm: assemblies, connections, JIT
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
+$c = @(Compare-TableState -Config $Config -Table bench_rows -Method $Method)
+$ms = $clock.Elapsed.TotalMilliseconds
+$hwm = if (Test-Path /proc/self/status) { [long]((Get-Content /proc/self/status | Where-Object { $_ -like 'VmHWM*' }) -replace '\D', '') } else { 0 }
+'BENCH_JSON ' + ([ordered]@{ elapsed_ms = $ms; status = "$($c[0].Status)"; differences = @($c[0].Differences).Count; segments = $c[0].SegmentsChecked; vmhwm_kb = $hwm } | ConvertTo-Json -Compress)
+'@, [System.Text.UTF8Encoding]::new($false))
+    $invokeCompare = {
+        param([string]$Method)
+        $out = @(& dotnet pwsh -NoProfile -NonInteractive -File $compareChild -ModulePath $ModulePath -Config $compareConfig -Method $Method 2>&1 | ForEach-Object { "$_" })
+        $json = $out | Where-Object { $_.StartsWith('BENCH_JSON ', [StringComparison]::Ordinal) } | Select-Object -Last 1
+        if ($LASTEXITCODE -ne 0 -or -not $json) { throw "Compare-TableState child failed: $($out -join ' ')" }
+        $json.Substring('BENCH_JSON '.Length) | ConvertFrom-Json
+    }
+    $runsKa = [System.Collections.Generic.List[object]]::new()
+    $runsKb = [System.Collections.Generic.List[object]]::new()
+    $runsKc = [System.Collections.Generic.List[double]]::new()
+    $naive = "SELECT sum(('x' || substr(md5(t::text), 1, 16))::bit(64)::bigint) FROM bench_rows t"
+    $changedIds = @(1..10 | ForEach-Object { [long][math]::Floor($_ * $Rows / 11) })
+    for ($i = 1; $i -le $StagingRuns; $i++) {
+        $ka = & $invokeCompare 'Checksum'
+        if ($ka.status -ne 'Equal') { throw "(k-a) identical tables compared $($ka.status)" }
+        $runsKa.Add($ka)
+        Write-Line ("(k-a) identical, Checksum: {0}  ({1} segments; VmHWM {2})" -f (Format-Seconds $ka.elapsed_ms), $ka.segments, (Format-Mb $ka.vmhwm_kb))
+        $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql "UPDATE bench_rows SET qty = qty + 1 WHERE id IN ($($changedIds -join ', '))"
+        $kb = & $invokeCompare 'Rows'
+        $null = Invoke-BenchPsql -Cluster $pg -Database $dstDb -Sql "UPDATE bench_rows SET qty = qty - 1 WHERE id IN ($($changedIds -join ', '))"
+        if ($kb.status -ne 'Different' -or $kb.differences -ne 10) { throw "(k-b) 10 changed rows: $($kb.status), $($kb.differences) differences" }
+        $runsKb.Add($kb)
+        Write-Line ("(k-b) 10 changed rows, Rows: {0}  ({1} named; {2} segments; VmHWM {3})" -f (Format-Seconds $kb.elapsed_ms), $kb.differences, $kb.segments, (Format-Mb $kb.vmhwm_kb))
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $left = Get-BenchScalar -Cluster $pg -Database $srcDb -Sql $naive
+        $right = Get-BenchScalar -Cluster $pg -Database $dstDb -Sql $naive
+        $runsKc.Add($clock.Elapsed.TotalMilliseconds)
+        if ($left -ne $right) { throw "(k-c) the naive checksums differ: $left vs $right" }
+        Write-Line ("(k-c) naive psql md5 sum, source then target: {0}" -f (Format-Seconds $runsKc[-1]))
+    }
+    $medKa = Get-Median -Values @($runsKa | ForEach-Object { [double]$_.elapsed_ms })
+    $medKb = Get-Median -Values @($runsKb | ForEach-Object { [double]$_.elapsed_ms })
+    $medKc = Get-Median -Values @($runsKc)
+    Write-Line ("a/c = {0} (goal <= 1.0)   b/a = {1} (goal <= 1.5)" -f (Format-Ratio ($medKa / $medKc)), (Format-Ratio ($medKb / $medKa)))
+
     Write-Step 'Diagnostics, not counted: one (a) and one (c) with every server statement and connection logged'
     Enable-PgStatementLog -Cluster $pg
     try {
@@ -761,6 +812,8 @@ try {
             one_percent_changed_ms = $merge1.elapsed_ms; one_percent_rows_updated = $changedRows; reload_same_table_ms = $reload1.elapsed_ms; ratio_merge_over_reload = $mergeRatio; goal_merge_over_reload = 0.5 }
         x_masking            = [ordered]@{ process = 'warm'; table = 'bench_mask: bench_rows + email; masked id: hash, label: full_name, email: email'; masked_median_ms = $medX; unmasked_median_ms = $medX0
             ratio_masked_over_unmasked = $medX / $medX0; goal_masked_over_unmasked = 1.5; masked = @(Get-RunJson $runsX); unmasked = @(Get-RunJson $runsX0) }
+        k_compare            = [ordered]@{ process = 'warm'; identical_checksum_ms = $medKa; ten_changed_rows_ms = $medKb; naive_psql_ms = $medKc; ratio_a_over_c = $medKa / $medKc; ratio_b_over_a = $medKb / $medKa
+            goal_a_over_c = 1.0; goal_b_over_a = 1.5; vmhwm_kb = @($runsKa | ForEach-Object vmhwm_kb) }
         a_stale_target       = [ordered]@{ process = 'cold'; elapsed_ms = $stale.elapsed_ms; table_duration_ms = $stale.results[0].duration_ms; vmhwm_kb = $stale.vmhwm_kb; rows_deleted = $stale.results[0].rows_deleted }
         baseline_import_only = [ordered]@{ import_ms = $baseline.import_ms; vmhwm_kb = $baseline.vmhwm_kb; child_wall_ms = $baseline.wall_ms }
         large                = $(if ($large) { [ordered]@{ process = 'cold'; rows = $LargeRows; elapsed_ms = $large.elapsed_ms; rows_per_s = $LargeRows / ($large.elapsed_ms / 1000); vmhwm_kb = $large.vmhwm_kb; child_wall_ms = $large.wall_ms } } else { $null })
@@ -809,6 +862,8 @@ try {
         (Format-Seconds $merge0.elapsed_ms), $merge0Written, (Format-Seconds $merge1.elapsed_ms), (Format-Seconds $reload1.elapsed_ms), (Format-Ratio $mergeRatio)))
     $summary.Add((" {0,-38}masked {1} {2}   unmasked {3} {4}   masked/unmasked = {5} (goal <= 1.5)" -f '(x) masking id, label, email (warm)',
         (Format-Seconds $medX), (& $rate $medX), (Format-Seconds $medX0), (& $rate $medX0), (Format-Ratio ($medX / $medX0))))
+    $summary.Add((" {0,-38}identical (Checksum) {1}   10 changed rows (Rows) {2}   naive psql md5 sum, one side then the other {3}   a/c = {4} (goal <= 1.0)   b/a = {5} (goal <= 1.5)" -f '(k) Compare-TableState bench_rows',
+        (Format-Seconds $medKa), (Format-Seconds $medKb), (Format-Seconds $medKc), (Format-Ratio ($medKa / $medKc)), (Format-Ratio ($medKb / $medKa))))
     $summary.Add((" {0,-38}cold {1}, warm {2}, over {3} history rows" -f '(h) Get-RefreshHistory -Last 20', (Format-Ms $historyLine.cold_ms),
         (Format-Ms $historyLine.warm_median_ms), (Format-Count $historyLine.history_rows)))
     $summary.Add((" a/b = {0} warm (goal <= 0.9), {1} cold (goal <= 1.0)   c/a = {2} warm, {3} cold (goal <= 0.1)" -f (Format-Ratio $abWarm), (Format-Ratio $ab),
