@@ -314,6 +314,7 @@ public static partial class Planner
             return null;
         }
 
+        HashedKeyWarnings(config, table, target, warnings);
         try
         {
             return new MaskingTransform(table.Masking, engine, MaskingKey.FromEnvironment(config.Settings));
@@ -322,6 +323,39 @@ public static partial class Planner
         {
             blockers.Add(ex.Message);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// A column masked with hash that is one side of a foreign key whose other side is not masked with hash in this
+    /// configuration: the permuted values no longer match, so the key will not find its parent (the load fails on
+    /// the constraint, or UAT's children are left pointing at keys that are gone). Warned in the plan.
+    /// </summary>
+    private static void HashedKeyWarnings(RefreshConfig config, TableConfig table, TableSchema target, List<string> warnings)
+    {
+        bool Hashed(QualifiedName other, string column) => config.Tables.Any(t =>
+            TableName.TryParse(t.Name, out var name, out _) && name is not null && name.Name.Matches(other.Name)
+            && t.Masking.Any(m => m.Rule.Kind == MaskKind.Hash && string.Equals(m.Column, column, StringComparison.OrdinalIgnoreCase)));
+
+        foreach (var mask in table.Masking.Where(m => m.Rule.Kind == MaskKind.Hash))
+        {
+            foreach (var fk in target.References)
+            {
+                var i = fk.FromColumns.ToList().FindIndex(c => string.Equals(c, mask.Column, StringComparison.OrdinalIgnoreCase));
+                if (i >= 0 && i < fk.ToColumns.Count && !Hashed(fk.To, fk.ToColumns[i]))
+                {
+                    warnings.Add($"masking: {mask.Column} is masked with hash and references {fk.To}({fk.ToColumns[i]}) through {fk.Name}, which this configuration does not mask with hash: the foreign key will not find its parent; mask {fk.To.Name}.{fk.ToColumns[i]}: hash too (same integer type)");
+                }
+            }
+
+            foreach (var fk in target.ReferencedBy)
+            {
+                var i = fk.ToColumns.ToList().FindIndex(c => string.Equals(c, mask.Column, StringComparison.OrdinalIgnoreCase));
+                if (i >= 0 && i < fk.FromColumns.Count && !Hashed(fk.From, fk.FromColumns[i]))
+                {
+                    warnings.Add($"masking: {mask.Column} is masked with hash and {fk.From}({fk.FromColumns[i]}) references it through {fk.Name} without hash: those rows will not find their parent; mask {fk.From.Name}.{fk.FromColumns[i]}: hash too (same integer type)");
+                }
+            }
         }
     }
 

@@ -278,6 +278,21 @@ public abstract class MaskingRefreshTests : IAsyncLifetime
         Masked(Full("customers"), Mask("id", MaskKind.Hash), Mask("email", MaskKind.Email)),
         Masked(Full("orders"), Mask("customer_id", MaskKind.Hash)));
 
+    [Fact]
+    public async Task The_plan_warns_when_a_hashed_key_is_referenced_by_a_column_this_configuration_does_not_hash()
+    {
+        await CustomersAndOrdersAsync();
+        var lopsided = Config(Masked(Full("customers"), Mask("id", MaskKind.Hash)), Full("orders"));
+
+        var plans = await new RefreshSession(lopsided).PlanAsync(null, TestContext.Current.CancellationToken);
+        var both = await new RefreshSession(CustomersAndOrdersConfig()).PlanAsync(null, TestContext.Current.CancellationToken);
+
+        var warning = Assert.Single(plans.Single(p => p.Table == "customers").Warnings, w => w.StartsWith("masking: id is masked with hash", StringComparison.Ordinal));
+        Assert.Contains("(customer_id) references it", warning, StringComparison.Ordinal);
+        Assert.Contains("mask orders.customer_id: hash too", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(both.SelectMany(p => p.Warnings), w => w.Contains("is masked with hash", StringComparison.Ordinal));
+    }
+
     private const string Pairs = "SELECT o.order_id, c.name, o.amount FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.order_id";
 
     [Fact]
