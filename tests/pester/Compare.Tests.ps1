@@ -1,5 +1,5 @@
 # Compare-TableState end to end through the cmdlet, per engine (PostgreSQL and SQLite; SQL Server's comparison
-# dialect is not built, see docs/commands/Compare-TableState.md): the shared fixture of Engines.Tests.ps1
+# dialect is covered by the xunit conformance suite, not by this matrix yet): the shared fixture of Engines.Tests.ps1
 # (New-EnginePair: customers <- orders, the target an older, edited copy), compared before a refresh, piped from
 # Invoke-TableRefresh, then with single rows changed in UAT by SQL.
 # Run through `dotnet pwsh ./build.ps1 test -Tier Pester` (sets DATAREFRESH_MODULE and DATAREFRESH_TEST_PG).

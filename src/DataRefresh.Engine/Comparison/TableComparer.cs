@@ -4,6 +4,7 @@ using DataRefresh.Configuration;
 using DataRefresh.Engines;
 using DataRefresh.Engines.PostgreSql;
 using DataRefresh.Engines.Sqlite;
+using DataRefresh.Engines.SqlServer;
 using DataRefresh.Planning;
 
 namespace DataRefresh.Comparison;
@@ -86,7 +87,7 @@ public static class TableComparer
         var dialect = Dialect(config.Target.Engine);
         if (dialect is null && options.Method != CompareMethod.Count)
         {
-            return NotComparable($"Compare-TableState is not built for {config.Target.Engine} yet (PostgreSQL and SQLite are)");
+            return NotComparable($"Compare-TableState is not built for {config.Target.Engine} yet (PostgreSQL, SQLite and SQL Server are)");
         }
 
         var engine = EngineRegistry.For(config.Target.Engine);
@@ -156,6 +157,7 @@ public static class TableComparer
     {
         EngineKind.PostgreSql => new PostgreSqlComparison(),
         EngineKind.Sqlite => new SqliteComparison(),
+        EngineKind.SqlServer => new SqlServerComparison(),
         _ => null,
     };
 

@@ -16,6 +16,20 @@ public sealed partial class SqlServerConformanceTests(SqlServerInstance instance
 {
     protected override async Task<IConformanceTarget> CreateTargetAsync() => await SqlServerTarget.CreateAsync(instance);
 
+    /// <summary>Compare-TableState's canonical forms on SQL Server (values the server's own = calls equal included: offset, trailing space, case).</summary>
+    protected override IReadOnlyDictionary<string, CanonicalCase> CanonicalCases { get; } = new Dictionary<string, CanonicalCase>
+    {
+        ["timestamp microsecond"] = new("datetime2(6)", "'2024-01-01 12:00:00.000001'", "'2024-01-01 12:00:00.000002'"),
+        ["datetime2 100 ns"] = new("datetime2(7)", "'2024-01-01 12:00:00.0000001'", "'2024-01-01 12:00:00.0000002'"),
+        ["time zone"] = new("datetimeoffset(7)", "'2024-06-01 12:00:00 +02:00'", "'2024-06-01 13:00:00 +03:00'"),
+        ["NULL vs empty"] = new("nvarchar(20)", "NULL", "N''"),
+        ["empty vs 'NULL'"] = new("nvarchar(20)", "N''", "N'NULL'"),
+        ["NULL vs 'NULL'"] = new("nvarchar(20)", "NULL", "N'NULL'"),
+        ["trailing space"] = new("nvarchar(20)", "N'abc'", "N'abc '"),
+        ["case under a case-insensitive collation"] = new("nvarchar(20) COLLATE Latin1_General_CI_AS", "N'Abc'", "N'abc'"),
+        ["one byte of binary"] = new("varbinary(16)", "0x00010203", "0x00010303"),
+    };
+
     protected override string? KnownBug(string test) =>
         test == nameof(Staging_strategy_gives_the_same_rows_as_simple_copy_for_a_full_refresh_and_a_buffered_window)
             ? "on SQL Server a staged incremental refresh switches partitions and needs a target partitioned on the incremental column; this engine-neutral table is not partitioned (SQL Server's staging has its own tests)"

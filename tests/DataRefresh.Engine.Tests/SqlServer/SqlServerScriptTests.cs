@@ -72,6 +72,11 @@ public sealed class SqlServerScriptTests
 
         var history = new SqlServerHistory();
         yield return ("history: index exists", history.IndexExists(new QualifiedName("dbo", "datarefresh_history")));
+        foreach (var statement in ComparisonStatements())
+        {
+            yield return statement;
+        }
+
         foreach (var (shape, table, columns, key) in Shapes())
         {
             var first = columns[0];
@@ -138,6 +143,52 @@ public sealed class SqlServerScriptTests
                 yield return ($"{shape}: history index {name}", HistorySql.CreateIndex(history, table, name, keys));
             }
         }
+    }
+
+    /// <summary>
+    /// Compare-TableState's statements for a representative table (a composite key of an nvarchar and an int column,
+    /// one column of each canonical form), and for each name shape with a key (its first column the key).
+    /// </summary>
+    private static IEnumerable<(string Label, string Sql)> ComparisonStatements()
+    {
+        yield return ("compare: estimate", SqlServerComparison.Estimate);
+        (string Name, string Type)[] types =
+        [
+            ("region", "nvarchar(50)"), ("id", "int"), ("c_bigint", "bigint"), ("c_decimal", "decimal(12,2)"), ("c_nvarchar", "nvarchar(50)"),
+            ("c_varchar_max", "varchar(max)"), ("c_datetime2", "datetime2(7)"), ("c_dto", "datetimeoffset(7)"), ("c_float", "float"),
+            ("c_varbinary", "varbinary(16)"), ("c_guid", "uniqueidentifier"), ("c_bit", "bit"), ("c_date", "date"), ("c_time", "time(7)"),
+        ];
+        var columns = types.Select((t, i) => new ColumnInfo { Name = t.Name, Ordinal = i + 1, DataType = t.Type, IsNullable = i > 1 }).ToList();
+        var table = new TableSchema { Name = new QualifiedName("sales", "Order Facts"), Columns = columns, PrimaryKey = ["region", "id"] };
+        var shape = new Comparison.CompareShape(table, columns[..2], columns, 30);
+        foreach (var (label, sql) in Compare("compare: representative table", shape, [["north", 17], ["south", 3]]))
+        {
+            yield return (label, sql);
+        }
+
+        yield return ("compare: representative table count", SqlServerComparison.CountAll(table.Name));
+        foreach (var (name, table2, names, key) in Shapes().Where(s => s.Key.Length > 0))
+        {
+            var cols = names.Select((n, i) => new ColumnInfo { Name = n, Ordinal = i + 1, DataType = key.Contains(n) ? (i == 0 ? "varchar(20)" : "int") : "nvarchar(max)" }).ToList();
+            var keyColumns = key.Select(k => cols.Single(c => c.Name == k)).ToList();
+            var s = new Comparison.CompareShape(new TableSchema { Name = table2, Columns = cols, PrimaryKey = key }, keyColumns, cols, 30);
+            object?[] first = [.. keyColumns.Select(c => c.DataType == "int" ? (object)5 : "m")];
+            foreach (var statement in Compare($"{name}: compare", s, [first]))
+            {
+                yield return statement;
+            }
+        }
+    }
+
+    private static IEnumerable<(string Label, string Sql)> Compare(string label, Comparison.CompareShape shape, IReadOnlyList<object?[]> bounds)
+    {
+        var range = new Comparison.KeyRange(bounds[0], bounds[^1]);
+        yield return ($"{label}: bounds", SqlServerComparison.Bounds(shape, Comparison.KeyRange.All, 1000).Sql);
+        yield return ($"{label}: bounds in a range", SqlServerComparison.Bounds(shape, range, 16).Sql);
+        yield return ($"{label}: sums, whole table", SqlServerComparison.Sums(shape, Comparison.KeyRange.All, []).Sql);
+        yield return ($"{label}: sums per segment", SqlServerComparison.Sums(shape, new Comparison.KeyRange(bounds[0], null), bounds).Sql);
+        yield return ($"{label}: row hashes", SqlServerComparison.RowHashes(shape, range).Sql);
+        yield return ($"{label}: canonical values", SqlServerComparison.Canonical(shape, bounds).Sql);
     }
 
     /// <summary>A storage layout per shape, as the catalog would describe it, for the staging statements.</summary>
