@@ -42,6 +42,21 @@ internal static class RowPages
         return rows;
     }
 
+    /// <summary>
+    /// A page on an engine with row-value comparison (PostgreSQL, SQLite): <c>WHERE (key) &gt; (@k0, …) ORDER BY key
+    /// LIMIT n</c>, served by the key's index. <paramref name="quote"/> quotes a column, <paramref name="table"/> is
+    /// the quoted table, <paramref name="prefix"/> the engine's parameter-name prefix.
+    /// </summary>
+    public static Task<IReadOnlyList<object?[]>> ReadRowValuePageAsync(DbConnection connection, DbTransaction? transaction, RowPageRequest request, string table, Func<string, string> quote, string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var key = string.Join(", ", request.Key.Select(quote));
+        var where = request.After is null || request.Key.Count == 0 ? "" : $" WHERE ({key}) > ({string.Join(", ", request.Key.Select((_, i) => $"@k{i}"))})";
+        var order = request.Key.Count == 0 ? "" : $" ORDER BY {key}";
+        var sql = $"SELECT {string.Join(", ", request.Columns.Select(quote))} FROM {table}{where}{order} LIMIT {request.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return ReadAsync(connection, transaction, sql, request.CommandTimeout, request.Key.Count == 0 ? [] : KeyParameters(request, prefix), cancellationToken);
+    }
+
     /// <summary>The key's values as named parameters <c>@k0</c>, <c>@k1</c>, …</summary>
     public static (string Name, object? Value)[] KeyParameters(RowPageRequest request, string prefix = "@") =>
         request.After is { } after ? [.. after.Select((v, i) => ($"{prefix}k{i}", v))] : [];
