@@ -380,16 +380,10 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         IReadOnlyList<RefreshPlan>? plans = null;
         if (request?.PlanId is { Length: > 0 } planId)
         {
-            string? why;
-            (plans, why) = data.Plans.Take(planId, user.Name);
+            (plans, var why, var otherTables) = data.Plans.Take(planId, user.Name, tables);
             if (plans is null)
             {
-                return Problem(StatusCodes.Status409Conflict, why!);
-            }
-
-            if (!plans.Select(p => p.Table).ToHashSet(StringComparer.OrdinalIgnoreCase).IsSupersetOf(tables))
-            {
-                return Problem(StatusCodes.Status400BadRequest, "the tables are not the ones this plan was made for: plan again");
+                return Problem(otherTables ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict, why!);
             }
         }
 

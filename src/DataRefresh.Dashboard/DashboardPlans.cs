@@ -29,21 +29,26 @@ internal sealed class DashboardPlans(TimeProvider clock)
         return new PlanSetView(id, [.. plans.Select(PlanView.From)], plans.Any(p => p.IsBlocked), plans.Where(p => !p.IsBlocked).Sum(p => p.EstimatedRows), expires);
     }
 
-    /// <summary>The plans kept under <paramref name="id"/> for <paramref name="user"/>, once; or why not.</summary>
-    public (IReadOnlyList<RefreshPlan>? Plans, string? Refused) Take(string id, string user)
+    /// <summary>The plans kept under <paramref name="id"/> for <paramref name="user"/> and <paramref name="tables"/>, once; or why not (a 409, or 400 for other tables).</summary>
+    public (IReadOnlyList<RefreshPlan>? Plans, string? Refused, bool OtherTables) Take(string id, string user, IReadOnlyCollection<string> tables)
     {
         if (!_plans.TryGetValue(id, out var entry) || !string.Equals(entry.User, user, StringComparison.Ordinal))
         {
-            return (null, "this plan is unknown or was made for another user: plan again");
+            return (null, "this plan is unknown or was made for another user: plan again", false);
         }
 
         if (entry.ExpiresAt <= clock.GetUtcNow())
         {
             _plans.TryRemove(id, out _);
-            return (null, $"this plan is older than {Lifetime.TotalMinutes:0} minutes: plan again");
+            return (null, $"this plan is older than {Lifetime.TotalMinutes:0} minutes: plan again", false);
         }
 
-        return _plans.TryRemove(id, out _) ? (entry.Plans, null) : (null, "this plan was already run: plan again");
+        if (!entry.Plans.Select(p => p.Table).ToHashSet(StringComparer.OrdinalIgnoreCase).IsSupersetOf(tables))
+        {
+            return (null, "the tables are not the ones this plan was made for: plan again", true);
+        }
+
+        return _plans.TryRemove(id, out _) ? (entry.Plans, null, false) : (null, "this plan was already run: plan again", false);
     }
 
     private sealed record Entry(IReadOnlyList<RefreshPlan> Plans, string User, DateTimeOffset ExpiresAt);
