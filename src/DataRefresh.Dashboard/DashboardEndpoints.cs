@@ -37,8 +37,8 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         var pages = new DashboardPages(data, dashboard, host);
         app.MapGet("/", (Delegate)((HttpContext c) => pages.OverviewAsync(c, User(c))));
         app.MapGet("/tables/{table}", (string table, string? status, int? page, HttpContext c) => pages.TableAsync(c, User(c), table, status, page));
-        app.MapGet("/runs", (HttpContext c) => pages.Runs(User(c)));
-        app.MapGet("/runs/{id}", (string id, HttpContext c) => pages.Run(User(c), id));
+        app.MapGet("/runs", (Delegate)((HttpContext c) => pages.RunsAsync(User(c), c.RequestAborted)));
+        app.MapGet("/runs/{id}", (string id, HttpContext c) => pages.RunAsync(User(c), id, c.RequestAborted));
         app.MapGet("/api/session", (HttpContext c) => Results.Json(new { user = User(c).Name, roles = User(c).Roles, csrfToken = User(c).CsrfToken }, Json));
         app.MapGet("/api/tables", (Delegate)(async (HttpContext c) => Results.Json(await data.OverviewAsync(c.RequestAborted), Json)));
         app.MapGet("/api/tables/{table}", async (string table, HttpContext c) =>

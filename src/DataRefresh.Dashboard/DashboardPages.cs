@@ -16,6 +16,8 @@ internal sealed class DashboardPages(DashboardData data, DashboardConfig dashboa
 {
     public const int HistoryPageSize = 20;
     private const int MaxHistoryPages = 50;
+    private const int RecentHistoryRows = 500;
+    private const int RecentRuns = 30;
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
     public async Task<IResult> OverviewAsync(HttpContext context, DashboardUser user)
@@ -131,7 +133,7 @@ internal sealed class DashboardPages(DashboardData data, DashboardConfig dashboa
         return End(b);
     }
 
-    public IResult Runs(DashboardUser user)
+    public async Task<IResult> RunsAsync(DashboardUser user, CancellationToken cancellationToken)
     {
         var b = Start("Runs - DataRefresh", user, data.Config.Source.Display, data.Config.Target.Display, "runs");
         var active = RefreshRuns.Active.Select(r => RunView.From(r.Status)).ToList();
@@ -156,19 +158,59 @@ internal sealed class DashboardPages(DashboardData data, DashboardConfig dashboa
             RunTable(b, recent, "recent-runs");
         }
 
-        b.Append("<p class=\"note\">Runs from Invoke-TableRefresh (SQL Agent jobs, prompts) are in each table's history.</p>");
+        b.Append("<h2>Recent runs in the history</h2><p class=\"note\">Every run against UAT: Invoke-TableRefresh at a prompt or in a SQL Agent job, and this dashboard's.</p>");
+        try
+        {
+            var runs = (await data.HistoryAsync(new HistoryQuery { Last = RecentHistoryRows }, cancellationToken).ConfigureAwait(false))
+                .GroupBy(h => h.RunId, StringComparer.Ordinal).Take(RecentRuns).ToList();
+            if (runs.Count == 0)
+            {
+                b.Append("<p>No history yet.</p>");
+            }
+            else
+            {
+                b.Append("<table id=\"history-runs\"><thead><tr><th>Run</th><th>Started</th><th>By</th><th>Tables</th><th>Result</th></tr></thead><tbody>");
+                foreach (var run in runs)
+                {
+                    var rows = run.ToList();
+                    var failed = rows.Count(h => h.Status is "Failed" or "Abandoned");
+                    b.Append("<tr class=\"").Append(failed > 0 ? "stale" : "").Append("\"><th scope=\"row\"><a href=\"/runs/").Append(Uri.EscapeDataString(run.Key)).Append("\">").Append(E(run.Key)).Append("</a></th><td>")
+                        .Append(E(When(rows.Min(h => h.StartedAt)))).Append("</td><td>").Append(E(rows[0].Actor)).Append("</td><td>").Append(E(string.Join(", ", rows.Select(h => h.Table).Distinct(StringComparer.Ordinal))))
+                        .Append("</td><td>").Append(E(failed > 0 ? $"{failed} of {rows.Count} failed" : string.Join(", ", rows.GroupBy(h => h.Status).Select(g => $"{g.Count()} {g.Key}")))).Append("</td></tr>");
+                }
+
+                b.Append("</tbody></table>");
+            }
+        }
+        catch (Exception ex) when (DashboardData.Safe(ex) is { } message)
+        {
+            b.Append("<p class=\"error\">history: ").Append(E(message)).Append("</p>");
+        }
+
         return End(b);
     }
 
-    public IResult Run(DashboardUser user, string id)
+    public async Task<IResult> RunAsync(DashboardUser user, string id, CancellationToken cancellationToken)
     {
         var run = RefreshRuns.Find(id) ?? host().Recent.FirstOrDefault(r => r.RunId == id);
-        if (run is null)
+        RunView view;
+        if (run is not null)
         {
-            return Message(user, "No such run", $"no run {id} is active or recent in this dashboard", StatusCodes.Status404NotFound);
+            view = RunView.From(run.Status);
+        }
+        else
+        {
+            // A run of another process (a SQL Agent job, a prompt): its history rows, among the recent ones.
+            var rows = (await data.HistoryAsync(new HistoryQuery { Last = RecentHistoryRows }, cancellationToken).ConfigureAwait(false)).Where(h => h.RunId == id).Reverse().ToList();
+            if (rows.Count == 0)
+            {
+                return Message(user, "No such run", $"no run {id} is active, recent in this dashboard, or among the last {RecentHistoryRows} history rows", StatusCodes.Status404NotFound);
+            }
+
+            view = new RunView(id, rows[0].Actor, new DateTimeOffset(DateTime.SpecifyKind(rows[0].StartedAt, DateTimeKind.Utc)), data.Config.Target.Display, rows.All(h => h.Status != "Running"),
+                [.. rows.Select(h => new RunTableView(h.Table, h.Status, null, h.RowsCopied, h.RowsCopied, h.Attempt, h.Status, h.Error, h.DurationSeconds))]);
         }
 
-        var view = RunView.From(run.Status);
         var b = Start("Run " + view.RunId + " - DataRefresh", user, data.Config.Source.Display, data.Config.Target.Display, "runs");
         b.Append("<h2 id=\"run\" data-run=\"").Append(E(view.RunId)).Append("\">Run ").Append(E(view.RunId)).Append("</h2><dl class=\"facts\"><dt>Started by</dt><dd>").Append(E(view.StartedBy))
             .Append("</dd><dt>Started</dt><dd>").Append(E(When(view.StartedAt.UtcDateTime))).Append("</dd><dt>Target</dt><dd>").Append(E(view.Target))

@@ -99,8 +99,26 @@ public sealed class DashboardPagesTests : IAsyncLifetime
 
         var run = await PageAsync("/runs/" + runId, "bob");
         Assert.Contains("Succeeded", run, StringComparison.Ordinal);
-        Assert.Contains(runId, await PageAsync("/runs", "bob"), StringComparison.Ordinal);
+        var runs = await PageAsync("/runs", "bob");
+        Assert.Contains("id=\"recent-runs\"", runs, StringComparison.Ordinal);
+        Assert.Contains("id=\"history-runs\"", runs, StringComparison.Ordinal);
+        Assert.Contains(runId, runs, StringComparison.Ordinal);
         await PageAsync("/runs/nope", status: HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_run_of_another_process_shows_on_the_runs_pages_from_the_history()
+    {
+        // As Invoke-TableRefresh in a SQL Agent job would: the engine's session, not the dashboard.
+        var session = new DataRefresh.Execution.RefreshSession(_site.Config);
+        await session.PlanAsync(["orders"], Token);
+        session.Approve(_ => true);
+        var results = await session.RunAsync(new DataRefresh.Execution.RefreshRunOptions { StartedBy = "nightly job" }, Token);
+        var runId = results[0].RunId;
+        Assert.Contains(runId, await PageAsync("/runs", "bob"), StringComparison.Ordinal);
+        var run = await PageAsync("/runs/" + runId, "bob");
+        Assert.Contains("href=\"/tables/orders\"", run, StringComparison.Ordinal);
+        Assert.Contains("Succeeded", run, StringComparison.Ordinal);
     }
 
     [Fact]
