@@ -178,16 +178,17 @@ internal sealed class DashboardData(RefreshConfig config)
         return running;
     }
 
-    /// <summary>The newest history row of each table, from one indexed query (newest first, bounded).</summary>
+    /// <summary>The newest history row of each configured table, from one indexed query (a seek per table on the history table's table index).</summary>
     private async Task<Dictionary<string, HistoryView>> LastRefreshesAsync(List<string> errors, CancellationToken cancellationToken)
     {
         var last = new Dictionary<string, HistoryView>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            var rows = await HistoryAsync(new HistoryQuery { Last = Math.Max(200, Config.Tables.Count * 10) }, cancellationToken).ConfigureAwait(false);
-            foreach (var row in rows)
+            await using var journal = new HistoryJournal(_engine, Config.Target, Config.Settings, "DataRefresh dashboard");
+            var rows = await journal.LastPerTableAsync([.. Config.Tables.Select(t => t.Name)], cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows.OrderByDescending(r => r.StartedAt))
             {
-                last.TryAdd(row.Table, row);
+                last.TryAdd(row.Table, HistoryView.From(row));
             }
         }
         catch (Exception ex) when (Safe(ex) is { } message)
@@ -205,11 +206,22 @@ internal sealed class DashboardData(RefreshConfig config)
         {
             await using var connection = await _engine.OpenAsync(database, purpose, Config.Settings, "DataRefresh dashboard", cancellationToken).ConfigureAwait(false);
             var catalog = await _engine.ReadCatalogAsync(connection, cancellationToken).ConfigureAwait(false);
+            var resolved = new List<(string Table, QualifiedName Name)>();
             foreach (var table in Config.Tables)
             {
                 if (TableName.TryParse(table.Name, out var parsed, out _) && parsed is not null && catalog.Resolve(parsed) is QualifiedName name)
                 {
-                    rows[table.Name] = await _engine.EstimateRowsAsync(connection, name, null, cancellationToken).ConfigureAwait(false);
+                    resolved.Add((table.Name, name));
+                }
+            }
+
+            // One statement for every configured table (catalog statistics), not a round trip per table.
+            var estimates = await _engine.EstimateRowsAsync(connection, [.. resolved.Select(r => r.Name).Distinct()], cancellationToken).ConfigureAwait(false);
+            foreach (var (table, name) in resolved)
+            {
+                if (estimates.TryGetValue(name, out var estimate))
+                {
+                    rows[table] = estimate;
                 }
             }
         }

@@ -26,6 +26,7 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
 
     public void Map(WebApplication app)
     {
+        app.Use(ServerTiming.Measure);
         app.Use(Headers);
         app.Use(Errors);
         app.Use(Gate);
