@@ -494,7 +494,8 @@ function Get-StagingStep {
         throw "expected one Decide, $ExpectedPartitions IndexBuild and one Swap step, got: $(($all | ForEach-Object { $_.step }) -join ', ')"
     }
     $decided = & $end $decide[0]
-    $staged = & $end $indexed[-1]
+    # Partitions load in parallel (partition_parallelism): staging ends with the last index build to finish.
+    $staged = ($indexed | ForEach-Object { & $end $_ } | Measure-Object -Maximum).Maximum
     $swapped = & $end $swap[0]
     [pscustomobject]@{
         PrepareMs      = $decided

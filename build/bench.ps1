@@ -42,7 +42,10 @@ both warm as for (a), with the -Verbose messages timestamped in the child (in bo
 leaving the target populated again, then VACUUM ANALYZE (untimed). The swap step of (s1) is read from its verbose
 messages: from the last partition's "… staged in … and indexed" to "… partition(s) swapped in" (count, DETACH, DROP,
 RENAME, ATTACH per partition; the target's partitions are locked from the first DETACH). One more (s1), with every
-server statement logged, times the swap step as the server saw it, up to the end of COMMIT.
+server statement logged, times the swap step as the server saw it, up to the end of COMMIT. (s1) loads its
+partitions -PartitionParallelism at a time (settings.partition_parallelism, default 4); the summary prints the
+whole refresh against (s2) and against the psql pipe (b) of the same number of rows into the empty bench_rows.
+-StagingOnly runs just (b), (s1) and (s2), -StagingRuns rounds, for a quick look at this line.
 
 History line, (h): -HistoryRows rows (default 1,000,000) are added to bench_dst's history table with one
 INSERT … SELECT generate_series (50 table names, one attempt in ten Failed, one a minute from 2020 on, so the
@@ -79,6 +82,10 @@ param(
     [ValidateRange(1, 100)] [int]$StagingRuns = 3,
     # Partitions of bench_part (RANGE on id) for the staging_partition_switch line.
     [ValidateRange(2, 99)] [int]$Partitions = 10,
+    # settings.partition_parallelism of the staged line (s1): partition loads at once, each on its own sessions.
+    [ValidateRange(1, 64)] [int]$PartitionParallelism = 4,
+    # Run only the staging line: (s1), (s2) and the psql pipe (b) on bench_rows, -StagingRuns rounds each.
+    [switch]$StagingOnly,
     # History rows generated for the Get-RefreshHistory -Last 20 line (h).
     [ValidateRange(1, [int]::MaxValue)] [int]$HistoryRows = 1000000,
     # Run only the history line (h): no bench tables, no refresh timings.
@@ -240,6 +247,12 @@ function Invoke-RunS([string]$Label, [string]$Config, [switch]$Staged) {
         (Format-Count ($Rows / ($r.elapsed_ms / 1000))), (Format-Seconds $r.results[0].duration_ms), $steps, (Format-Seconds $r.cpu_ms),
         (Format-Seconds $r.wall_ms), $load)
     $r
+}
+
+function Get-RunMedian([object[]]$RunList, [scriptblock]$Value) {
+    $values = @($RunList | ForEach-Object $Value | ForEach-Object { [double]$_ })
+    if ($values.Count -eq 0) { return [double]::NaN }   # e.g. the (s) line failed before any run
+    Get-Median $values
 }
 
 function Format-Ms([double]$Ms) { $Ms.ToString('0.0', $inv) + ' ms' }
@@ -485,7 +498,7 @@ try {
     Write-Line "PostgreSQL $($pg.ServerVersion) on $($pg.Host):$($pg.Port) ($($pg.BinDir)); fsync=off, synchronous_commit=off"
     $fullConfig = Write-Config 'full.yaml' "  - name: bench_rows`n    sync_mode: full_replace"
     $incConfig = Write-Config 'incremental.yaml' "  - name: bench_inc`n    sync_mode: incremental`n    incremental_column: id`n    incremental_type: identity"
-    $stagedConfig = Write-Config 'staged.yaml' "  - name: bench_part`n    strategy: staging_partition_switch`n    sync_mode: full_replace"
+    $stagedConfig = Write-Config 'staged.yaml' "  - name: bench_part`n    strategy: staging_partition_switch`n    sync_mode: full_replace" "  partition_parallelism: $PartitionParallelism"
     $partFullConfig = Write-Config 'partitioned-full.yaml' "  - name: bench_part`n    strategy: simple_copy`n    sync_mode: full_replace"
     $idxConfig = Write-Config 'indexed.yaml' "  - name: bench_idx`n    sync_mode: full_replace"
     $idxKeepConfig = Write-Config 'indexed-keep.yaml' "  - name: bench_idx`n    sync_mode: full_replace" '  index_build_memory_mb: 0'
@@ -514,6 +527,49 @@ try {
         Write-Host ''
         Write-Host (" (h) Get-RefreshHistory -Last 20 over {0} history rows: cold {1}, warm {2} (PostgreSQL {3})" -f (Format-Count $historyLine.history_rows),
             (Format-Ms $historyLine.cold_ms), (Format-Ms $historyLine.warm_median_ms), ($pg.ServerVersion -split '\s+')[0])
+        return   # the finally below stops the cluster
+    }
+
+    if ($StagingOnly) {
+        # Only line (s) and the pipe (b) it is compared with, side by side, -StagingRuns rounds.
+        Write-Step "Staging line only: bench_part ($(Format-Count $Rows) rows, $Partitions partitions, partition_parallelism $PartitionParallelism) vs simple_copy and the psql pipe"
+        $null = Invoke-BenchPsql -Cluster $pg -Database postgres -Sql "CREATE DATABASE $srcDb", "CREATE DATABASE $dstDb"
+        foreach ($db in $srcDb, $dstDb) {
+            $null = Invoke-BenchPsql -Cluster $pg -Database $db -Sql (@(($tableDdl -f 'bench_rows'), ($tableDdl -f 'bench_warm')) + $partitionedDdl)
+            $null = Invoke-BenchPsql -Cluster $pg -Database $db -Sql (Get-GenerateSql 'bench_part' 1 $Rows), "SELECT setval(pg_get_serial_sequence('bench_part', 'id'), $Rows)", 'VACUUM ANALYZE bench_part'
+        }
+        $null = Invoke-BenchPsql -Cluster $pg -Database $srcDb -Sql (Get-GenerateSql 'bench_rows' 1 $Rows), (Get-GenerateSql 'bench_warm' 1 100), 'VACUUM ANALYZE bench_rows'
+        Assert-PartitionedTarget 'the set-up'
+        $labelWidth = 36
+        $null = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $warmupConfig
+        $null = Invoke-RunB 'warm-up (b)'
+        $onlyS = [System.Collections.Generic.List[object]]::new()
+        $onlyS2 = [System.Collections.Generic.List[object]]::new()
+        $onlyB = [System.Collections.Generic.List[object]]::new()
+        for ($i = 1; $i -le $StagingRuns; $i++) {
+            $stagedFirst = ($i % 2) -eq 1
+            Write-Step "staging line round $i of $StagingRuns ($(if ($stagedFirst) { 'staged' } else { 'simple_copy' }) first)"
+            foreach ($staged in $stagedFirst, (-not $stagedFirst)) {
+                if ($staged) { $onlyS.Add((Invoke-RunS ("{0,-$labelWidth}" -f "(s1) staging, parallelism $PartitionParallelism") $stagedConfig -Staged)) }
+                else { $onlyS2.Add((Invoke-RunS ("{0,-$labelWidth}" -f '(s2) simple_copy full_replace') $partFullConfig)) }
+            }
+            $onlyB.Add((Invoke-RunB ("{0,-$labelWidth}" -f '(b) psql COPY binary pipe')))
+        }
+        $mS = Get-RunMedian $onlyS { $_.elapsed_ms }
+        $mS2 = Get-RunMedian $onlyS2 { $_.elapsed_ms }
+        $mB = Get-Median @($onlyB | ForEach-Object { [double]$_.ElapsedMs })
+        $mStage = Get-RunMedian $onlyS { $_.steps.StageMs }
+        $mSwap = Get-RunMedian $onlyS { $_.steps.SwapMs }
+        [System.IO.File]::WriteAllText((Join-Path $benchDir 'results-staging.json'), ([ordered]@{ generated_utc = [DateTime]::UtcNow.ToString('o'); postgresql_version = $pg.ServerVersion
+                    rows = $Rows; partitions = $Partitions; partition_parallelism = $PartitionParallelism; runs = $StagingRuns
+                    staged_median_ms = $mS; staged_median_stage_ms = $mStage; staged_median_swap_ms = $mSwap; simple_copy_median_ms = $mS2; pipe_median_ms = $mB
+                    ratio_staged_over_simple_copy = $mS / $mS2; ratio_staged_over_pipe = $mS / $mB
+                    staged_runs = @($onlyS | ForEach-Object { [ordered]@{ elapsed_ms = $_.elapsed_ms; stage_ms = $_.steps.StageMs; swap_ms = $_.steps.SwapMs; load1 = $_.load1 } })
+                    simple_copy_runs_ms = @($onlyS2 | ForEach-Object elapsed_ms); pipe_runs_ms = @($onlyB | ForEach-Object ElapsedMs) } | ConvertTo-Json -Depth 6), [System.Text.UTF8Encoding]::new($false))
+        Write-Host ''
+        Write-Host (" (s) staging_partition_switch full, {0} partitions, partition_parallelism {1}: whole {2} (stage aside {3}, swap {4})   simple_copy {5}   psql pipe (b) {6}" -f $Partitions, $PartitionParallelism,
+            (Format-Seconds $mS), (Format-Seconds $mStage), (Format-Ms $mSwap), (Format-Seconds $mS2), (Format-Seconds $mB))
+        Write-Host (" s/simple = {0}   s/b = {1}   (warm, median of {2}; PostgreSQL {3})" -f (Format-Ratio ($mS / $mS2)), (Format-Ratio ($mS / $mB)), $StagingRuns, ($pg.ServerVersion -split '\s+')[0])
         return   # the finally below stops the cluster
     }
 
@@ -794,11 +850,6 @@ $hwm = if (Test-Path /proc/self/status) { [long]((Get-Content /proc/self/status 
 
     # ---- summary ----
     # cold = the first command of a new pwsh; warm = after Test-RefreshConfig in the same process (see the help above).
-    function Get-RunMedian([object[]]$RunList, [scriptblock]$Value) {
-        $values = @($RunList | ForEach-Object $Value | ForEach-Object { [double]$_ })
-        if ($values.Count -eq 0) { return [double]::NaN }   # e.g. the (s) line failed before any run
-        Get-Median $values
-    }
     function Get-RunJson([object[]]$RunList) {
         @($RunList | ForEach-Object {
                 $j = [ordered]@{ elapsed_ms = $_.elapsed_ms; table_duration_ms = $_.results[0].duration_ms; module_cpu_ms = $_.cpu_ms; child_wall_ms = $_.wall_ms; vmhwm_kb = $_.vmhwm_kb; load1 = $_.load1 }
@@ -874,7 +925,9 @@ $hwm = if (Test-Path /proc/self/status) { [long]((Get-Content /proc/self/status 
             config = 'strategy: simple_copy, sync_mode: full_replace (count, TRUNCATE, COPY)'; median_ms = $medS2; median_rows_per_s = $Rows / ($medS2 / 1000)
             median_child_wall_ms = (Get-RunMedian $runsS2 { $_.wall_ms }); median_module_cpu_ms = (Get-RunMedian $runsS2 { $_.cpu_ms }); runs = @(Get-RunJson $runsS2)
         }
+        partition_parallelism = $PartitionParallelism
         ratio_staged_over_simple_copy = $medS / $medS2
+        ratio_staged_over_pipe = $medS / $medB
         swap_step             = [ordered]@{
             definition = "verbose: the last partition's '… staged in … and indexed' -> '… partition(s) swapped in' (per partition: count(*), DETACH, DROP, RENAME, ATTACH, tidy)"
             median_ms  = $medSwap
@@ -971,7 +1024,7 @@ $hwm = if (Test-Path /proc/self/status) { [long]((Get-Content /proc/self/status 
     if ($runsS.Count -gt 0 -and $runsS2.Count -gt 0) {
         $summary.Add((" {0}   whole {1}   swap step {2}   vs simple_copy full_replace {3}" -f "(s) staging_partition_switch full, $Partitions partitions",
             (Format-Seconds $medS), (Format-Seconds $medSwap), (Format-Seconds $medS2)))
-        $detail = "     bench_part = the same rows RANGE-partitioned on id, target populated; warm, median of $($runsS.Count)/$($runsS2.Count); s/simple = $(Format-Ratio ($medS / $medS2)); staged: prepare $(Format-Seconds $medPrepare), stage aside $(Format-Seconds $medStage), swap $(Format-Ms $medSwap) ('staged … indexed' -> 'swapped in'), finish (identity, COMMIT, history) $(Format-Seconds $medFinish)"
+        $detail = "     bench_part = the same rows RANGE-partitioned on id, target populated; warm, median of $($runsS.Count)/$($runsS2.Count); partition_parallelism $PartitionParallelism; s/simple = $(Format-Ratio ($medS / $medS2)); s/b = $(Format-Ratio ($medS / $medB)) (the psql pipe of the same rows into the empty bench_rows); staged: prepare $(Format-Seconds $medPrepare), stage aside $(Format-Seconds $medStage), swap $(Format-Ms $medSwap) ('staged … indexed' -> 'swapped in'), finish (identity, COMMIT, history) $(Format-Seconds $medFinish)"
         $summary.Add($detail)
         if ($swapWindow) {
             $k = $swapWindow.server_ms_by_kind

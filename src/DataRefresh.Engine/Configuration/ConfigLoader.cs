@@ -9,8 +9,8 @@ public static partial class ConfigLoader
 {
     private static readonly string[] RootKeys = ["databases", "tables", "settings", "dashboard"];
     private static readonly string[] DatabaseKeys = ["engine", "server", "port", "database", "auth_type", "trust_server_certificate", "packet_size", "application_name"];
-    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers", "verify", "masking"];
-    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout", "index_build_memory_mb", "verify", "masking_key_env", "require_masking", "personal_columns"];
+    private static readonly string[] TableKeys = ["name", "strategy", "sync_mode", "incremental_column", "incremental_type", "date_buffer_days", "incremental_overlap", "batch_size", "truncate_target", "fallback_to_full", "row_limit", "external_references", "load_method", "fire_triggers", "verify", "masking", "partition_parallelism"];
+    private static readonly string[] SettingsKeys = ["default_batch_size", "connection_timeout", "command_timeout", "max_retries", "retry_delay_seconds", "dry_run", "verbose_logging", "history_table", "lock_timeout", "index_build_memory_mb", "partition_parallelism", "verify", "masking_key_env", "require_masking", "personal_columns"];
 
     private static readonly Dictionary<string, EngineKind> Engines = new() { ["sqlserver"] = EngineKind.SqlServer, ["postgresql"] = EngineKind.PostgreSql, ["sqlite"] = EngineKind.Sqlite };
     private static readonly Dictionary<string, AuthType> Auths = new() { ["windows"] = AuthType.Windows, ["sql"] = AuthType.Sql };
@@ -240,6 +240,7 @@ public static partial class ConfigLoader
             HistoryTable = history ?? defaults.HistoryTable,
             LockTimeoutSeconds = (int?)r.Integer(map, "lock_timeout", path, 0, 86400) ?? defaults.LockTimeoutSeconds,
             IndexBuildMemoryMegabytes = (int?)r.Integer(map, "index_build_memory_mb", path, 0, 65536) ?? defaults.IndexBuildMemoryMegabytes,
+            PartitionParallelism = (int?)r.Integer(map, "partition_parallelism", path, 1, RefreshSettings.MaxPartitionParallelism) ?? defaults.PartitionParallelism,
             Verify = r.Choice(map, "verify", path, VerifyModes) ?? defaults.Verify,
             MaskingKeyEnv = keyEnv ?? defaults.MaskingKeyEnv,
             RequireMasking = r.Boolean(map, "require_masking", path) ?? false,
@@ -312,6 +313,12 @@ public static partial class ConfigLoader
         var load = r.Choice(map, "load_method", path, LoadMethods) ?? LoadMethod.Auto;
         var triggers = r.Boolean(map, "fire_triggers", path);
         var verify = r.Choice(map, "verify", path, VerifyModes);
+        var parallelism = (int?)r.Integer(map, "partition_parallelism", path, 1, RefreshSettings.MaxPartitionParallelism);
+        if (map.Find("partition_parallelism") is { } parallel && strategy != RefreshStrategy.StagingPartitionSwitch)
+        {
+            r.Error(parallel.KeyLocation, $"{path}.partition_parallelism", "applies only to strategy: staging_partition_switch (it bounds the partition loads that run at once)");
+        }
+
         var masking = BindMasking(map, path, r, mode == SyncMode.FullReplace ? null : column);
 
         TableName? parsed = null;
@@ -384,6 +391,7 @@ public static partial class ConfigLoader
             LoadMethod = load,
             FireTriggers = triggers ?? false,
             Verify = verify,
+            PartitionParallelism = parallelism,
             Masking = masking.Count > 0 ? masking : Array.Empty<ColumnMask>(),  // the shared empty list keeps record equality
             DeclaredAt = map.Location.ToString(),
         };

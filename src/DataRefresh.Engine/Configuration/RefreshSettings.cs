@@ -14,6 +14,25 @@ public sealed record RefreshSettings
 
     /// <summary>settings.index_build_memory_mb: sort memory for rebuilding the indexes of a truncated table (0: keep them during the load).</summary>
     public int IndexBuildMemoryMegabytes { get; init; } = 256;
+
+    /// <summary>
+    /// settings.partition_parallelism: how many partitions a staging_partition_switch refresh loads at once on
+    /// PostgreSQL, each on its own pair of sessions (a table's own partition_parallelism overrides it).
+    /// </summary>
+    public int PartitionParallelism { get; init; } = DefaultPartitionParallelism;
+
+    public const int DefaultPartitionParallelism = 4;
+
+    /// <summary>The upper bound of partition_parallelism (settings and tables).</summary>
+    public const int MaxPartitionParallelism = 64;
+
+    /// <summary>The partition loads of <paramref name="table"/> that may run at once: its own partition_parallelism, else the setting.</summary>
+    public int PartitionParallelismFor(TableConfig table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.PartitionParallelism ?? PartitionParallelism;
+    }
+
     /// <summary>verify: how each table is compared with production after its refresh commits (a table's own verify: overrides it).</summary>
     public VerifyMode Verify { get; init; } = VerifyMode.Counts;
 

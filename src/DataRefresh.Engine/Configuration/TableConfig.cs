@@ -27,6 +27,9 @@ public sealed record TableConfig
     /// <summary>Let UAT's user triggers on the table fire during the load (off by default: a refreshed table equals the source).</summary>
     public bool FireTriggers { get; init; }
 
+    /// <summary>partition_parallelism: this table's own bound on its parallel partition loads (staging_partition_switch); null: the setting.</summary>
+    public int? PartitionParallelism { get; init; }
+
     /// <summary>verify: this table's own comparison after its refresh; null: settings.verify.</summary>
     public VerifyMode? Verify { get; init; }
 

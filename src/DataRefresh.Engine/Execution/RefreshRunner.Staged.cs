@@ -9,8 +9,10 @@ public sealed partial class RefreshRunner
 {
     /// <summary>
     /// staging_partition_switch: the refresh transaction takes the table lock first and swaps last; in between,
-    /// a second session loads staging tables, so the target's rows stay readable and untouched while data moves.
-    /// Staging objects of this attempt are dropped whatever happens; a killed run's are dropped by the next run.
+    /// a second session loads staging tables, so the target's rows stay readable and untouched while data moves
+    /// (PostgreSQL's partition loads: up to partition_parallelism pairs of sessions, the extra source sessions in the
+    /// unit's snapshot). Staging objects of this attempt are dropped whatever happens — after every load has
+    /// stopped — and a killed run's are dropped by the next run.
     /// </summary>
     private async Task RunStagedOnceAsync(TableRun t, bool forceFull, CancellationToken cancellationToken)
     {
@@ -39,12 +41,42 @@ public sealed partial class RefreshRunner
             var started = Stopwatch.StartNew();
             var stepAt = DateTimeOffset.UtcNow;
             var stepClock = Stopwatch.StartNew();
-            void Log(RefreshStep step, long? rows, string detail)
+            void Log(RefreshStep step, long? rows, string detail, DateTimeOffset? startedAt)
             {
-                // Staging reports each step as it ends: timed since the one before.
-                Finished(t, step, stepAt, stepClock.Elapsed, rows, detail);
-                stepAt = DateTimeOffset.UtcNow;
+                // Staging reports each step as it ends: timed since the one before, or from its own start (a load
+                // that ran beside others). Staging calls this one step at a time.
+                var now = DateTimeOffset.UtcNow;
+                Finished(t, step, startedAt ?? stepAt, startedAt is { } at ? now - at : stepClock.Elapsed, rows, detail);
+                stepAt = now;
                 stepClock.Restart();
+            }
+
+            // Parallel loads need sessions that read production at the unit's moment: where the engine can share a
+            // snapshot, each extra source session joins the unit's (exported once, from its read transaction).
+            var parallelism = _engine.SharesSourceSnapshot && sourceTx is not null ? settings.PartitionParallelismFor(t.Plan.TableConfig) : 1;
+            string? loadSnapshot = null;
+            async Task<StagingSession> OpenLoadSessionAsync(CancellationToken ct)
+            {
+                loadSnapshot ??= await _engine.ExportSourceSnapshotAsync(source, sourceTx, ct).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("the source could not name its snapshot for the parallel staging loads");
+                var loadSource = await _engine.OpenAsync(_config.Source, ConnectionPurpose.Source, settings, Label, ct).ConfigureAwait(false);
+                System.Data.Common.DbTransaction? loadSourceTx = null;
+                try
+                {
+                    loadSourceTx = await _engine.BeginSourceReadAsync(loadSource, loadSnapshot, ct).ConfigureAwait(false);
+                    var loadTarget = await _engine.OpenAsync(_config.Target, ConnectionPurpose.Target, settings, Label, ct).ConfigureAwait(false);
+                    return new StagingSession(loadSource, loadSourceTx, loadTarget, owned: true);
+                }
+                catch
+                {
+                    if (loadSourceTx is not null)
+                    {
+                        await loadSourceTx.DisposeAsync().ConfigureAwait(false);
+                    }
+
+                    await loadSource.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
             }
 
             var outcome = await staging.RunAsync(
@@ -52,6 +84,8 @@ public sealed partial class RefreshRunner
                 {
                     Copy = CopyFor(t, source, sourceTx, target, tx),
                     Loader = loader,
+                    LoadParallelism = parallelism,
+                    OpenLoadSessionAsync = parallelism > 1 ? OpenLoadSessionAsync : null,
                     Action = t.Action,
                     DeleteFilter = t.DeleteFilter,
                     Truncate = CanTruncate(t.Plan),

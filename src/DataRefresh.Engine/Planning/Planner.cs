@@ -167,7 +167,7 @@ public static partial class Planner
         var emptiesTarget = true;
         if (table.Strategy == RefreshStrategy.StagingPartitionSwitch)
         {
-            var preflight = await engine.Staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, delete, table.RowLimit, cancellationToken).ConfigureAwait(false);
+            var preflight = await engine.Staging.PreflightAsync(source, target, sourceSchema, targetSchema, action, filter, delete, table.RowLimit, config.Settings.PartitionParallelismFor(table), cancellationToken).ConfigureAwait(false);
             steps = preflight.Steps;
             emptiesTarget = preflight.EmptiesTarget;
             reason += "; staging_partition_switch: loaded aside, then swapped in (see Steps)";

@@ -14,9 +14,10 @@ public interface IStagingSwitch
 {
     /// <summary>
     /// What the run will do, from the same sync decision the run takes: <paramref name="filter"/> selects the source
-    /// rows, <paramref name="deleteFilter"/> (when set) the target rows replaced, and <paramref name="rowLimit"/> caps the copy.
+    /// rows, <paramref name="deleteFilter"/> (when set) the target rows replaced, and <paramref name="rowLimit"/> caps the copy;
+    /// <paramref name="loadParallelism"/> bounds the staging loads that run at once (partition_parallelism).
     /// </summary>
-    Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, CancellationToken cancellationToken);
+    Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, int loadParallelism, CancellationToken cancellationToken);
 
     /// <summary>Load staging and swap it in inside <see cref="StagingRequest.SwapTransaction"/> (the caller commits).</summary>
     /// <param name="log">Each step as it finishes: its kind, rows (where it counts them) and what a DBA would read about it.</param>

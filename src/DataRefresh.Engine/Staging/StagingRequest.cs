@@ -27,6 +27,19 @@ public sealed record StagingRequest
     /// <summary>A second target session, outside the refresh transaction, that loads staging tables.</summary>
     public required DbConnection Loader { get; init; }
 
+    /// <summary>
+    /// How many staging loads of this table may run at once (settings.partition_parallelism, or the table's own),
+    /// each on its own pair of sessions; 1: one after another on <see cref="Source"/> and <see cref="Loader"/>.
+    /// </summary>
+    public int LoadParallelism { get; init; } = 1;
+
+    /// <summary>
+    /// Opens one more pair of load sessions (<see cref="StagingSession"/>: a source session in the same snapshot as
+    /// <see cref="SourceTransaction"/>, a target session outside the refresh transaction), owned by the caller of
+    /// this; null where the engine cannot read one snapshot from several sessions (then loads run one at a time).
+    /// </summary>
+    public Func<CancellationToken, Task<StagingSession>>? OpenLoadSessionAsync { get; init; }
+
     public TableSchema SourceTable => Copy.SourceTable;
     public TableSchema TargetTable => Copy.TargetTable;
     public IReadOnlyList<string> Columns => Copy.Columns;

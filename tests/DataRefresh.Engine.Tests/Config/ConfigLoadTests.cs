@@ -145,6 +145,27 @@ public class ConfigLoadTests
     }
 
     [Fact]
+    public void Partition_parallelism_defaults_to_4_and_a_table_overrides_the_setting()
+    {
+        using var files = new ConfigFiles();
+        var path = files.Write("config.yaml", """
+            databases:
+              source: {engine: postgresql, server: prod, database: P}
+              target: {engine: postgresql, server: uat, database: U}
+            tables:
+              - {name: payments, strategy: staging_partition_switch, partition_parallelism: 1}
+              - {name: invoices, strategy: staging_partition_switch}
+            """);
+        var overlay = files.Write("overlay.yaml", "settings:\n  partition_parallelism: 6\n");
+
+        var defaults = ConfigFiles.Load(null, path);
+        var overlaid = ConfigFiles.Load(null, path, overlay);
+
+        Assert.Equal((1, 4), (defaults.Settings.PartitionParallelismFor(defaults.Tables[0]), defaults.Settings.PartitionParallelismFor(defaults.Tables[1])));
+        Assert.Equal((1, 6), (overlaid.Settings.PartitionParallelismFor(overlaid.Tables[0]), overlaid.Settings.PartitionParallelismFor(overlaid.Tables[1])));
+    }
+
+    [Fact]
     public void Every_addition_to_the_format_is_read()
     {
         using var files = new ConfigFiles();

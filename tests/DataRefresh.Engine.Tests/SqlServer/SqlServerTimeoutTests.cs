@@ -61,7 +61,7 @@ public sealed class SqlServerTimeoutTests(SqlServerInstance instance)
         var tables = (await engine.ReadTableAsync(source, Items, ct), await engine.ReadTableAsync(target, Items, ct));
         await using var tx = await target.BeginTransactionAsync(ct);
 
-        await engine.Staging!.RunAsync(Request(tables, source, target, tx, loader), new Progress<long>(), (_, _, _) => { }, ct);
+        await engine.Staging!.RunAsync(Request(tables, source, target, tx, loader), new Progress<long>(), (_, _, _, _) => { }, ct);
         await tx.CommitAsync(ct);
 
         Assert.Equal(-1, await LockTimeoutAsync(target, ct));
@@ -92,7 +92,7 @@ public sealed class SqlServerTimeoutTests(SqlServerInstance instance)
         await using var tx = await target.BeginTransactionAsync(ct);
         var request = Request(tables, source, target, tx, loader);
 
-        var ex = await Assert.ThrowsAsync<SqlException>(() => engine.Staging!.RunAsync(request, new Progress<long>(), (_, _, _) => { }, ct));
+        var ex = await Assert.ThrowsAsync<SqlException>(() => engine.Staging!.RunAsync(request, new Progress<long>(), (_, _, _, _) => { }, ct));
 
         Assert.Equal(1222, ex.Number);
         Assert.Equal(-1, await LockTimeoutAsync(target, tx, ct));

@@ -62,7 +62,7 @@ public sealed class SqlServerTypedBoundTests(SqlServerInstance instance)
         var table = new QualifiedName("dbo", "events");
         var bound = new RowFilter("d", FilterOperator.GreaterOrEqual, new DateTime(2024, 5, 31, 23, 59, 59).AddTicks(9_999_999), "datetime2(7)");
 
-        var preflight = await engine.Staging!.PreflightAsync(s, t, await engine.ReadTableAsync(s, table, ct), await engine.ReadTableAsync(t, table, ct), RefreshAction.Incremental, bound, bound, null, ct);
+        var preflight = await engine.Staging!.PreflightAsync(s, t, await engine.ReadTableAsync(s, table, ct), await engine.ReadTableAsync(t, table, ct), RefreshAction.Incremental, bound, bound, null, 1, ct);
 
         Assert.Empty(preflight.Blockers);
         Assert.Contains(preflight.Steps, step => step.StartsWith("partition 1 (it holds the bound)", StringComparison.Ordinal));

@@ -8,8 +8,9 @@ namespace DataRefresh.Engines.PostgreSql;
 
 /// <summary>
 /// The partition-wise run of staging_partition_switch on PostgreSQL (see <see cref="PostgreSqlStaging"/>): load
-/// the staging tables on the loader session, then, in the refresh transaction, move the in-place partitions' rows
-/// and swap the others.
+/// the staging tables — up to <see cref="StagingRequest.LoadParallelism"/> at once, each on its own source and
+/// target sessions, the source ones in the unit's snapshot (<see cref="ParallelLoads"/>) — then, in the refresh
+/// transaction, move the in-place partitions' rows and swap the others.
 /// </summary>
 internal static class PostgreSqlPartitionSwap
 {
@@ -18,32 +19,29 @@ internal static class PostgreSqlPartitionSwap
     public static async Task<StagingOutcome> RunAsync(PostgreSqlEngine engine, StagingRequest request, PartitionLayout layout, IProgress<long> progress, StagingLog log, CancellationToken cancellationToken)
     {
         var schema = request.TargetTable.Name.Schema;
-        var staged = new List<Staged>();
-        long copied = 0;
-        foreach (var (move, i) in layout.Swapped.Select((m, i) => (m, i)))
-        {
-            var name = move.Partition.Name;
-            var stage = new QualifiedName(name.Schema, request.RunTag.Name(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            var bound = new QualifiedName(name.Schema, $"{stage.Name}_bound");
-            var recipe = await PartitionRecipe.ReadAsync(request.Loader, name, stage, bound, layout.Bound(move.Partition), cancellationToken).ConfigureAwait(false);
-            await ExecuteAllAsync(request, recipe.BeforeLoad, cancellationToken).ConfigureAwait(false);
-            var rows = await engine.CopyAsync(Load(request, stage, layout.Bound(move.Partition)), new OffsetProgress(progress, copied), cancellationToken).ConfigureAwait(false);
-            copied += rows;
-            log(RefreshStep.Copy, rows, $"partition {name.Name}: {rows} row(s) loaded into {stage.Name}");
-            await ExecuteAllAsync(request, recipe.AfterLoad, cancellationToken).ConfigureAwait(false);
-            log(RefreshStep.IndexBuild, rows, $"partition {name.Name}: {rows} row(s) staged in {stage.Name} and indexed");
-            staged.Add(new Staged(move, stage, bound, recipe));
-        }
-
         var inPlace = layout.InPlace;
         var rowsStage = new QualifiedName(schema, request.RunTag.Name("rows"));
+
+        // The loads: each swapped partition's replacement, and one staging table for the in-place partitions' rows.
+        // They run side by side (ParallelLoads), each on its own sessions, and write only staging tables: the
+        // target is touched only below, in the refresh transaction, once every load succeeded.
+        var loads = layout.Swapped.Select((m, i) => (Move: (PartitionMove?)m, Index: i)).ToList();
         if (inPlace.Count > 0)
         {
-            await request.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(rowsStage)} (LIKE {Quote(request.TargetTable.Name)} INCLUDING DEFAULTS)", cancellationToken).ConfigureAwait(false);
-            var rows = await engine.CopyAsync(Load(request, rowsStage, layout.Within(inPlace)), new OffsetProgress(progress, copied), cancellationToken).ConfigureAwait(false);
-            copied += rows;
-            log(RefreshStep.Copy, rows, $"{rows} row(s) for {string.Join(", ", inPlace.Select(m => m.Partition.Name.Name))} loaded into staging {rowsStage.Name}");
+            loads.Add((null, -1));
         }
+
+        var done = await ParallelLoads.RunAsync(
+            request,
+            loads,
+            (session, load, loadLog, ct) => load.Move is { } move
+                ? LoadPartitionAsync(engine, request, session, layout, move, load.Index, loadLog, ct)
+                : LoadInPlaceRowsAsync(engine, request, session, layout, rowsStage, loadLog, ct),
+            progress,
+            log,
+            cancellationToken).ConfigureAwait(false);
+        var staged = done.Select(d => d.Staged).OfType<Staged>().ToList();
+        var copied = done.Sum(d => d.Rows);
 
         await SetSwapTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
         long deleted = 0;
@@ -78,6 +76,40 @@ internal static class PostgreSqlPartitionSwap
 
         log(RefreshStep.Swap, deleted, $"{swaps.Count} partition(s) swapped in; {deleted} old row(s) removed in all");
         return new StagingOutcome(copied, deleted);
+    }
+
+    /// <summary>
+    /// One swapped partition's replacement, on <paramref name="session"/>: read the old partition's recipe, create
+    /// the standalone table (bound as a CHECK), load the source rows within the bound, then build its indexes and
+    /// everything else it must have before the swap. Committed on the load session, named by the unit's RunTag.
+    /// </summary>
+    private static async Task<(Staged? Staged, long Rows)> LoadPartitionAsync(PostgreSqlEngine engine, StagingRequest request, StagingSession session, PartitionLayout layout, PartitionMove move, int index, IStagingLoadLog loadLog, CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var name = move.Partition.Name;
+        var stage = new QualifiedName(name.Schema, request.RunTag.Name(index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var bound = new QualifiedName(name.Schema, $"{stage.Name}_bound");
+        var recipe = await PartitionRecipe.ReadAsync(session.Loader, name, stage, bound, layout.Bound(move.Partition), cancellationToken).ConfigureAwait(false);
+        await ExecuteAllAsync(session.Loader, request, recipe.BeforeLoad, cancellationToken).ConfigureAwait(false);
+        var rows = await engine.CopyAsync(Load(request, session, stage, layout.Bound(move.Partition)), new LoadProgress(loadLog), cancellationToken).ConfigureAwait(false);
+        loadLog.Rows(rows);
+        loadLog.Finished(RefreshStep.Copy, rows, $"partition {name.Name}: {rows} row(s) loaded into {stage.Name}", started);
+        var indexing = DateTimeOffset.UtcNow;
+        await ExecuteAllAsync(session.Loader, request, recipe.AfterLoad, cancellationToken).ConfigureAwait(false);
+        loadLog.Finished(RefreshStep.IndexBuild, rows, $"partition {name.Name}: {rows} row(s) staged in {stage.Name} and indexed", indexing);
+        return (new Staged(move, stage, bound, recipe), rows);
+    }
+
+    /// <summary>The in-place partitions' source rows, into one staging table on <paramref name="session"/>.</summary>
+    private static async Task<(Staged? Staged, long Rows)> LoadInPlaceRowsAsync(PostgreSqlEngine engine, StagingRequest request, StagingSession session, PartitionLayout layout, QualifiedName rowsStage, IStagingLoadLog loadLog, CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var inPlace = layout.InPlace;
+        await session.Loader.ExecuteAsync(null, $"CREATE TABLE {Quote(rowsStage)} (LIKE {Quote(request.TargetTable.Name)} INCLUDING DEFAULTS)", cancellationToken).ConfigureAwait(false);
+        var rows = await engine.CopyAsync(Load(request, session, rowsStage, layout.Within(inPlace)), new LoadProgress(loadLog), cancellationToken).ConfigureAwait(false);
+        loadLog.Rows(rows);
+        loadLog.Finished(RefreshStep.Copy, rows, $"{rows} row(s) for {string.Join(", ", inPlace.Select(m => m.Partition.Name.Name))} loaded into staging {rowsStage.Name}", started);
+        return (null, rows);
     }
 
     /// <summary>
@@ -161,19 +193,23 @@ internal static class PostgreSqlPartitionSwap
     public static CopyRequest Load(StagingRequest request, QualifiedName stage, string? partition) =>
         request.Copy.Into(request.Loader, null, stage) with { SourcePredicate = partition };
 
+    /// <summary>The same, on one load session of <see cref="ParallelLoads"/>: its source session (in the unit's snapshot) and its loader.</summary>
+    private static CopyRequest Load(StagingRequest request, StagingSession session, QualifiedName stage, string? partition) =>
+        Load(request, stage, partition) with { Source = session.Source, SourceTransaction = session.SourceTransaction, Target = session.Loader };
+
     public static async Task SetSwapTimeoutAsync(StagingRequest request, CancellationToken cancellationToken) =>
         await request.Target.ExecuteAsync(request.SwapTransaction, "SELECT set_config('lock_timeout', @ms, true)", cancellationToken, null, ("ms", $"{(long)request.SwapTimeout.TotalMilliseconds}ms")).ConfigureAwait(false);
 
-    private static async Task ExecuteAllAsync(StagingRequest request, IEnumerable<string> statements, CancellationToken cancellationToken)
+    private static async Task ExecuteAllAsync(System.Data.Common.DbConnection loader, StagingRequest request, IEnumerable<string> statements, CancellationToken cancellationToken)
     {
         foreach (var statement in statements)
         {
-            await request.Loader.ExecuteAsync(null, statement, cancellationToken, request.CommandTimeout).ConfigureAwait(false);
+            await loader.ExecuteAsync(null, statement, cancellationToken, request.CommandTimeout).ConfigureAwait(false);
         }
     }
 
-    private sealed class OffsetProgress(IProgress<long> inner, long offset) : IProgress<long>
+    private sealed class LoadProgress(IStagingLoadLog log) : IProgress<long>
     {
-        public void Report(long value) => inner.Report(offset + value);
+        public void Report(long value) => log.Rows(value);
     }
 }

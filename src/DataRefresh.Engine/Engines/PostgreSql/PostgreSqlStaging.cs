@@ -18,7 +18,8 @@ namespace DataRefresh.Engines.PostgreSql;
 /// new one attached under its name, checked against the old one's catalog before commit. A partition that keeps
 /// some rows (it straddles the delete bound), or has something a rebuild could not reproduce, keeps its identity:
 /// its window rows are deleted and the source's inserted from a staging table in the refresh transaction.
-/// Partitions outside the window keep their rows untouched (same ctid/xmin).
+/// Partitions outside the window keep their rows untouched (same ctid/xmin). The staging loads run side by side,
+/// up to partition_parallelism at once, each on its own sessions (<see cref="PostgreSqlPartitionSwap"/>).
 /// </para>
 /// <para>
 /// Any other target: PostgreSQL has no metadata swap that keeps a table's identity. A rename swap would leave
@@ -29,7 +30,7 @@ namespace DataRefresh.Engines.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitch
 {
-    public async Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, CancellationToken cancellationToken)
+    public async Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, int loadParallelism, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targetTable);
         var layout = await PostgreSqlPartitionLayout.ReadAsync(target, null, targetTable, action, filter, deleteFilter, rowLimit, cancellationToken).ConfigureAwait(false);
@@ -70,6 +71,15 @@ internal sealed class PostgreSqlStaging(PostgreSqlEngine engine) : IStagingSwitc
                 PartitionFate.InPlace => $"{names}: rows moved in place ({group.Key.Why}): the source rows for {(group.Count() == 1 ? "it" : "them")} are loaded into a staging table (no lock on the target meanwhile); then, in the refresh transaction, {Removal(action, deleteFilter, group.Count() == 1 ? "its rows" : "their rows")} and INSERT … SELECT from staging",
                 _ => $"{names}: swapped: each rebuilt aside as a standalone table with its bound as a CHECK, loaded from the source (no lock on the target meanwhile), then given the old partition's own indexes, constraints, triggers, policies, row security, comments, owner, grants and storage options; then, in the refresh transaction (lock_timeout bounds the wait), the old partition is detached and dropped and its replacement attached under its name",
             });
+        }
+
+        var loads = layout.Swapped.Count + (layout.InPlace.Count > 0 ? 1 : 0);
+        var width = Math.Max(1, Math.Min(loadParallelism, loads));
+        if (loads > 1)
+        {
+            steps.Add(width > 1
+                ? $"the {loads} staging loads run in parallel, up to {width} at once (partition_parallelism {loadParallelism}), each on its own pair of sessions: a source session reading the unit's snapshot and a target session outside the refresh transaction; the refresh transaction waits for all of them before it touches the target, and a failure in any load cancels the others, drops every staging table and leaves the target as it was"
+                : $"the {loads} staging loads run one after another (partition_parallelism 1)");
         }
 
         steps.Add("the staging tables are dropped");

@@ -35,7 +35,7 @@ namespace DataRefresh.Engines.SqlServer;
 /// </summary>
 internal sealed class SqlServerStaging(SqlServerEngine engine) : IStagingSwitch
 {
-    public async Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, CancellationToken cancellationToken)
+    public async Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, int loadParallelism, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targetTable);
         var layout = await ReadLayoutAsync(target, targetTable, null, cancellationToken).ConfigureAwait(false);

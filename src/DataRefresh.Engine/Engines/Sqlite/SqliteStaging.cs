@@ -13,7 +13,7 @@ namespace DataRefresh.Engines.Sqlite;
 /// </summary>
 internal sealed class SqliteStaging(SqliteEngine engine) : IStagingSwitch
 {
-    public Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, CancellationToken cancellationToken) =>
+    public Task<StagingPreflight> PreflightAsync(DbConnection source, DbConnection target, TableSchema sourceTable, TableSchema targetTable, RefreshAction action, RowFilter? filter, RowFilter? deleteFilter, long? rowLimit, int loadParallelism, CancellationToken cancellationToken) =>
         Task.FromResult(new StagingPreflight
         {
             Steps =
