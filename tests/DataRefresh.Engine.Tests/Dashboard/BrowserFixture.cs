@@ -119,7 +119,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GotoAsync("/signin");
         await page.GetByLabel("Name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(password ?? DashboardSite.Canary);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/signin");
+        if (response.Status != 302)
+        {
+            Assert.Fail($"signing in as {user} through the form answered {response.Status}: {await response.TextAsync()}");
+        }
+
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }
 
