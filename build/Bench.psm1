@@ -234,6 +234,100 @@ function Invoke-HistoryChild {
     $report
 }
 
+function Get-BenchDashboardChildScript {
+    <#
+    .SYNOPSIS
+    The script the dashboard line's child pwsh runs: import the module, make a local operator account with
+    Set-RefreshDashboardUser, Start-RefreshDashboard -PassThru (Kestrel in that process), then for each path
+    -Warmups untimed GETs and -Requests timed ones over HTTP Basic, reading each response's Server-Timing
+    (app;dur=...) and the client's wall time; print "BENCH_JSON {...}".
+    #>
+    @'
+param(
+    [Parameter(Mandatory)] [string]$ModulePath,
+    [Parameter(Mandatory)] [string]$Config,
+    [Parameter(Mandatory)] [string]$UsersFile,
+    [int]$Requests = 20,
+    [int]$Warmups = 2
+)
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+$password = 'bench-dashboard-' + [guid]::NewGuid().ToString('n')
+Set-RefreshDashboardUser -UsersFile $UsersFile -Name benchop -Password (ConvertTo-SecureString $password -AsPlainText -Force)
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
+$dashboard = @(Start-RefreshDashboard -Config $Config -PassThru) | Where-Object { $_ -and $_.PSObject.Properties['Url'] } | Select-Object -Last 1
+$report = [ordered]@{ pid = $PID; start_ms = $clock.Elapsed.TotalMilliseconds; requests = $Requests; warmups = $Warmups; paths = [ordered]@{} }
+$client = [System.Net.Http.HttpClient]::new()
+try {
+    $client.BaseAddress = [Uri]$dashboard.Url
+    $client.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Basic',
+        [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes("benchop:$password")))
+    foreach ($path in '/', '/api/tables') {
+        $runs = @()
+        $body = ''
+        for ($i = 0; $i -lt $Warmups + $Requests; $i++) {
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $response = $client.GetAsync($path).GetAwaiter().GetResult()
+            $body = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+            $clientMs = $clock.Elapsed.TotalMilliseconds
+            if ([int]$response.StatusCode -ne 200) { throw "GET $path answered $([int]$response.StatusCode): $body" }
+            $values = $null
+            $serverMs = $null
+            if ($response.Headers.TryGetValues('Server-Timing', [ref]$values)) {
+                $m = [regex]::Match((@($values) -join ','), 'app;dur=([\d.]+)')
+                if ($m.Success) { $serverMs = [double]::Parse($m.Groups[1].Value, [System.Globalization.CultureInfo]::InvariantCulture) }
+            }
+            if ($i -ge $Warmups) { $runs += [ordered]@{ server_ms = $serverMs; client_ms = $clientMs; bytes = $body.Length } }
+            $response.Dispose()
+        }
+        $entry = [ordered]@{ runs = $runs }
+        if ($path -eq '/api/tables') {
+            $overview = $body | ConvertFrom-Json
+            $entry.tables = @($overview.tables).Count
+            $entry.tables_with_last_refresh = @($overview.tables | Where-Object { $null -ne $_.lastRefresh }).Count
+            $entry.tables_with_source_rows = @($overview.tables | Where-Object { $null -ne $_.sourceRows }).Count
+            $entry.tables_with_target_rows = @($overview.tables | Where-Object { $null -ne $_.targetRows }).Count
+            $entry.errors = @($overview.errors)
+        }
+        $report.paths[$path] = $entry
+    }
+} finally {
+    $client.Dispose()
+    if ($dashboard) { $dashboard.Stop() }
+}
+'BENCH_JSON ' + ($report | ConvertTo-Json -Depth 6 -Compress)
+'@
+}
+
+function Invoke-DashboardChild {
+    <#
+    .SYNOPSIS
+    Runs the dashboard child script in a fresh `dotnet pwsh -NoProfile` and returns its report plus wall_ms.
+    #>
+    param(
+        [Parameter(Mandatory)] [string]$ChildScript,
+        [Parameter(Mandatory)] [string]$ModulePath,
+        [Parameter(Mandatory)] [string]$Config,
+        [Parameter(Mandatory)] [string]$UsersFile,
+        [int]$Requests = 20,
+        [int]$Warmups = 2
+    )
+    $argv = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $ChildScript, '-ModulePath', $ModulePath, '-Config', $Config, '-UsersFile', $UsersFile,
+        '-Requests', "$Requests", '-Warmups', "$Warmups")
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $out = @(& dotnet @argv 2>&1 | ForEach-Object { "$_" })
+    $code = $LASTEXITCODE
+    $clock.Stop()
+    $json = $out | Where-Object { $_.StartsWith('BENCH_JSON ', [StringComparison]::Ordinal) } | Select-Object -Last 1
+    if ($code -ne 0 -or -not $json) {
+        throw "the dashboard child pwsh failed (exit $code):$([Environment]::NewLine)$($out -join [Environment]::NewLine)"
+    }
+    $report = $json.Substring('BENCH_JSON '.Length) | ConvertFrom-Json
+    $report | Add-Member -NotePropertyName wall_ms -NotePropertyValue $clock.Elapsed.TotalMilliseconds
+    $report
+}
+
 function Invoke-RefreshChild {
     <#
     .SYNOPSIS
@@ -511,7 +605,7 @@ function Write-BenchChart {
     [System.IO.File]::WriteAllText($Path, $sb.ToString(), [System.Text.UTF8Encoding]::new($false))
 }
 
-Export-ModuleMember -Function Write-BenchChart, Get-LoadAverage, Invoke-BenchPsql, Get-BenchScalar, Get-BenchRowCount, Invoke-CopyPipe, Get-BenchChildScript,
+Export-ModuleMember -Function Get-BenchDashboardChildScript, Invoke-DashboardChild, Write-BenchChart, Get-LoadAverage, Invoke-BenchPsql, Get-BenchScalar, Get-BenchRowCount, Invoke-CopyPipe, Get-BenchChildScript,
     Get-BenchHistoryChildScript, Invoke-HistoryChild,
     Invoke-RefreshChild, Get-Median, Format-Seconds, Format-Count, Format-Mb, Format-Ratio, Enable-PgStatementLog,
     Disable-PgStatementLog, Get-PgLogLength, Read-PgLogEvent, Get-PgStatementSummary, Get-StagingStep, Get-StagingSwapWindow

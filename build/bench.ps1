@@ -51,6 +51,18 @@ its first command (cold) and five times more (warm), and EXPLAIN ANALYZE shows t
 reading the newest-first index. -HistoryOnly runs just this line (on a history table made by one 100-row
 refresh), for a quick check: `dotnet pwsh ./build.ps1 build`, then
 `dotnet pwsh -NoProfile -File build/bench.ps1 -ModulePath out/DataRefresh/DataRefresh.psd1 -HistoryOnly`.
+
+Dashboard line, (d): two more databases, bench_dash_src and bench_dash_dst, each with -DashboardTables small tables
+(dash_t001…, made in one DO block; every fourth incremental on id), ANALYZEd; one refresh of dash_t001 creates the
+target's history table (with the module's own DDL and indexes); then -DashboardHistoryRows rows are inserted into it
+with one INSERT … SELECT generate_series shaped like the rows the history journal writes (spread over the tables and
+over the last months, a twentieth of them the newest rows of dash_t001 alone, statuses Succeeded, Failed, Skipped,
+Abandoned), then VACUUM ANALYZE. A fresh child pwsh makes a local operator with Set-RefreshDashboardUser, runs
+Start-RefreshDashboard -PassThru and GETs / (the overview page) and /api/tables over HTTP Basic: 2 warm-ups, then
+-DashboardRequests timed requests each; the server time is the response's Server-Timing header (app;dur=, measured
+by the dashboard from the request's arrival to its response starting), the client time the HttpClient's wall time.
+Goal: a median under 200 ms for both. -DashboardOnly runs just this line:
+`dotnet pwsh -NoProfile -File build/bench.ps1 -ModulePath out/DataRefresh/DataRefresh.psd1 -DashboardOnly`.
 #>
 [CmdletBinding()]
 param(
@@ -71,6 +83,12 @@ param(
     [ValidateRange(1, [int]::MaxValue)] [int]$HistoryRows = 1000000,
     # Run only the history line (h): no bench tables, no refresh timings.
     [switch]$HistoryOnly,
+    # The dashboard line (d): configured tables, history rows in the target's history table, timed GETs per path.
+    [ValidateRange(1, 2000)] [int]$DashboardTables = 200,
+    [ValidateRange(0, [int]::MaxValue)] [int]$DashboardHistoryRows = 100000,
+    [ValidateRange(1, 1000)] [int]$DashboardRequests = 20,
+    # Run only the dashboard line (d): no bench tables, no refresh timings.
+    [switch]$DashboardOnly,
     # Table sizes for the memory and growth line (one cold (a) and one (b) each, and the chart); default: -LargeRows.
     [long[]]$Sizes = @()
 )
@@ -151,7 +169,7 @@ function Get-GenerateSql([string]$Table, [long]$From, [long]$To) {
     "FROM generate_series($From::bigint, $To::bigint) AS g(i)"
 }
 
-function Write-Config([string]$Name, [string]$TableYaml, [string]$ExtraSettings = '') {
+function Write-Config([string]$Name, [string]$TableYaml, [string]$ExtraSettings = '', [string]$SourceDb = $srcDb, [string]$TargetDb = $dstDb, [string]$Tail = '') {
     $path = Join-Path $benchDir $Name
     $yaml = @"
 # Written by build/bench.ps1 for one bench run; the cluster is gone afterwards.
@@ -160,19 +178,20 @@ databases:
     engine: postgresql
     server: $($pg.Host)
     port: $($pg.Port)
-    database: $srcDb
+    database: $SourceDb
     auth_type: sql
   target:
     engine: postgresql
     server: $($pg.Host)
     port: $($pg.Port)
-    database: $dstDb
+    database: $TargetDb
     auth_type: sql
 tables:
 $TableYaml
 settings:
   default_batch_size: $BatchSize
 $ExtraSettings
+$Tail
 "@
     [System.IO.File]::WriteAllText($path, $yaml, [System.Text.UTF8Encoding]::new($false))
     $path
@@ -348,6 +367,97 @@ function Invoke-HistoryLine {
         warm_ms = @($r.warm | ForEach-Object ms); server_execution_ms = $serverMs; plan = $plan; child_wall_ms = $r.wall_ms }
 }
 
+function Invoke-DashboardLine {
+    # (d): $DashboardTables configured tables in bench_dash_src/bench_dash_dst, $DashboardHistoryRows history rows in
+    # the target's history table, then the dashboard in a child pwsh: GET / and GET /api/tables, server and client time.
+    $dashSrc = 'bench_dash_src'
+    $dashDst = 'bench_dash_dst'
+    $n = $DashboardTables
+    $null = Invoke-BenchPsql -Cluster $pg -Database postgres -Sql "CREATE DATABASE $dashSrc", "CREATE DATABASE $dashDst"
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    # Small tables, made cheaply: one DO block per side (the target holds a few rows fewer, as after a while).
+    foreach ($side in @(@($dashSrc, 0), @($dashDst, 3))) {
+        $null = Invoke-BenchPsql -Cluster $pg -Database $side[0] -Sql ("DO `$`$ BEGIN FOR i IN 1..$n LOOP " +
+            "EXECUTE format('CREATE TABLE dash_t%s (id bigint PRIMARY KEY, label text NOT NULL, created_at timestamptz NOT NULL)', lpad(i::text, 3, '0')); " +
+            "EXECUTE format('INSERT INTO dash_t%s SELECT g, ''row '' || g, timestamptz ''2024-01-01 00:00:00+00'' + g * interval ''1 hour'' FROM generate_series(1, %s) g', lpad(i::text, 3, '0'), greatest(i * 5 - $($side[1]), 0)); " +
+            "END LOOP; END `$`$"), 'ANALYZE'
+    }
+    $names = 1..$n | ForEach-Object { 'dash_t{0:d3}' -f $_ }
+    $tableYaml = ($names | ForEach-Object -Begin { $k = 0 } -Process {
+            $k++
+            if ($k % 4 -eq 0) { "  - name: $_`n    sync_mode: incremental`n    incremental_column: id`n    incremental_type: identity" } else { "  - name: $_`n    sync_mode: full_replace" }
+        }) -join "`n"
+    $usersFile = Join-Path $benchDir 'dashboard-users.json'
+    if (Test-Path -LiteralPath $usersFile) { Remove-Item -LiteralPath $usersFile }
+    $dashboardYaml = "dashboard:`n  listen: `"http://127.0.0.1:0`"`n  users_file: dashboard-users.json`n  roles:`n    operators: [benchop]"
+    $dashConfig = Write-Config 'dashboard.yaml' $tableYaml -SourceDb $dashSrc -TargetDb $dashDst -Tail $dashboardYaml
+    # One real refresh creates the history table with the module's own DDL and indexes.
+    $seedConfig = Write-Config 'dashboard-seed.yaml' "  - name: dash_t001`n    sync_mode: full_replace" -SourceDb $dashSrc -TargetDb $dashDst
+    $null = Invoke-RefreshChild -ChildScript $childScript -ModulePath $ModulePath -Config $seedConfig
+    # Rows shaped like the journal's (HistorySql.CreateTable, RefreshRunner.NewEntry): a run of $n attempts every
+    # minute-ish going back from now; the newest twentieth all dash_t001's (a table run far more often than the
+    # others), so the newest rows alone do not name every table.
+    if ($DashboardHistoryRows -gt 0) {
+        $hot = [long][math]::Floor($DashboardHistoryRows * 0.95)
+        $null = Invoke-BenchPsql -Cluster $pg -Database $dashDst -Sql ("INSERT INTO datarefresh_history (entry_id, run_id, table_name, attempt, sync_mode, action, status, " +
+            "started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns) " +
+            "SELECT md5('dash' || i), md5('run' || (i / $n)), t.name, CASE WHEN i % 31 = 0 THEN 2 ELSE 1 END, CASE WHEN t.k % 4 = 0 THEN 'Incremental' ELSE 'FullReplace' END, " +
+            "CASE WHEN s.status = 'Skipped' THEN 'Skip' WHEN t.k % 4 = 0 THEN 'Incremental' ELSE 'Full' END, s.status, " +
+            "now() - ($DashboardHistoryRows - i) * interval '1 minute' - interval '1 hour', " +
+            "CASE WHEN s.status = 'Abandoned' THEN NULL ELSE now() - ($DashboardHistoryRows - i) * interval '1 minute' - interval '1 hour' + (i % 90) * interval '1 second' END, " +
+            "CASE WHEN s.status = 'Succeeded' THEN (i % 5000) ELSE 0 END, CASE WHEN s.status = 'Succeeded' AND t.k % 4 <> 0 THEN (i % 5000) ELSE 0 END, " +
+            "CASE WHEN t.k % 4 = 0 THEN (i % 1000)::text END, CASE WHEN t.k % 4 = 0 AND s.status = 'Succeeded' THEN (i % 1000 + 10)::text END, " +
+            "CASE s.status WHEN 'Failed' THEN 'generated failure ' || i WHEN 'Skipped' THEN 'the source table has no rows above the watermark' WHEN 'Abandoned' THEN 'the process running this refresh ended without recording an outcome' END, " +
+            "'bench', 'postgres', 'bench-host', 4242, 'bench', NULL, NULL, CASE WHEN s.status = 'Succeeded' THEN 'Passed' END, NULL, NULL " +
+            "FROM generate_series(1, $DashboardHistoryRows) AS g(i) " +
+            "CROSS JOIN LATERAL (SELECT CASE WHEN i > $hot THEN 1 ELSE (i * 7919) % $n + 1 END AS k) AS kk " +
+            "CROSS JOIN LATERAL (SELECT kk.k, 'dash_t' || lpad(kk.k::text, 3, '0') AS name) AS t " +
+            "CROSS JOIN LATERAL (SELECT CASE WHEN i % 17 = 0 THEN 'Failed' WHEN i % 53 = 0 THEN 'Skipped' WHEN i % 997 = 0 THEN 'Abandoned' ELSE 'Succeeded' END AS status) AS s"),
+            'VACUUM ANALYZE datarefresh_history'
+    }
+    $total = [long](Get-BenchScalar -Cluster $pg -Database $dashDst -Sql 'SELECT count(*) FROM datarefresh_history')
+    $indexes = @(Invoke-BenchPsql -Cluster $pg -Database $dashDst -Sql "SELECT indexname FROM pg_indexes WHERE tablename = 'datarefresh_history' ORDER BY indexname")
+    Write-Line ("dashboard: {0} tables per side and {1} history rows made in {2} (indexes: {3})" -f $n, (Format-Count $total), (Format-Seconds $clock.Elapsed.TotalMilliseconds), ($indexes -join ', '))
+    $childPath = Join-Path $benchDir 'dashboard-child.ps1'
+    [System.IO.File]::WriteAllText($childPath, (Get-BenchDashboardChildScript), [System.Text.UTF8Encoding]::new($false))
+    $load = Get-LoadAverage
+    $r = Invoke-DashboardChild -ChildScript $childPath -ModulePath $ModulePath -Config $dashConfig -UsersFile $usersFile -Requests $DashboardRequests -Warmups 2
+    $line = [ordered]@{ tables = $n; history_rows = $total; indexes = $indexes; requests = $DashboardRequests; warmups = 2; load1 = $load; child_wall_ms = $r.wall_ms; start_ms = $r.start_ms; goal_ms = 200; paths = [ordered]@{} }
+    foreach ($path in '/', '/api/tables') {
+        $p = $r.paths.$path
+        $server = @($p.runs | ForEach-Object { $_.server_ms } | Where-Object { $null -ne $_ } | ForEach-Object { [double]$_ })
+        if ($server.Count -ne @($p.runs).Count) { throw "GET $path answered without a Server-Timing header" }
+        $clientMs = @($p.runs | ForEach-Object { [double]$_.client_ms })
+        $entry = [ordered]@{
+            server_median_ms = (Get-Median $server); server_max_ms = ($server | Measure-Object -Maximum).Maximum
+            client_median_ms = (Get-Median $clientMs); client_max_ms = ($clientMs | Measure-Object -Maximum).Maximum
+            bytes = @($p.runs)[0].bytes; server_ms = $server; client_ms = $clientMs
+        }
+        if ($path -eq '/api/tables') {
+            foreach ($k in 'tables', 'tables_with_last_refresh', 'tables_with_source_rows', 'tables_with_target_rows', 'errors') { $entry[$k] = $p.$k }
+            if (@($p.errors).Count -gt 0) { throw "GET /api/tables reported errors: $($p.errors -join '; ')" }
+        }
+        $line.paths[$path] = $entry
+        $label = if ($path -eq '/') { 'dashboard overview (GET /)' } else { 'dashboard /api/tables' }
+        Write-Line ("(d) {0,-34} server median {1}, max {2}; client median {3}, max {4}; {5} requests after 2 warm-ups (goal < 200 ms: {6})" -f $label,
+            (Format-Ms $entry.server_median_ms), (Format-Ms $entry.server_max_ms), (Format-Ms $entry.client_median_ms), (Format-Ms $entry.client_max_ms), $DashboardRequests,
+            $(if ($entry.server_median_ms -lt 200) { 'met' } else { 'not met' }))
+    }
+    $api = $line.paths['/api/tables']
+    Write-Line ("    /api/tables: {0} tables, {1} with a last refresh, {2}/{3} with source/target estimates; {4} bytes; load {5}" -f $api.tables, $api.tables_with_last_refresh,
+        $api.tables_with_source_rows, $api.tables_with_target_rows, (Format-Count $api.bytes), $load)
+    $line
+}
+
+function Get-DashboardSummary($Line) {
+    foreach ($path in '/', '/api/tables') {
+        $e = $Line.paths[$path]
+        $label = if ($path -eq '/') { '(d) dashboard overview (GET /)' } else { '(d) dashboard /api/tables' }
+        " {0,-38}server median {1}, max {2}   client median {3}   {4} tables, {5} history rows (goal < 200 ms: {6})" -f $label, (Format-Ms $e.server_median_ms),
+            (Format-Ms $e.server_max_ms), (Format-Ms $e.client_median_ms), $Line.tables, (Format-Count $Line.history_rows), $(if ($e.server_median_ms -lt 200) { 'met' } else { 'not met' })
+    }
+}
+
 function Write-Diagnosis([string]$Title, $D) {
     Write-Line "$($Title): Invoke-TableRefresh $(Format-Seconds $D.elapsed_ms) (result Duration, i.e. empty+copy+identity: $(Format-Seconds $D.table_duration_ms))"
     Write-Line ("  Get-RefreshPlan alone: first call {0}, second call {1}; plan EstimatedRows {2}" -f (Format-Seconds $D.plan1_ms), (Format-Seconds $D.plan2_ms), (Format-Count $D.plan_estimated_rows))
@@ -382,6 +492,15 @@ try {
     $warmupConfig = Write-Config 'warmup.yaml' "  - name: bench_warm`n    sync_mode: full_replace"
     $historyChildScript = Join-Path $benchDir 'history-child.ps1'
     [System.IO.File]::WriteAllText($historyChildScript, (Get-BenchHistoryChildScript), [System.Text.UTF8Encoding]::new($false))
+
+    if ($DashboardOnly) {
+        Write-Step "Dashboard line only: $DashboardTables tables, $(Format-Count $DashboardHistoryRows) history rows, GET / and GET /api/tables"
+        $dashboardLine = Invoke-DashboardLine
+        [System.IO.File]::WriteAllText((Join-Path $benchDir 'results-dashboard.json'), ([ordered]@{ generated_utc = [DateTime]::UtcNow.ToString('o'); postgresql_version = $pg.ServerVersion; d_dashboard = $dashboardLine } | ConvertTo-Json -Depth 6), [System.Text.UTF8Encoding]::new($false))
+        Write-Host ''
+        Get-DashboardSummary $dashboardLine | ForEach-Object { Write-Host $_ }
+        return   # the finally below stops the cluster
+    }
 
     if ($HistoryOnly) {
         # Only line (h): a history table made by one small refresh, then the generated rows.
@@ -666,6 +785,9 @@ $hwm = if (Test-Path /proc/self/status) { [long]((Get-Content /proc/self/status 
         Write-Line "chart: $chartPath"
     }
 
+    Write-Step "(d) the dashboard: $DashboardTables tables, $(Format-Count $DashboardHistoryRows) history rows, GET / and GET /api/tables"
+    $dashboardLine = Invoke-DashboardLine
+
     # Last, so the million generated history rows do not touch the lines above.
     Write-Step "(h) Get-RefreshHistory -Last 20 over $(Format-Count $HistoryRows) generated history rows (cold, then warm)"
     $historyLine = Invoke-HistoryLine
@@ -819,6 +941,7 @@ $hwm = if (Test-Path /proc/self/status) { [long]((Get-Content /proc/self/status 
         large                = $(if ($large) { [ordered]@{ process = 'cold'; rows = $LargeRows; elapsed_ms = $large.elapsed_ms; rows_per_s = $LargeRows / ($large.elapsed_ms / 1000); vmhwm_kb = $large.vmhwm_kb; child_wall_ms = $large.wall_ms } } else { $null })
         s_staging_partition_switch = $stagingJson
         h_history_last_20    = $historyLine
+        d_dashboard          = $dashboardLine
         diagnostics          = [ordered]@{ a = $diagnosisA; c = $diagnosisC }
         bench_seconds        = $benchClock.Elapsed.TotalSeconds
     }
@@ -866,6 +989,7 @@ $hwm = if (Test-Path /proc/self/status) { [long]((Get-Content /proc/self/status 
         (Format-Seconds $medKa), (Format-Seconds $medKb), (Format-Seconds $medKc), (Format-Ratio ($medKa / $medKc)), (Format-Ratio ($medKb / $medKa))))
     $summary.Add((" {0,-38}cold {1}, warm {2}, over {3} history rows" -f '(h) Get-RefreshHistory -Last 20', (Format-Ms $historyLine.cold_ms),
         (Format-Ms $historyLine.warm_median_ms), (Format-Count $historyLine.history_rows)))
+    Get-DashboardSummary $dashboardLine | ForEach-Object { $summary.Add($_) }
     $summary.Add((" a/b = {0} warm (goal <= 0.9), {1} cold (goal <= 1.0)   c/a = {2} warm, {3} cold (goal <= 0.1)" -f (Format-Ratio $abWarm), (Format-Ratio $ab),
         (Format-Ratio $caWarm), (Format-Ratio $ca)))
     $summary.Add(" warm: the process had already run Test-RefreshConfig and one refresh of a 100-row table (untimed), as in a DBA's session or a job that refreshes several tables; cold: the first command of a new pwsh")

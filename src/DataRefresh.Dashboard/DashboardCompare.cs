@@ -29,7 +29,7 @@ public sealed record ComparisonView(
 }
 
 /// <summary>A comparison the dashboard started: running, or finished with one result per table (or an error).</summary>
-public sealed record CompareJobView(string CompareId, string StartedBy, DateTimeOffset StartedAt, IReadOnlyList<string> Tables, bool Finished, IReadOnlyList<ComparisonView> Results, string? Error);
+public sealed record CompareJobView(string CompareId, string StartedBy, DateTimeOffset StartedAt, IReadOnlyList<string> Tables, bool Finished, IReadOnlyList<ComparisonView> Results, string? Error, string Method = nameof(CompareMethod.Checksum));
 
 /// <summary>
 /// Compare now: runs Compare-TableState's engine (<see cref="RefreshSession.CompareAsync"/>: plans, then reads both
@@ -51,9 +51,9 @@ internal sealed class DashboardCompare(TimeProvider clock)
     /// <summary>The tables a running comparison is reading now.</summary>
     public IEnumerable<string> Busy => _jobs.Values.Where(j => !j.Finished).SelectMany(j => j.Tables);
 
-    public CompareJobView Start(RefreshConfig config, IReadOnlyList<string> tables, string user, CancellationToken stopping)
+    public CompareJobView Start(RefreshConfig config, IReadOnlyList<string> tables, string user, CancellationToken stopping, CompareMethod method = CompareMethod.Checksum)
     {
-        var job = new CompareJobView(Guid.NewGuid().ToString("N")[..12], user, clock.GetUtcNow(), tables, false, [], null);
+        var job = new CompareJobView(Guid.NewGuid().ToString("N")[..12], user, clock.GetUtcNow(), tables, false, [], null, method.ToString());
         _jobs[job.CompareId] = job;
         _order.Enqueue(job.CompareId);
         while (_order.Count > 50 && _order.TryDequeue(out var old))
@@ -85,7 +85,7 @@ internal sealed class DashboardCompare(TimeProvider clock)
         {
             var session = new RefreshSession(config);
             await session.PlanAsync(job.Tables, stopping).ConfigureAwait(false);
-            var results = await session.CompareAsync(new CompareOptions(), stopping).ConfigureAwait(false);
+            var results = await session.CompareAsync(new CompareOptions { Method = Enum.Parse<CompareMethod>(job.Method) }, stopping).ConfigureAwait(false);
             var at = clock.GetUtcNow();
             var views = results.Select(r => ComparisonView.From(r, at, job.StartedBy)).ToList();
             foreach (var view in views)

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using DataRefresh.Catalog;
 using DataRefresh.Configuration;
 using DataRefresh.Engines;
 using DataRefresh.Execution;
 using DataRefresh.History;
+using DataRefresh.Planning;
 using DataRefresh.Preview;
 
 namespace DataRefresh.Dashboard;
@@ -16,10 +18,7 @@ public sealed record TableView(
     HistoryView? LastRefresh,
     RunningView? Running,
     ComparisonView? LastComparison = null,
-    IncrementalView? Incremental = null);
-
-/// <summary>An incremental table's column: production's MAX, UAT's MAX, and how far UAT is behind (text; null where unknown).</summary>
-public sealed record IncrementalView(string Column, string? SourceMax, string? TargetMax, string? Lag);
+    IncrementalReading? Incremental = null);
 
 /// <summary>One history row, as the dashboard shows it (no host or login detail).</summary>
 public sealed record HistoryView(
@@ -35,11 +34,13 @@ public sealed record HistoryView(
     long RowsDeleted,
     double? RowsPerSecond,
     string Actor,
-    string? Error)
+    string? Error,
+    string? VerifyStatus = null,
+    string? VerifyDetail = null)
 {
     public static HistoryView From(HistoryEntry e) => new(
         e.RunId, e.Table, e.Attempt, e.Action, e.Status.ToString(), e.StartedAt, e.EndedAt, e.Duration?.TotalSeconds, e.RowsCopied, e.RowsDeleted,
-        e.Duration is { TotalSeconds: > 0 } d ? Math.Round(e.RowsCopied / d.TotalSeconds, 1) : null, e.OsUser, e.Error);
+        e.Duration is { TotalSeconds: > 0 } d ? Math.Round(e.RowsCopied / d.TotalSeconds, 1) : null, e.OsUser, e.Error, e.VerifyStatus, e.VerifyDetail);
 }
 
 /// <summary>A table at work in a run right now.</summary>
@@ -49,7 +50,13 @@ public sealed record RunningView(string RunId, string State, string? Step, long 
 public sealed record OverviewView(string Source, string Target, IReadOnlyList<TableView> Tables, IReadOnlyList<string> Errors);
 
 /// <summary>A table's plan: what a refresh would do now.</summary>
-public sealed record PlanView(string Action, string Reason, long EstimatedRows, IReadOnlyList<string> Warnings, bool Blocked);
+public sealed record PlanView(string Action, string Reason, long EstimatedRows, IReadOnlyList<string> Warnings, bool Blocked, string? Table = null, string? Strategy = null, string? LoadMethod = null, IReadOnlyList<string>? Steps = null)
+{
+    public static PlanView From(RefreshPlan p) => new(p.Action.ToString(), p.Reason, p.EstimatedRows, p.Warnings, p.IsBlocked, p.Table, p.Strategy.ToString(), p.LoadMethod.ToString(), p.Steps);
+}
+
+/// <summary>Refresh now, step one: the plans shown before the confirmation; POST /api/refresh with this id runs exactly them.</summary>
+public sealed record PlanSetView(string PlanId, IReadOnlyList<PlanView> Plans, bool Blocked, long EstimatedRows, DateTimeOffset ExpiresAt);
 
 public sealed record TableDetailView(TableView Table, PlanView? Plan, IReadOnlyList<HistoryView> History, string? PlanError, ComparisonView? LastComparison = null);
 
@@ -75,6 +82,25 @@ internal sealed class DashboardData(RefreshConfig config)
     /// <summary>Compare now: the comparisons this dashboard ran, and each table's last verdict.</summary>
     public DashboardCompare Comparisons { get; } = new(TimeProvider.System);
 
+    /// <summary>Refresh now: the plans shown to a user, until they confirm (or the plan expires).</summary>
+    public DashboardPlans Plans { get; } = new(TimeProvider.System);
+
+    /// <summary>Each incremental table's last MAX reading (on request only: never on an overview load).</summary>
+    private readonly ConcurrentDictionary<string, IncrementalReading> _incremental = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Reads production's and UAT's MAX of the table's incremental column now, and keeps it for the overview.</summary>
+    public async Task<IncrementalReading> ReadIncrementalAsync(string table, CancellationToken cancellationToken)
+    {
+        if (_incremental.TryGetValue(table, out var recent) && recent.ReadAt > TimeProvider.System.GetUtcNow() - TimeSpan.FromMinutes(1))
+        {
+            return recent;
+        }
+
+        var reading = await IncrementalState.ReadAsync(Config, table, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        _incremental[reading.Table] = reading;
+        return reading;
+    }
+
     public TableConfig? Find(string table) => Config.Tables.FirstOrDefault(t => string.Equals(t.Name, table, StringComparison.OrdinalIgnoreCase));
 
     public async Task<OverviewView> OverviewAsync(CancellationToken cancellationToken)
@@ -91,7 +117,8 @@ internal sealed class DashboardData(RefreshConfig config)
             target.GetValueOrDefault(t.Name),
             last.GetValueOrDefault(t.Name),
             running.GetValueOrDefault(t.Name),
-            Comparisons.Last(t.Name))).ToList();
+            Comparisons.Last(t.Name),
+            _incremental.GetValueOrDefault(t.Name))).ToList();
         return new OverviewView(Config.Source.Display, Config.Target.Display, tables, errors);
     }
 
@@ -111,7 +138,7 @@ internal sealed class DashboardData(RefreshConfig config)
             var plans = await new RefreshSession(Config).PlanAsync([table.Name], cancellationToken).ConfigureAwait(false);
             if (plans.FirstOrDefault(p => string.Equals(p.Table, table.Name, StringComparison.OrdinalIgnoreCase)) is { } p)
             {
-                plan = new PlanView(p.Action.ToString(), p.Reason, p.EstimatedRows, p.Warnings, p.IsBlocked);
+                plan = PlanView.From(p);
             }
         }
         catch (Exception ex) when (Safe(ex) is { } message)
@@ -151,16 +178,17 @@ internal sealed class DashboardData(RefreshConfig config)
         return running;
     }
 
-    /// <summary>The newest history row of each table, from one indexed query (newest first, bounded).</summary>
+    /// <summary>The newest history row of each configured table, from one indexed query (a seek per table on the history table's table index).</summary>
     private async Task<Dictionary<string, HistoryView>> LastRefreshesAsync(List<string> errors, CancellationToken cancellationToken)
     {
         var last = new Dictionary<string, HistoryView>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            var rows = await HistoryAsync(new HistoryQuery { Last = Math.Max(200, Config.Tables.Count * 10) }, cancellationToken).ConfigureAwait(false);
-            foreach (var row in rows)
+            await using var journal = new HistoryJournal(_engine, Config.Target, Config.Settings, "DataRefresh dashboard");
+            var rows = await journal.LastPerTableAsync([.. Config.Tables.Select(t => t.Name)], cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows.OrderByDescending(r => r.StartedAt))
             {
-                last.TryAdd(row.Table, row);
+                last.TryAdd(row.Table, HistoryView.From(row));
             }
         }
         catch (Exception ex) when (Safe(ex) is { } message)
@@ -178,11 +206,22 @@ internal sealed class DashboardData(RefreshConfig config)
         {
             await using var connection = await _engine.OpenAsync(database, purpose, Config.Settings, "DataRefresh dashboard", cancellationToken).ConfigureAwait(false);
             var catalog = await _engine.ReadCatalogAsync(connection, cancellationToken).ConfigureAwait(false);
+            var resolved = new List<(string Table, QualifiedName Name)>();
             foreach (var table in Config.Tables)
             {
                 if (TableName.TryParse(table.Name, out var parsed, out _) && parsed is not null && catalog.Resolve(parsed) is QualifiedName name)
                 {
-                    rows[table.Name] = await _engine.EstimateRowsAsync(connection, name, null, cancellationToken).ConfigureAwait(false);
+                    resolved.Add((table.Name, name));
+                }
+            }
+
+            // One statement for every configured table (catalog statistics), not a round trip per table.
+            var estimates = await _engine.EstimateRowsAsync(connection, [.. resolved.Select(r => r.Name).Distinct()], cancellationToken).ConfigureAwait(false);
+            foreach (var (table, name) in resolved)
+            {
+                if (estimates.TryGetValue(name, out var estimate))
+                {
+                    rows[table] = estimate;
                 }
             }
         }

@@ -3,10 +3,12 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
+using DataRefresh.Comparison;
 using DataRefresh.Configuration;
 using DataRefresh.Events;
 using DataRefresh.Execution;
 using DataRefresh.History;
+using DataRefresh.Planning;
 using DataRefresh.Preview;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +26,7 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
 
     public void Map(WebApplication app)
     {
+        app.Use(ServerTiming.Measure);
         app.Use(Headers);
         app.Use(Errors);
         app.Use(Gate);
@@ -32,12 +35,18 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         app.MapGet("/signin", (HttpContext c) => SignInPage(c, null, StatusCodes.Status200OK));
         app.MapPost("/signin", (Delegate)SignInAsync);
         app.MapPost("/signout", SignOut);
-        app.MapGet("/", (Delegate)OverviewPageAsync);
+        var pages = new DashboardPages(data, dashboard, host);
+        app.MapGet("/", (Delegate)((HttpContext c) => pages.OverviewAsync(c, User(c))));
+        app.MapGet("/tables/{table}", (string table, string? status, int? page, HttpContext c) => pages.TableAsync(c, User(c), table, status, page));
+        app.MapGet("/runs", (Delegate)((HttpContext c) => pages.RunsAsync(User(c), c.RequestAborted)));
+        app.MapGet("/runs/{id}", (string id, HttpContext c) => pages.RunAsync(User(c), id, c.RequestAborted));
         app.MapGet("/api/session", (HttpContext c) => Results.Json(new { user = User(c).Name, roles = User(c).Roles, csrfToken = User(c).CsrfToken }, Json));
         app.MapGet("/api/tables", (Delegate)(async (HttpContext c) => Results.Json(await data.OverviewAsync(c.RequestAborted), Json)));
         app.MapGet("/api/tables/{table}", async (string table, HttpContext c) =>
             await data.TableAsync(table, c.RequestAborted) is { } view ? Results.Json(view, Json) : NotFound($"no configured table is named '{table}'"));
         app.MapGet("/api/tables/{table}/rows", RowsAsync);
+        app.MapGet("/api/tables/{table}/incremental", IncrementalAsync);
+        app.MapGet("/api/plan", (Delegate)PlanAsync);
         app.MapGet("/api/history", HistoryAsync);
         app.MapGet("/api/runs", () => Results.Json(new { active = RefreshRuns.Active.Select(r => RunView.From(r.Status)), recent = host().Recent.Select(r => RunView.From(r.Status)) }, Json));
         app.MapGet("/api/runs/{id}", (string id) =>
@@ -286,7 +295,7 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         return Results.Json(page, Json);
     }
 
-    private sealed record RefreshRequest(IReadOnlyList<string>? Tables);
+    private sealed record RefreshRequest(IReadOnlyList<string>? Tables, string? PlanId = null, string? Method = null);
 
     /// <summary>Compare now: operators, CSRF (the gate); 202 and the comparison's id; GET /api/compare/{id} for the verdicts.</summary>
     private async Task<IResult> CompareAsync(HttpContext context)
@@ -298,10 +307,16 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
             return Problem(StatusCodes.Status403Forbidden, "only operators may start comparisons");
         }
 
-        var (tables, refused) = await TablesAsync(context).ConfigureAwait(false);
+        var (tables, refused, request) = await TablesAsync(context).ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
+        }
+
+        var method = CompareMethod.Checksum;
+        if (request?.Method is { } m && (!Enum.TryParse(m, ignoreCase: true, out method) || !Enum.IsDefined(method)))
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"method must be one of: {string.Join(", ", Enum.GetNames<CompareMethod>())}");
         }
 
         var busy = data.Comparisons.Busy.Intersect(tables, StringComparer.OrdinalIgnoreCase).ToList();
@@ -310,13 +325,13 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
             return Problem(StatusCodes.Status409Conflict, $"already comparing: {string.Join(", ", busy)}");
         }
 
-        var job = host().StartCompare(data.Config, tables, user.Name);
-        audit.Write("compare-triggered", user.Name, DashboardAuth.Client(context), new { compareId = job.CompareId, tables });
-        return Results.Json(new { compareId = job.CompareId, tables }, Json, statusCode: StatusCodes.Status202Accepted);
+        var job = host().StartCompare(data.Config, tables, user.Name, method);
+        audit.Write("compare-triggered", user.Name, DashboardAuth.Client(context), new { compareId = job.CompareId, tables, method = method.ToString() });
+        return Results.Json(new { compareId = job.CompareId, tables, method = method.ToString() }, Json, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>The body's configured tables, <c>{ "tables": [...] }</c>, as configured; or why not.</summary>
-    private async Task<(List<string> Tables, IResult? Refused)> TablesAsync(HttpContext context)
+    private async Task<(List<string> Tables, IResult? Refused, RefreshRequest? Request)> TablesAsync(HttpContext context)
     {
         RefreshRequest? request;
         try
@@ -325,13 +340,13 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return ([], Problem(StatusCodes.Status400BadRequest, "send JSON: { \"tables\": [\"schema.table\", …] }"));
+            return ([], Problem(StatusCodes.Status400BadRequest, "send JSON: { \"tables\": [\"schema.table\", …] }"), null);
         }
 
         var names = request?.Tables ?? [];
         if (names.Count == 0)
         {
-            return ([], Problem(StatusCodes.Status400BadRequest, "name at least one table: { \"tables\": [\"schema.table\"] }"));
+            return ([], Problem(StatusCodes.Status400BadRequest, "name at least one table: { \"tables\": [\"schema.table\"] }"), null);
         }
 
         var tables = new List<string>();
@@ -339,13 +354,13 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         {
             if (data.Find(name ?? "") is not { } table)
             {
-                return ([], NotFound($"no configured table is named '{name}'"));
+                return ([], NotFound($"no configured table is named '{name}'"), null);
             }
 
             tables.Add(table.Name);
         }
 
-        return (tables, null);
+        return (tables, null, request);
     }
 
     private async Task<IResult> RefreshAsync(HttpContext context)
@@ -357,10 +372,20 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
             return Problem(StatusCodes.Status403Forbidden, "only operators may trigger refreshes");
         }
 
-        var (tables, refused) = await TablesAsync(context).ConfigureAwait(false);
+        var (tables, refused, request) = await TablesAsync(context).ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
+        }
+
+        IReadOnlyList<RefreshPlan>? plans = null;
+        if (request?.PlanId is { Length: > 0 } planId)
+        {
+            (plans, var why, var otherTables) = data.Plans.Take(planId, user.Name, tables);
+            if (plans is null)
+            {
+                return Problem(otherTables ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict, why!);
+            }
         }
 
         var busy = RefreshRuns.Active.SelectMany(r => r.Status.Tables.Where(t => !t.State.IsDone()).Select(t => t.Table)).Intersect(tables, StringComparer.OrdinalIgnoreCase).ToList();
@@ -369,9 +394,55 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
             return Problem(StatusCodes.Status409Conflict, $"already refreshing: {string.Join(", ", busy)}");
         }
 
-        var run = await host().StartRefreshAsync(data.Config, tables, user.Name, context.RequestAborted).ConfigureAwait(false);
-        audit.Write("refresh-triggered", user.Name, DashboardAuth.Client(context), new { runId = run.RunId, tables });
+        var run = await host().StartRefreshAsync(data.Config, tables, user.Name, context.RequestAborted, plans).ConfigureAwait(false);
+        audit.Write("refresh-triggered", user.Name, DashboardAuth.Client(context), new { runId = run.RunId, tables, planId = request?.PlanId });
         return Results.Json(new { runId = run.RunId, tables }, Json, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>Refresh now, step one (operators): the plans of the named tables (<c>?table=a&amp;table=b</c>), kept under an id the confirmation sends back.</summary>
+    private async Task<IResult> PlanAsync(HttpContext context)
+    {
+        var user = User(context);
+        if (!user.IsOperator)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "only operators may plan refreshes");
+        }
+
+        var names = context.Request.Query["table"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (names.Count == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "name at least one table: /api/plan?table=schema.table");
+        }
+
+        var tables = new List<string>();
+        foreach (var name in names)
+        {
+            if (data.Find(name) is not { } table)
+            {
+                return NotFound($"no configured table is named '{name}'");
+            }
+
+            tables.Add(table.Name);
+        }
+
+        var plans = await new RefreshSession(data.Config).PlanAsync(tables, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(data.Plans.Keep(plans, user.Name), Json);
+    }
+
+    /// <summary>Production's and UAT's MAX of an incremental table's column, read now (a reading less than a minute old is reused).</summary>
+    private async Task<IResult> IncrementalAsync(HttpContext context, string table)
+    {
+        if (data.Find(table) is not { } configured)
+        {
+            return NotFound($"no configured table is named '{table}'");
+        }
+
+        if (configured.SyncMode != SyncMode.Incremental)
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"{configured.Name} is not an incremental table");
+        }
+
+        return Results.Json(await data.ReadIncrementalAsync(configured.Name, context.RequestAborted).ConfigureAwait(false), Json);
     }
 
     /// <summary>Server-Sent Events: every event of every run in this process, as JSON (docs/dashboard.md).</summary>
@@ -445,54 +516,6 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         public void OnEvent(RefreshEvent refreshEvent) => writer.TryWrite(refreshEvent);
     }
 
-    private async Task<IResult> OverviewPageAsync(HttpContext context)
-    {
-        var user = User(context);
-        var overview = await data.OverviewAsync(context.RequestAborted).ConfigureAwait(false);
-        var b = new StringBuilder();
-        Head(b, "DataRefresh");
-        b.Append("<header><h1>DataRefresh</h1><p>").Append(E(overview.Source)).Append(" &rarr; ").Append(E(overview.Target))
-            .Append("</p><p class=\"who\">Signed in as <span id=\"user\">").Append(E(user.Name)).Append("</span> (").Append(E(string.Join(", ", user.Roles)))
-            .Append(") <button type=\"button\" id=\"signout\">Sign out</button></p></header><main>");
-        foreach (var error in overview.Errors)
-        {
-            b.Append("<p class=\"error\">").Append(E(error)).Append("</p>");
-        }
-
-        b.Append("<p id=\"message\" role=\"status\"></p><table id=\"tables\"><thead><tr><th>Table</th><th>Mode</th><th>Production rows</th><th>UAT rows</th><th>Last refresh</th><th>Status</th><th>Duration</th><th>Rows</th><th>Rows/s</th><th>Now</th>");
-        if (user.IsOperator)
-        {
-            b.Append("<th></th>");
-        }
-
-        b.Append("</tr></thead><tbody>");
-        foreach (var t in overview.Tables)
-        {
-            var last = t.LastRefresh;
-            var stale = last is null || last.Status is not ("Succeeded" or "Running");
-            b.Append("<tr data-table=\"").Append(E(t.Table)).Append("\" class=\"").Append(stale ? "stale" : "fresh").Append("\">")
-                .Append("<th scope=\"row\">").Append(E(t.Table)).Append("</th>")
-                .Append("<td>").Append(E(t.SyncMode)).Append("</td>")
-                .Append("<td class=\"num\">").Append(E(Rows(t.SourceRows))).Append("</td>")
-                .Append("<td class=\"num\">").Append(E(Rows(t.TargetRows))).Append("</td>")
-                .Append("<td data-field=\"when\">").Append(E(last?.StartedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "never")).Append("</td>")
-                .Append("<td data-field=\"status\" class=\"status\">").Append(E(last?.Status ?? "")).Append("</td>")
-                .Append("<td data-field=\"duration\" class=\"num\">").Append(E(last?.DurationSeconds is { } d ? d.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "")).Append("</td>")
-                .Append("<td data-field=\"rows\" class=\"num\">").Append(E(last is null ? "" : Rows(last.RowsCopied))).Append("</td>")
-                .Append("<td data-field=\"rate\" class=\"num\">").Append(E(last?.RowsPerSecond is { } r ? Rows((long)r) : "")).Append("</td>")
-                .Append("<td data-field=\"now\">").Append(E(t.Running is { } run ? $"{run.State} {run.Step} {Rows(run.Rows)} rows" : "")).Append("</td>");
-            if (user.IsOperator)
-            {
-                b.Append("<td><button type=\"button\" class=\"refresh\" data-table=\"").Append(E(t.Table)).Append("\">Refresh now</button></td>");
-            }
-
-            b.Append("</tr>");
-        }
-
-        b.Append("</tbody></table></main></body></html>");
-        return Results.Content(b.ToString(), "text/html; charset=utf-8");
-    }
-
     private static IResult SignInPage(HttpContext context, string? message, int status)
     {
         var b = new StringBuilder();
@@ -509,13 +532,11 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         return Results.Content(b.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
-    private static void Head(StringBuilder b, string title) =>
+    internal static void Head(StringBuilder b, string title) =>
         b.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
             .Append(E(title)).Append("</title><link rel=\"stylesheet\" href=\"/static/dashboard.css\"><script src=\"/static/dashboard.js\" defer></script></head><body>");
 
     private static string E(string text) => Html.Encode(text);
-
-    private static string Rows(long? rows) => rows is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "?";
 }
 
 internal static class TableRunStateExtensions

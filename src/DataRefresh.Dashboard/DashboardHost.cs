@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using DataRefresh.Configuration;
 using DataRefresh.Execution;
+using DataRefresh.Planning;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -109,10 +110,20 @@ public sealed class DashboardHost : IAsyncDisposable
     }
 
     /// <summary>Runs the dashboard starts through the engine's session: planned, approved, started as <paramref name="user"/>.</summary>
-    internal async Task<RefreshRun> StartRefreshAsync(RefreshConfig config, IReadOnlyList<string> tables, string user, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="plans"/> (the plans the user confirmed), the run runs exactly them, as piped plans do.</remarks>
+    internal async Task<RefreshRun> StartRefreshAsync(RefreshConfig config, IReadOnlyList<string> tables, string user, CancellationToken cancellationToken, IReadOnlyList<RefreshPlan>? plans = null)
     {
-        var session = new RefreshSession(config);
-        await session.PlanAsync(tables, cancellationToken).ConfigureAwait(false);
+        RefreshSession session;
+        if (plans is null)
+        {
+            session = new RefreshSession(config);
+            await session.PlanAsync(tables, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            session = RefreshSession.FromPlans(plans);
+        }
+
         session.Approve(_ => true);
         // Not the request's token: the run outlives the request; StopAsync cancels it.
         var run = session.Start(new RefreshRunOptions { StartedBy = $"dashboard ({user})", Actor = user, CancelReason = () => "the dashboard stopped" }, CancellationToken.None);
@@ -127,8 +138,8 @@ public sealed class DashboardHost : IAsyncDisposable
     }
 
     /// <summary>Compare now, through the engine's session (reads only); cancelled when the host stops.</summary>
-    internal CompareJobView StartCompare(RefreshConfig config, IReadOnlyList<string> tables, string user) =>
-        _data.Comparisons.Start(config, tables, user, _stopping.Token);
+    internal CompareJobView StartCompare(RefreshConfig config, IReadOnlyList<string> tables, string user, DataRefresh.Comparison.CompareMethod method = DataRefresh.Comparison.CompareMethod.Checksum) =>
+        _data.Comparisons.Start(config, tables, user, _stopping.Token, method);
 
     internal DashboardCompare Comparisons => _data.Comparisons;
 

@@ -31,6 +31,14 @@ public interface IEngineCatalog
     /// <summary>Rows a copy will read: the catalog's statistics for a whole table where they exist (no scan), else a count.</summary>
     Task<long> EstimateRowsAsync(DbConnection connection, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="EstimateRowsAsync(DbConnection, QualifiedName, RowFilter?, CancellationToken)"/> of many whole tables
+    /// at once, with the same numbers: one catalog query for all of them (plus, on PostgreSQL, one count statement for
+    /// those the catalog has no statistics for yet), not a round trip per table. Names are exact catalog names
+    /// (<see cref="TableCatalog.Resolve"/>); PostgreSQL and SQL Server leave out one the database does not have.
+    /// </summary>
+    Task<IReadOnlyDictionary<QualifiedName, long>> EstimateRowsAsync(DbConnection connection, IReadOnlyList<QualifiedName> tables, CancellationToken cancellationToken);
+
     Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken);
 
     /// <summary>The filter as the DBA would write it, for the plan (values shown as literals).</summary>

@@ -188,9 +188,49 @@ public sealed class HistoryJournal : IAsyncDisposable
 
         _added ??= await HasAddedColumnsAsync(connection, table, cancellationToken).ConfigureAwait(false);
         command.CommandText = HistorySql.Select(Dialect, table, where, _added.Value, limited: query.Last is not null);
+        return await ReadEntriesAsync(command, query.Last, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The newest history row of each of <paramref name="tables"/> (names as configured, compared as
+    /// <see cref="HistorySql.TableKey"/>), from one indexed statement per 500 names: a table whose last run is old shows
+    /// it however many newer rows other tables have. A table that never ran has no row; no history table, none at all.
+    /// </summary>
+    public Task<IReadOnlyList<HistoryEntry>> LastPerTableAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        return UseAsync(
+            async connection =>
+            {
+                if (tables.Count == 0 || await FindAsync(connection, cancellationToken).ConfigureAwait(false) is not { } table)
+                {
+                    return (IReadOnlyList<HistoryEntry>)[];
+                }
+
+                _added ??= await HasAddedColumnsAsync(connection, table, cancellationToken).ConfigureAwait(false);
+                var entries = new List<HistoryEntry>();
+                foreach (var chunk in tables.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(500))
+                {
+                    await using var command = connection.CreateCommand();
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        Add(command, $"t{i}", Dialect.FoldsTableNames ? chunk[i].ToLowerInvariant() : chunk[i]);
+                    }
+
+                    command.CommandText = HistorySql.LastPerTable(Dialect, table, chunk.Length, _added.Value);
+                    entries.AddRange(await ReadEntriesAsync(command, null, cancellationToken).ConfigureAwait(false));
+                }
+
+                return entries;
+            },
+            cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<HistoryEntry>> ReadEntriesAsync(DbCommand command, int? last, CancellationToken cancellationToken)
+    {
         var entries = new List<HistoryEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && (query.Last is null || entries.Count < query.Last))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && (last is null || entries.Count < last))
         {
             entries.Add(new HistoryEntry
             {
@@ -307,7 +347,7 @@ public sealed class HistoryJournal : IAsyncDisposable
         }
 
         _indexesTried = true;
-        foreach (var (name, keys) in HistorySql.Indexes(table))
+        foreach (var (name, keys) in HistorySql.Indexes(table, Dialect))
         {
             try
             {

@@ -93,11 +93,37 @@ public static class HistorySql
     }
 
     /// <summary>
-    /// The history table's indexes, created with it and added to a table from an earlier version when a run starts:
-    /// newest first (Get-RefreshHistory -Last, -Since), and newest first per status (-Status, and the Running rows
-    /// every run looks at when it starts). Names stay well under PostgreSQL's 63 bytes so they are never truncated.
+    /// Each named table's newest row (newest by started_at, then entry_id, as <see cref="Select"/> orders), from one
+    /// statement: a seek per name on <see cref="Indexes"/>' table index, however many newer rows other tables have.
+    /// The names are parameters @t0 … @t{count-1}, lowered where <see cref="IHistoryDialect.FoldsTableNames"/>.
     /// </summary>
-    public static IReadOnlyList<(string Name, string Keys)> Indexes(QualifiedName table)
+    public static string LastPerTable(IHistoryDialect dialect, QualifiedName table, int count, bool added)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        var counts = added ? ", " + AddedList : ", NULL AS rows_inserted, NULL AS rows_updated, NULL AS verify_status, NULL AS verify_detail, NULL AS masked_columns";
+        var quoted = Quote(dialect, table);
+        var top = dialect.LimitsWithTop ? "TOP (1) " : "";
+        var limit = dialect.LimitsWithTop ? "" : " LIMIT 1";
+        var names = string.Join(" UNION ALL ", Enumerable.Range(0, count).Select(i => $"SELECT @t{i.ToString(System.Globalization.CultureInfo.InvariantCulture)} AS name"));
+        return $"SELECT {Columns}{counts} FROM {quoted} WHERE entry_id IN (SELECT (SELECT {top}x.entry_id FROM {quoted} x WHERE {TableKey(dialect, "x.table_name")} = n.name "
+            + $"ORDER BY x.started_at DESC, x.entry_id{limit}) FROM ({names}) n) ORDER BY started_at DESC, entry_id";
+    }
+
+    /// <summary>table_name as the table index keys it: lower(column) where the dialect folds names, else the column.</summary>
+    public static string TableKey(IHistoryDialect dialect, string column)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return dialect.FoldsTableNames ? $"lower({column})" : column;
+    }
+
+    /// <summary>
+    /// The history table's indexes, created with it and added to a table from an earlier version when a run starts:
+    /// newest first (Get-RefreshHistory -Last, -Since), newest first per status (-Status, and the Running rows every
+    /// run looks at when it starts), and newest first per table (the dashboard's last refresh of each table,
+    /// Get-RefreshHistory -Table), keyed as <see cref="TableKey"/> for <paramref name="dialect"/> (default: lowered).
+    /// Names stay well under PostgreSQL's 63 bytes so they are never truncated.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Keys)> Indexes(QualifiedName table, IHistoryDialect? dialect = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var stem = table.Name;
@@ -110,6 +136,7 @@ public static class HistorySql
         [
             ($"{stem}_started_ix", "started_at DESC, entry_id"),
             ($"{stem}_status_ix", "status, started_at DESC, entry_id"),
+            ($"{stem}_table_ix", $"{(dialect is { FoldsTableNames: false } ? "table_name" : "lower(table_name)")}, started_at DESC, entry_id"),
         ];
     }
 

@@ -17,6 +17,13 @@ public interface IHistoryDialect
     /// <summary>How a history query keeps only its newest rows: true for SELECT TOP (@last) (SQL Server), false for a trailing LIMIT @last.</summary>
     bool LimitsWithTop { get; }
 
+    /// <summary>
+    /// Whether the per-table history index keys lower(table_name) and lookups compare lowered names (true: PostgreSQL and
+    /// SQLite index expressions, and names match ignoring case as Get-RefreshHistory -Table's do); false keys the bare
+    /// table_name, compared by its collation (SQL Server, which cannot index an expression; case-insensitive by default).
+    /// </summary>
+    bool FoldsTableNames => true;
+
     /// <summary>What follows CREATE INDEX for an index of the history table: its name, ON, the table (SQLite puts the schema on the index name, not on the table).</summary>
     string IndexOn(QualifiedName table, string index);
 

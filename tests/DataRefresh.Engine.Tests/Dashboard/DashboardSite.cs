@@ -45,7 +45,7 @@ internal sealed class DashboardSite : IAsyncDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>A SQLite pair with <paramref name="tables"/> (1000 rows in production, none in UAT).</summary>
+    /// <summary>A SQLite pair with <paramref name="tables"/> (1000 rows in production, none in UAT); a table named inc_… is configured incremental on id.</summary>
     public static Task<DashboardSite> StartAsync(params string[] tables) => StartAsync(showProductionRows: false, tables);
 
     /// <summary>As <see cref="StartAsync(string[])"/>, with dashboard.show_production_rows set.</summary>
@@ -65,7 +65,8 @@ internal sealed class DashboardSite : IAsyncDisposable
             }
         }
 
-        var names = string.Join("", tables.Select(t => $"  - name: '{Configured(t).Replace("'", "''", StringComparison.Ordinal)}'\n"));
+        var names = string.Join("", tables.Select(t => $"  - name: '{Configured(t).Replace("'", "''", StringComparison.Ordinal)}'\n"
+            + (t.StartsWith("inc_", StringComparison.Ordinal) ? "    sync_mode: incremental\n    incremental_column: id\n    incremental_type: identity\n" : "")));
         var yaml = $"""
             databases:
               source: {"{"}engine: sqlite, database: prod.db{"}"}

@@ -62,6 +62,7 @@ public sealed class SqlServerScriptTests
         yield return ("default schema", SqlServerSql.DefaultSchema);
         yield return ("login", SqlServerSql.Login);
         yield return ("partition rows", SqlServerSql.PartitionRows);
+        yield return ("partition rows of three tables", SqlServerSql.PartitionRowsOf(3));
         yield return ("sequence users", SqlServerSequenceSql.SequenceUsers);
         yield return ("history: run alive", SqlServerHistory.RunAliveSql);
         yield return ("merge: enabled triggers", SqlServerMergeSql.EnabledTriggers);
@@ -138,7 +139,8 @@ public sealed class SqlServerScriptTests
             yield return ($"{shape}: history select", HistorySql.Select(history, table, ["status = @status", "started_at >= @since", "lower(table_name) IN (@t0, @t1)"], added: true));
             yield return ($"{shape}: history select, table from an earlier version", HistorySql.Select(history, table, ["status = @status"], added: false));
             yield return ($"{shape}: history select newest", HistorySql.Select(history, table, ["status = @status", "lower(table_name) IN (@t0)"], added: true, limited: true));
-            foreach (var (name, keys) in HistorySql.Indexes(table))
+            yield return ($"{shape}: history last per table", HistorySql.LastPerTable(history, table, 2, added: true));
+            foreach (var (name, keys) in HistorySql.Indexes(table, history))
             {
                 yield return ($"{shape}: history index {name}", HistorySql.CreateIndex(history, table, name, keys));
             }

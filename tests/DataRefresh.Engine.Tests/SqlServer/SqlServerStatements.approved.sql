@@ -87,6 +87,9 @@ GO
 -- partition rows
 SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = OBJECT_ID(@table) AND p.index_id IN (0, 1)
 GO
+-- partition rows of three tables
+SELECT n.i, (SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = OBJECT_ID(n.name) AND p.index_id IN (0, 1)) FROM (VALUES (0, @t0), (1, @t1), (2, @t2)) AS n(i, name)
+GO
 -- sequence users
 WITH used AS (
     SELECT d.referenced_id AS sequence_id, dc.parent_object_id AS table_id, dc.parent_column_id AS column_id
@@ -631,11 +634,17 @@ GO
 -- heap: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Events] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- heap: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Events] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [dbo].[Events] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- heap: history index Events_started_ix
 CREATE INDEX [Events_started_ix] ON [dbo].[Events] (started_at DESC, entry_id)
 GO
 -- heap: history index Events_status_ix
 CREATE INDEX [Events_status_ix] ON [dbo].[Events] (status, started_at DESC, entry_id)
+GO
+-- heap: history index Events_table_ix
+CREATE INDEX [Events_table_ix] ON [dbo].[Events] (table_name, started_at DESC, entry_id)
 GO
 -- clustered primary key: max
 SELECT MAX([UserId]) FROM [dbo].[Users]
@@ -838,11 +847,17 @@ GO
 -- clustered primary key: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Users] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- clustered primary key: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Users] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [dbo].[Users] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- clustered primary key: history index Users_started_ix
 CREATE INDEX [Users_started_ix] ON [dbo].[Users] (started_at DESC, entry_id)
 GO
 -- clustered primary key: history index Users_status_ix
 CREATE INDEX [Users_status_ix] ON [dbo].[Users] (status, started_at DESC, entry_id)
+GO
+-- clustered primary key: history index Users_table_ix
+CREATE INDEX [Users_table_ix] ON [dbo].[Users] (table_name, started_at DESC, entry_id)
 GO
 -- identity: max
 SELECT MAX([order_id]) FROM [sales].[Orders]
@@ -1045,11 +1060,17 @@ GO
 -- identity: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [sales].[Orders] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- identity: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [sales].[Orders] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [sales].[Orders] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- identity: history index Orders_started_ix
 CREATE INDEX [Orders_started_ix] ON [sales].[Orders] (started_at DESC, entry_id)
 GO
 -- identity: history index Orders_status_ix
 CREATE INDEX [Orders_status_ix] ON [sales].[Orders] (status, started_at DESC, entry_id)
+GO
+-- identity: history index Orders_table_ix
+CREATE INDEX [Orders_table_ix] ON [sales].[Orders] (table_name, started_at DESC, entry_id)
 GO
 -- computed and rowversion: max
 SELECT MAX([InvoiceId]) FROM [dbo].[Invoices]
@@ -1252,11 +1273,17 @@ GO
 -- computed and rowversion: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- computed and rowversion: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Invoices] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [dbo].[Invoices] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- computed and rowversion: history index Invoices_started_ix
 CREATE INDEX [Invoices_started_ix] ON [dbo].[Invoices] (started_at DESC, entry_id)
 GO
 -- computed and rowversion: history index Invoices_status_ix
 CREATE INDEX [Invoices_status_ix] ON [dbo].[Invoices] (status, started_at DESC, entry_id)
+GO
+-- computed and rowversion: history index Invoices_table_ix
+CREATE INDEX [Invoices_table_ix] ON [dbo].[Invoices] (table_name, started_at DESC, entry_id)
 GO
 -- temporal: max
 SELECT MAX([EmployeeId]) FROM [hr].[Employees]
@@ -1459,11 +1486,17 @@ GO
 -- temporal: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [hr].[Employees] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- temporal: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [hr].[Employees] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [hr].[Employees] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- temporal: history index Employees_started_ix
 CREATE INDEX [Employees_started_ix] ON [hr].[Employees] (started_at DESC, entry_id)
 GO
 -- temporal: history index Employees_status_ix
 CREATE INDEX [Employees_status_ix] ON [hr].[Employees] (status, started_at DESC, entry_id)
+GO
+-- temporal: history index Employees_table_ix
+CREATE INDEX [Employees_table_ix] ON [hr].[Employees] (table_name, started_at DESC, entry_id)
 GO
 -- partitioned: max
 SELECT MAX([report_date]) FROM [rpt].[DailyReports]
@@ -1666,11 +1699,17 @@ GO
 -- partitioned: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [rpt].[DailyReports] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- partitioned: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [rpt].[DailyReports] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [rpt].[DailyReports] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- partitioned: history index DailyReports_started_ix
 CREATE INDEX [DailyReports_started_ix] ON [rpt].[DailyReports] (started_at DESC, entry_id)
 GO
 -- partitioned: history index DailyReports_status_ix
 CREATE INDEX [DailyReports_status_ix] ON [rpt].[DailyReports] (status, started_at DESC, entry_id)
+GO
+-- partitioned: history index DailyReports_table_ix
+CREATE INDEX [DailyReports_table_ix] ON [rpt].[DailyReports] (table_name, started_at DESC, entry_id)
 GO
 -- close bracket: max
 SELECT MAX([col]]umn]) FROM [dbo].[Weird]]Name]
@@ -1873,11 +1912,17 @@ GO
 -- close bracket: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Weird]]Name] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- close bracket: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Weird]]Name] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [dbo].[Weird]]Name] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- close bracket: history index Weird]Name_started_ix
 CREATE INDEX [Weird]]Name_started_ix] ON [dbo].[Weird]]Name] (started_at DESC, entry_id)
 GO
 -- close bracket: history index Weird]Name_status_ix
 CREATE INDEX [Weird]]Name_status_ix] ON [dbo].[Weird]]Name] (status, started_at DESC, entry_id)
+GO
+-- close bracket: history index Weird]Name_table_ix
+CREATE INDEX [Weird]]Name_table_ix] ON [dbo].[Weird]]Name] (table_name, started_at DESC, entry_id)
 GO
 -- open bracket: max
 SELECT MAX([[a]) FROM [dbo].[[Bracketed]
@@ -2080,11 +2125,17 @@ GO
 -- open bracket: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[[Bracketed] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- open bracket: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[[Bracketed] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [dbo].[[Bracketed] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- open bracket: history index [Bracketed_started_ix
 CREATE INDEX [[Bracketed_started_ix] ON [dbo].[[Bracketed] (started_at DESC, entry_id)
 GO
 -- open bracket: history index [Bracketed_status_ix
 CREATE INDEX [[Bracketed_status_ix] ON [dbo].[[Bracketed] (status, started_at DESC, entry_id)
+GO
+-- open bracket: history index [Bracketed_table_ix
+CREATE INDEX [[Bracketed_table_ix] ON [dbo].[[Bracketed] (table_name, started_at DESC, entry_id)
 GO
 -- quote: max
 SELECT MAX([Customer's Name]) FROM [O'Brien].[It's]
@@ -2287,11 +2338,17 @@ GO
 -- quote: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [O'Brien].[It's] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- quote: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [O'Brien].[It's] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [O'Brien].[It's] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- quote: history index It's_started_ix
 CREATE INDEX [It's_started_ix] ON [O'Brien].[It's] (started_at DESC, entry_id)
 GO
 -- quote: history index It's_status_ix
 CREATE INDEX [It's_status_ix] ON [O'Brien].[It's] (status, started_at DESC, entry_id)
+GO
+-- quote: history index It's_table_ix
+CREATE INDEX [It's_table_ix] ON [O'Brien].[It's] (table_name, started_at DESC, entry_id)
 GO
 -- semicolon: max
 SELECT MAX([c;d]) FROM [dbo].[a;DROP TABLE x;--]
@@ -2494,11 +2551,17 @@ GO
 -- semicolon: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[a;DROP TABLE x;--] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- semicolon: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[a;DROP TABLE x;--] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [dbo].[a;DROP TABLE x;--] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- semicolon: history index a;DROP TABLE x;--_started_ix
 CREATE INDEX [a;DROP TABLE x;--_started_ix] ON [dbo].[a;DROP TABLE x;--] (started_at DESC, entry_id)
 GO
 -- semicolon: history index a;DROP TABLE x;--_status_ix
 CREATE INDEX [a;DROP TABLE x;--_status_ix] ON [dbo].[a;DROP TABLE x;--] (status, started_at DESC, entry_id)
+GO
+-- semicolon: history index a;DROP TABLE x;--_table_ix
+CREATE INDEX [a;DROP TABLE x;--_table_ix] ON [dbo].[a;DROP TABLE x;--] (table_name, started_at DESC, entry_id)
 GO
 -- spaces: max
 SELECT MAX([Line No]) FROM [sales].[Order Lines]
@@ -2701,11 +2764,17 @@ GO
 -- spaces: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [sales].[Order Lines] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- spaces: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [sales].[Order Lines] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [sales].[Order Lines] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- spaces: history index Order Lines_started_ix
 CREATE INDEX [Order Lines_started_ix] ON [sales].[Order Lines] (started_at DESC, entry_id)
 GO
 -- spaces: history index Order Lines_status_ix
 CREATE INDEX [Order Lines_status_ix] ON [sales].[Order Lines] (status, started_at DESC, entry_id)
+GO
+-- spaces: history index Order Lines_table_ix
+CREATE INDEX [Order Lines_table_ix] ON [sales].[Order Lines] (table_name, started_at DESC, entry_id)
 GO
 -- unicode: max
 SELECT MAX([名前]) FROM [données].[Überstunden 日本]
@@ -2908,11 +2977,17 @@ GO
 -- unicode: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [données].[Überstunden 日本] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- unicode: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [données].[Überstunden 日本] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [données].[Überstunden 日本] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- unicode: history index Überstunden 日本_started_ix
 CREATE INDEX [Überstunden 日本_started_ix] ON [données].[Überstunden 日本] (started_at DESC, entry_id)
 GO
 -- unicode: history index Überstunden 日本_status_ix
 CREATE INDEX [Überstunden 日本_status_ix] ON [données].[Überstunden 日本] (status, started_at DESC, entry_id)
+GO
+-- unicode: history index Überstunden 日本_table_ix
+CREATE INDEX [Überstunden 日本_table_ix] ON [données].[Überstunden 日本] (table_name, started_at DESC, entry_id)
 GO
 -- reserved words: max
 SELECT MAX([from]) FROM [select].[table]
@@ -3115,11 +3190,17 @@ GO
 -- reserved words: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [select].[table] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- reserved words: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [select].[table] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [select].[table] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- reserved words: history index table_started_ix
 CREATE INDEX [table_started_ix] ON [select].[table] (started_at DESC, entry_id)
 GO
 -- reserved words: history index table_status_ix
 CREATE INDEX [table_status_ix] ON [select].[table] (status, started_at DESC, entry_id)
+GO
+-- reserved words: history index table_table_ix
+CREATE INDEX [table_table_ix] ON [select].[table] (table_name, started_at DESC, entry_id)
 GO
 -- 128 characters: max
 SELECT MAX([LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]) FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ]
@@ -3322,11 +3403,17 @@ GO
 -- 128 characters: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- 128 characters: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- 128 characters: history index Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_started_ix
 CREATE INDEX [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_started_ix] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (started_at DESC, entry_id)
 GO
 -- 128 characters: history index Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_status_ix
 CREATE INDEX [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_status_ix] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (status, started_at DESC, entry_id)
+GO
+-- 128 characters: history index Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_table_ix
+CREATE INDEX [Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_table_ix] ON [LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ].[LxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxZ] (table_name, started_at DESC, entry_id)
 GO
 -- next value for default: max
 SELECT MAX([InvoiceNo]) FROM [billing].[Invoices]
@@ -3529,11 +3616,17 @@ GO
 -- next value for default: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [billing].[Invoices] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- next value for default: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [billing].[Invoices] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [billing].[Invoices] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- next value for default: history index Invoices_started_ix
 CREATE INDEX [Invoices_started_ix] ON [billing].[Invoices] (started_at DESC, entry_id)
 GO
 -- next value for default: history index Invoices_status_ix
 CREATE INDEX [Invoices_status_ix] ON [billing].[Invoices] (status, started_at DESC, entry_id)
+GO
+-- next value for default: history index Invoices_table_ix
+CREATE INDEX [Invoices_table_ix] ON [billing].[Invoices] (table_name, started_at DESC, entry_id)
 GO
 -- shared sequence: max
 SELECT MAX([DocumentNo]) FROM [dbo].[Documents]
@@ -3737,11 +3830,17 @@ GO
 -- shared sequence: history select newest
 SELECT TOP (@last) entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Documents] WHERE status = @status AND lower(table_name) IN (@t0) ORDER BY started_at DESC, entry_id
 GO
+-- shared sequence: history last per table
+SELECT entry_id, run_id, table_name, attempt, sync_mode, action, status, started_at, ended_at, rows_copied, rows_deleted, watermark_before, watermark_after, error, os_user, db_login, host, process_id, module_version, rows_inserted, rows_updated, verify_status, verify_detail, masked_columns FROM [dbo].[Documents] WHERE entry_id IN (SELECT (SELECT TOP (1) x.entry_id FROM [dbo].[Documents] x WHERE x.table_name = n.name ORDER BY x.started_at DESC, x.entry_id) FROM (SELECT @t0 AS name UNION ALL SELECT @t1 AS name) n) ORDER BY started_at DESC, entry_id
+GO
 -- shared sequence: history index Documents_started_ix
 CREATE INDEX [Documents_started_ix] ON [dbo].[Documents] (started_at DESC, entry_id)
 GO
 -- shared sequence: history index Documents_status_ix
 CREATE INDEX [Documents_status_ix] ON [dbo].[Documents] (status, started_at DESC, entry_id)
+GO
+-- shared sequence: history index Documents_table_ix
+CREATE INDEX [Documents_table_ix] ON [dbo].[Documents] (table_name, started_at DESC, entry_id)
 GO
 -- staging: layout columns
 SELECT c.name, c.column_id, ty.name, c.max_length, c.precision, c.scale, c.collation_name, c.is_nullable,

@@ -286,6 +286,59 @@ public sealed partial class PostgreSqlEngine : IDatabaseEngine
         return await CountAsync(connection, null, table, filter, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The single estimate for many tables: pg_class.reltuples of each (a partitioned table's own, as the single
+    /// estimate reads it) in one query; count(*), in one statement, only for those never analysed (-1).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<QualifiedName, long>> EstimateRowsAsync(DbConnection connection, IReadOnlyList<QualifiedName> tables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(tables);
+        var estimates = new Dictionary<QualifiedName, long>();
+        if (tables.Count == 0)
+        {
+            return estimates;
+        }
+
+        const string sql = """
+            SELECT t.i::int, c.reltuples::bigint
+            FROM unnest(@schemas::text[], @names::text[]) WITH ORDINALITY AS t(schema_name, table_name, i)
+            JOIN pg_catalog.pg_namespace n ON n.nspname = t.schema_name
+            JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = t.table_name
+            """;
+        var unanalysed = new List<QualifiedName>();
+        await using (var command = connection.Command(null, sql, null, ("schemas", tables.Select(t => t.Schema).ToArray()), ("names", tables.Select(t => t.Name).ToArray())))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var table = tables[reader.GetInt32(0) - 1];
+                var estimate = reader.GetInt64(1);
+                if (estimate >= 0)
+                {
+                    estimates[table] = estimate;
+                }
+                else
+                {
+                    unanalysed.Add(table);
+                }
+            }
+        }
+
+        if (unanalysed.Count > 0)
+        {
+            var counts = string.Join(" UNION ALL ", unanalysed.Select((t, i) => $"SELECT {i.ToString(CultureInfo.InvariantCulture)}, count(*) FROM {Quote(t)}"));
+            await using var command = connection.Command(null, counts);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                estimates[unanalysed[reader.GetInt32(0)]] = reader.GetInt64(1);
+            }
+        }
+
+        return estimates;
+    }
+
     public async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);

@@ -283,6 +283,29 @@ public sealed class SqlServerEngine : IDatabaseEngine
             ? Convert.ToInt64(await connection.ScalarAsync(null, PartitionRows, cancellationToken, null, ("table", Quote(table))).ConfigureAwait(false) ?? 0L, CultureInfo.InvariantCulture)
             : await CountAsync(connection, null, table, filter, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>The single estimate (sys.partitions, heap or clustered index) for many tables: one statement per 1000 (parameters @t0…).</summary>
+    public async Task<IReadOnlyDictionary<QualifiedName, long>> EstimateRowsAsync(DbConnection connection, IReadOnlyList<QualifiedName> tables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(tables);
+        var estimates = new Dictionary<QualifiedName, long>();
+        foreach (var chunk in tables.Chunk(1000))
+        {
+            var parameters = chunk.Select((t, i) => ($"t{i.ToString(CultureInfo.InvariantCulture)}", (object?)Quote(t))).ToArray();
+            await using var command = connection.Command(null, PartitionRowsOf(chunk.Length), null, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!reader.IsDBNull(1))
+                {
+                    estimates[chunk[reader.GetInt32(0)]] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return estimates;
+    }
+
     public async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);

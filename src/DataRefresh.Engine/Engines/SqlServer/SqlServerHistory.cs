@@ -24,6 +24,8 @@ internal sealed class SqlServerHistory : IHistoryDialect
 
     public bool LimitsWithTop => true;
 
+    public bool FoldsTableNames => false;
+
     /// <summary>An index belongs to its table: CREATE INDEX takes the bare name.</summary>
     public string IndexOn(QualifiedName table, string index) => $"{SqlServerSql.Quote(index)} ON {SqlServerSql.Quote(table)}";
 

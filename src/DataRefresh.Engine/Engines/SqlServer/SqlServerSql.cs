@@ -156,6 +156,11 @@ public static class SqlServerSql
 
     public const string PartitionRows = "SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = OBJECT_ID(@table) AND p.index_id IN (0, 1)";
 
+    /// <summary><see cref="PartitionRows"/> for <paramref name="count"/> tables in one statement: row i is @t{i}'s (NULL: no such table).</summary>
+    public static string PartitionRowsOf(int count) =>
+        "SELECT n.i, (SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = OBJECT_ID(n.name) AND p.index_id IN (0, 1)) FROM (VALUES "
+        + string.Join(", ", Enumerable.Range(0, count).Select(i => $"({i.ToString(CultureInfo.InvariantCulture)}, @t{i.ToString(CultureInfo.InvariantCulture)})")) + ") AS n(i, name)";
+
     public static string Max(QualifiedName table, string column) => $"SELECT MAX({Quote(column)}) FROM {Quote(table)}";
 
     public static string HasRows(QualifiedName table) => $"SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM {Quote(table)}) THEN 1 ELSE 0 END AS bit)";

@@ -247,6 +247,26 @@ public sealed class SqliteEngine : IDatabaseEngine
     public Task<long> EstimateRowsAsync(DbConnection connection, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken) =>
         CountAsync(connection, null, table, filter, cancellationToken);
 
+    /// <summary>SQLite keeps no row statistics: count(*) of each table, as the single estimate, in compound statements of up to 400 tables.</summary>
+    public async Task<IReadOnlyDictionary<QualifiedName, long>> EstimateRowsAsync(DbConnection connection, IReadOnlyList<QualifiedName> tables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(tables);
+        var estimates = new Dictionary<QualifiedName, long>();
+        foreach (var chunk in tables.Select((t, i) => (Table: t, Index: i)).Chunk(400))
+        {
+            var sql = string.Join(" UNION ALL ", chunk.Select(c => $"SELECT {c.Index.ToString(CultureInfo.InvariantCulture)}, count(*) FROM {Quote(c.Table)}"));
+            await using var command = connection.Command(null, sql);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                estimates[tables[(int)reader.GetInt64(0)]] = reader.GetInt64(1);
+            }
+        }
+
+        return estimates;
+    }
+
     public async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, QualifiedName table, RowFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
