@@ -5,7 +5,7 @@ Builds and tests DataRefresh.
 .DESCRIPTION
   dotnet tool restore
   dotnet pwsh ./build.ps1 [build]          out/DataRefresh, the importable module
-  dotnet pwsh ./build.ps1 test [-Tier Unit,PostgreSql,SqlServer,Kerberos,Pester]
+  dotnet pwsh ./build.ps1 test [-Tier Unit,PostgreSql,SqlServer,Kerberos,Browser,Pester]
   dotnet pwsh ./build.ps1 demo | bench | clean
 The pieces live in build/: Build.psm1 (build, clean), Test.psm1 (test tiers), PgCluster.psm1 (a throwaway
 PostgreSQL cluster), Invoke-PesterTier.ps1 (Pester in a fresh process).

@@ -1,4 +1,4 @@
-# The test task: tiers Unit, PostgreSql, SqlServer (xunit through dotnet test, one TRX each) and Pester (a fresh
+# The test task: tiers Unit, PostgreSql, SqlServer, Kerberos, Browser (xunit through dotnet test, one TRX each) and Pester (a fresh
 # pwsh), a throwaway PostgreSQL cluster for the tiers that need it, out/test-results/tiers.json and a summary
 # whose last line is "N passed, N failed, N skipped".
 
@@ -10,12 +10,14 @@ Import-Module (Join-Path $PSScriptRoot 'Build.psm1')
 Import-Module (Join-Path $PSScriptRoot 'PgCluster.psm1')
 
 # In run order. Unit is everything not marked with an engine category (or Kerberos: the dashboard's Negotiate
-# sign-in against a throwaway MIT Kerberos realm, which needs the krb5 programs).
+# sign-in against a throwaway MIT Kerberos realm, which needs the krb5 programs; or Browser: the dashboard in headless
+# Chromium through Playwright, which needs /usr/bin/chromium or DATAREFRESH_CHROMIUM).
 $script:Tiers = [ordered]@{
-    Unit       = 'Category!=PostgreSql&Category!=SqlServer&Category!=Kerberos'
+    Unit       = 'Category!=PostgreSql&Category!=SqlServer&Category!=Kerberos&Category!=Browser'
     PostgreSql = 'Category=PostgreSql'
     SqlServer  = 'Category=SqlServer'
     Kerberos   = 'Category=Kerberos'
+    Browser    = 'Category=Browser'
     Pester     = $null
 }
 $script:PesterVersion = '6.2.0'
@@ -209,6 +211,8 @@ function Invoke-TestTask {
     $testProjectDir = Join-Path $root 'tests/DataRefresh.Engine.Tests'
     $savedEnv = Set-EnvironmentVariable @{
         DATAREFRESH_MODULE = $null; DATAREFRESH_TEST_PG = $null; DATAREFRESH_TEST_SQLCLIENT52 = $null
+        # The Browser tier's screenshots, kept with the other results (tests/…/Dashboard/BrowserFixture.cs).
+        DATAREFRESH_SCREENSHOTS = (Join-Path $resultsDir 'screenshots')
     }
     $pg = $null
     $pgState = $null   # $null: not tried; else a tier result template for PostgreSql when it is unavailable
@@ -258,6 +262,10 @@ function Invoke-TestTask {
                     } else {
                         $allSkipped = if ($name -eq 'SqlServer' -and -not $env:DATAREFRESH_TEST_SQLSERVER) { 'no Docker engine and no DATAREFRESH_TEST_SQLSERVER' }
                         elseif ($name -eq 'Kerberos') { 'no throwaway Kerberos realm: krb5kdc, kdb5_util, kadmin.local, kinit or a curl with SPNEGO is missing (Debian: krb5-kdc krb5-admin-server krb5-user curl)' }
+                        elseif ($name -eq 'Browser') {
+                            $chromium = if ($env:DATAREFRESH_CHROMIUM) { $env:DATAREFRESH_CHROMIUM } else { '/usr/bin/chromium' }
+                            "no Chromium at $chromium (set DATAREFRESH_CHROMIUM, or Debian: apt-get install chromium)"
+                        }
                         Invoke-DotnetTestTier -Name $name -Project $testProject[0].FullName -Filter $script:Tiers[$name] `
                             -Configuration $Configuration -ResultsDirectory $resultsDir -AllSkippedReason $allSkipped
                     }
