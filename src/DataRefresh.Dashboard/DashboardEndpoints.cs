@@ -31,6 +31,7 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         app.Use(Errors);
         app.Use(Gate);
         app.MapGet("/healthz", () => Results.Text("ok", "text/plain"));
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapGet("/static/{file}", Static);
         app.MapGet("/signin", (HttpContext c) => SignInPage(c, null, StatusCodes.Status200OK));
         app.MapPost("/signin", (Delegate)SignInAsync);
@@ -71,7 +72,7 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
+        headers["Referrer-Policy"] = "same-origin";
         headers.CacheControl = "no-store";
         return next(context);
     }
@@ -100,7 +101,7 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
     private Task Gate(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path;
-        if (path == "/healthz" || path.StartsWithSegments("/static") || path == "/signin")
+        if (path == "/healthz" || path.StartsWithSegments("/static") || path == "/signin" || path == "/favicon.ico")
         {
             return next(context);
         }

@@ -117,6 +117,23 @@
   const progressOf = (table) => Array.from(document.querySelectorAll('#progress li')).filter((li) => li.dataset.table === table)[0];
   const setProgress = (table, text) => { const li = progressOf(table); if (li) { li.querySelector('.state').textContent = ' ' + text; } };
 
+  // The run may have moved on (or ended) before the panel started to follow it: its status from the API first.
+  const runFinished = (runId, cancelled) => {
+    if (watching !== runId) { return; }
+    watching = null;
+    body.appendChild(el('p', cancelled ? 'Run cancelled.' : 'Run finished.', 'done'));
+    close.hidden = false;
+    say('Run ' + runId + (cancelled ? ' was cancelled' : ' finished'));
+    resync();
+  };
+  const syncRun = (runId) => getJson('/api/runs/' + encodeURIComponent(runId)).then((r) => {
+    if (r.status !== 200 || watching !== runId) { return; }
+    r.body.tables.forEach((t) => {
+      if (t.status) { setProgress(t.table, 'done: ' + t.status + ' (' + number(t.rows) + ' rows' + (t.error ? '; ' + t.error : '') + ')'); } else if (t.step) { setProgress(t.table, t.step); }
+    });
+    if (r.body.finished) { runFinished(runId, false); }
+  });
+
   const refresh = (tables) => {
     open('Refresh ' + tables.join(', ') + ': plan', 'Confirm refresh');
     body.appendChild(el('p', 'Planning (reads both catalogs, changes nothing)…'));
@@ -144,6 +161,7 @@
           finish();
           close.hidden = true;
           say('Refresh of ' + tables.join(', ') + ' started (run ' + j.runId + ')');
+          syncRun(j.runId);
         }));
       };
     });
@@ -217,12 +235,7 @@
     });
     events.addEventListener('run-finished', (e) => {
       const d = JSON.parse(e.data);
-      if (d.runId === watching) {
-        watching = null;
-        body.appendChild(el('p', d.cancelled ? 'Run cancelled.' : 'Run finished.', 'done'));
-        close.hidden = false;
-        say('Run ' + d.runId + (d.cancelled ? ' was cancelled' : ' finished'));
-      }
+      runFinished(d.runId, d.cancelled);
       const run = $('run');
       if (run && run.dataset.run === d.runId) { window.location.reload(); }
       resync();
