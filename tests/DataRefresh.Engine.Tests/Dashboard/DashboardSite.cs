@@ -91,6 +91,24 @@ internal sealed class DashboardSite : IAsyncDisposable
         return new DashboardSite(host, config, dir);
     }
 
+    /// <summary>A dashboard over <paramref name="config"/>'s databases (a PostgreSQL pair, say), with the same accounts and roles.</summary>
+    public static async Task<DashboardSite> StartAsync(RefreshConfig config, bool showProductionRows = false)
+    {
+        var dir = new TempDir();
+        var users = Path.Combine(dir.Path, "users.json");
+        config = config with
+        {
+            Dashboard = new DashboardConfig { Listen = new Uri("http://127.0.0.1:0"), UsersFile = users, Operators = ["alice"], Viewers = ["bob"], ShowProductionRows = showProductionRows },
+        };
+        foreach (var user in new[] { "alice", "bob", "carol" })
+        {
+            UsersFile.Set(users, user, Canary);
+        }
+
+        var host = await DashboardHost.StartAsync(config, null, Token);
+        return new DashboardSite(host, config, dir);
+    }
+
     /// <summary>The name as configured: plain names as they are, others quoted.</summary>
     public static string Configured(string table) => table.All(c => char.IsAsciiLetterLower(c) || c == '_') ? table : "\"" + table + "\"";
 
