@@ -164,10 +164,21 @@ internal sealed class DashboardData(RefreshConfig config)
         return DashboardPreview.View(page, limit);
     }
 
-    private static Dictionary<string, RunningView> Running()
+    /// <summary>
+    /// The runs at work in this process that write this dashboard's target, oldest first. The registry is
+    /// process-wide: an Invoke-TableRefresh of another config in the same pwsh is not this page's to show or block on.
+    /// </summary>
+    public IReadOnlyList<RefreshRun> ActiveRuns => [.. RefreshRuns.Active.Where(IsOurs)];
+
+    /// <summary>An active run of this dashboard's target by id, or null.</summary>
+    public RefreshRun? FindRun(string runId) => RefreshRuns.Find(runId) is { } run && IsOurs(run) ? run : null;
+
+    private bool IsOurs(RefreshRun run) => SameDatabase.Equals(run.TargetDatabase, Config.Target);
+
+    private Dictionary<string, RunningView> Running()
     {
         var running = new Dictionary<string, RunningView>(StringComparer.OrdinalIgnoreCase);
-        foreach (var status in RefreshRuns.Active.Select(r => r.Status))
+        foreach (var status in ActiveRuns.Select(r => r.Status))
         {
             foreach (var t in status.Tables.Where(t => t.State is TableRunState.Running or TableRunState.Waiting))
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -49,9 +50,9 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         app.MapGet("/api/tables/{table}/incremental", IncrementalAsync);
         app.MapGet("/api/plan", (Delegate)PlanAsync);
         app.MapGet("/api/history", HistoryAsync);
-        app.MapGet("/api/runs", () => Results.Json(new { active = RefreshRuns.Active.Select(r => RunView.From(r.Status)), recent = host().Recent.Select(r => RunView.From(r.Status)) }, Json));
+        app.MapGet("/api/runs", () => Results.Json(new { active = data.ActiveRuns.Select(r => RunView.From(r.Status)), recent = host().Recent.Select(r => RunView.From(r.Status)) }, Json));
         app.MapGet("/api/runs/{id}", (string id) =>
-            (RefreshRuns.Find(id) ?? host().Recent.FirstOrDefault(r => r.RunId == id)) is { } run ? Results.Json(RunView.From(run.Status), Json) : NotFound($"no run {id} is active or recent"));
+            (data.FindRun(id) ?? host().Recent.FirstOrDefault(r => r.RunId == id)) is { } run ? Results.Json(RunView.From(run.Status), Json) : NotFound($"no run {id} is active or recent"));
         app.MapPost("/api/refresh", (Delegate)RefreshAsync);
         app.MapPost("/api/compare", (Delegate)CompareAsync);
         app.MapGet("/api/compare", () => Results.Json(data.Comparisons.Recent, Json));
@@ -389,7 +390,7 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
             }
         }
 
-        var busy = RefreshRuns.Active.SelectMany(r => r.Status.Tables.Where(t => !t.State.IsDone()).Select(t => t.Table)).Intersect(tables, StringComparer.OrdinalIgnoreCase).ToList();
+        var busy = data.ActiveRuns.SelectMany(r => r.Status.Tables.Where(t => !t.State.IsDone()).Select(t => t.Table)).Intersect(tables, StringComparer.OrdinalIgnoreCase).ToList();
         if (busy.Count > 0)
         {
             return Problem(StatusCodes.Status409Conflict, $"already refreshing: {string.Join(", ", busy)}");
@@ -446,11 +447,11 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         return Results.Json(await data.ReadIncrementalAsync(configured.Name, context.RequestAborted).ConfigureAwait(false), Json);
     }
 
-    /// <summary>Server-Sent Events: every event of every run in this process, as JSON (docs/dashboard.md).</summary>
-    private static async Task EventsAsync(HttpContext context)
+    /// <summary>Server-Sent Events: every event of every run in this process that writes this dashboard's target, as JSON (docs/dashboard.md).</summary>
+    private async Task EventsAsync(HttpContext context)
     {
         var channel = Channel.CreateUnbounded<RefreshEvent>(new UnboundedChannelOptions { SingleReader = true });
-        using var subscription = RefreshRuns.Subscribe(new ChannelObserver(channel.Writer));
+        using var subscription = RefreshRuns.Subscribe(new ChannelObserver(channel.Writer, runId => data.FindRun(runId) is not null));
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-store";
         var token = context.RequestAborted;
@@ -512,9 +513,23 @@ internal sealed class DashboardEndpoints(DashboardData data, DashboardAuth auth,
         return json;
     }
 
-    private sealed class ChannelObserver(ChannelWriter<RefreshEvent> writer) : IRefreshObserver
+    /// <summary>Forwards the events of the runs <paramref name="ours"/> accepts, decided once per run at its first event (the run is registered before it raises any).</summary>
+    private sealed class ChannelObserver(ChannelWriter<RefreshEvent> writer, Func<string, bool> ours) : IRefreshObserver
     {
-        public void OnEvent(RefreshEvent refreshEvent) => writer.TryWrite(refreshEvent);
+        private readonly ConcurrentDictionary<string, bool> _runs = new(StringComparer.Ordinal);
+
+        public void OnEvent(RefreshEvent refreshEvent)
+        {
+            if (_runs.GetOrAdd(refreshEvent.RunId, ours))
+            {
+                writer.TryWrite(refreshEvent);
+            }
+
+            if (refreshEvent is RunFinished)
+            {
+                _runs.TryRemove(refreshEvent.RunId, out _);
+            }
+        }
     }
 
     private static IResult SignInPage(HttpContext context, string? message, int status)

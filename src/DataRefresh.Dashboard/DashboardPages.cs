@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using DataRefresh.Configuration;
-using DataRefresh.Execution;
 using DataRefresh.History;
 using Microsoft.AspNetCore.Http;
 
@@ -136,7 +135,7 @@ internal sealed class DashboardPages(DashboardData data, DashboardConfig dashboa
     public async Task<IResult> RunsAsync(DashboardUser user, CancellationToken cancellationToken)
     {
         var b = Start("Runs - DataRefresh", user, data.Config.Source.Display, data.Config.Target.Display, "runs");
-        var active = RefreshRuns.Active.Select(r => RunView.From(r.Status)).ToList();
+        var active = data.ActiveRuns.Select(r => RunView.From(r.Status)).ToList();
         b.Append("<h2>Running now</h2>");
         if (active.Count == 0)
         {
@@ -192,7 +191,7 @@ internal sealed class DashboardPages(DashboardData data, DashboardConfig dashboa
 
     public async Task<IResult> RunAsync(DashboardUser user, string id, CancellationToken cancellationToken)
     {
-        var run = RefreshRuns.Find(id) ?? host().Recent.FirstOrDefault(r => r.RunId == id);
+        var run = data.FindRun(id) ?? host().Recent.FirstOrDefault(r => r.RunId == id);
         RunView view;
         if (run is not null)
         {

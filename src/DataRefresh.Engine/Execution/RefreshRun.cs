@@ -1,3 +1,4 @@
+using DataRefresh.Configuration;
 using DataRefresh.Events;
 using DataRefresh.Planning;
 
@@ -23,6 +24,7 @@ public sealed class RefreshRun : IDisposable
         RunId = runner.RunId;
         StartedBy = options.StartedBy;
         Target = session.Config.Target.Display;
+        TargetDatabase = session.Config.Target;
         _order = [.. plans.OrderBy(p => p.Order).Select(p => p.Table)];
         _tables = plans.ToDictionary(p => p.Table, p => new TableRunStatus(p.Table, TableRunState.Waiting, null, 0, p.EstimatedRows, 0, null), StringComparer.Ordinal);
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -38,6 +40,9 @@ public sealed class RefreshRun : IDisposable
 
     /// <summary>The target database, as the configuration names it (no credentials).</summary>
     public string Target { get; }
+
+    /// <summary>The target database's configuration (no credentials), for a host to tell whether a run writes its database (<see cref="SameDatabase"/>).</summary>
+    public DatabaseConfig TargetDatabase { get; }
 
     /// <summary>The results, once every table has been tried (or the run was cancelled).</summary>
     public Task<IReadOnlyList<RefreshResult>> Completion { get; }

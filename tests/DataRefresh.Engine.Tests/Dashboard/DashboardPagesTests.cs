@@ -122,6 +122,47 @@ public sealed class DashboardPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_in_this_process_that_writes_another_target_is_not_this_dashboards()
+    {
+        // Another config's refresh in the same pwsh (or a second dashboard): held at its first step while we look.
+        await using var other = await DashboardSite.StartAsync("orders");
+        var session = new DataRefresh.Execution.RefreshSession(other.Config);
+        await session.PlanAsync(["orders"], Token);
+        session.Approve(_ => true);
+        using var started = new SemaphoreSlim(0);
+        using var hold = new SemaphoreSlim(0);
+        var once = 0;
+        var observer = new Support.RecordingObserver
+        {
+            OnAnyEvent = e =>
+            {
+                if (e is DataRefresh.Events.StepStarted && Interlocked.Exchange(ref once, 1) == 0)
+                {
+                    started.Release();
+                    hold.Wait(Token);
+                }
+            },
+        };
+        using var run = session.Start(new DataRefresh.Execution.RefreshRunOptions { Observers = [observer], StartedBy = "another config" }, Token);
+        try
+        {
+            await started.WaitAsync(Token);
+            Assert.Contains(run.RunId, (await other.JsonAsync("/api/runs")).GetRawText(), StringComparison.Ordinal);
+            Assert.DoesNotContain(run.RunId, (await _site.JsonAsync("/api/runs")).GetRawText(), StringComparison.Ordinal);
+            Assert.DoesNotContain(run.RunId, (await _site.JsonAsync("/api/tables")).GetRawText(), StringComparison.Ordinal);
+            Assert.DoesNotContain(run.RunId, await PageAsync("/runs"), StringComparison.Ordinal);
+            await PageAsync("/runs/" + run.RunId, status: HttpStatusCode.NotFound);
+            using var response = await _site.SendAsync(HttpMethod.Get, "/api/runs/" + run.RunId, "alice");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        finally
+        {
+            hold.Release();
+            await run.Completion;
+        }
+    }
+
+    [Fact]
     public async Task A_plan_is_for_operators_and_for_the_user_who_asked()
     {
         using (var viewer = await _site.GetAsync("/api/plan?table=orders", "bob"))

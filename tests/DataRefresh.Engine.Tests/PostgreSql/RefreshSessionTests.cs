@@ -28,11 +28,14 @@ public sealed class RefreshSessionTests : PostgresTestBase
         session.Approve(plan => { asked.Add(plan.Table); return true; });
 
         // The second host: it knows no run id in advance; it finds the run in the registry and cancels it mid-copy.
+        // The registry is process-wide and other test classes run at the same time, so it only touches runs this host
+        // started (cancelling another test's run made both fail).
+        var startedBy = $"test host {Guid.NewGuid():N}";
         var watcher = new RecordingObserver();
         RunStatus? seen = null;
         watcher.OnAnyEvent = e =>
         {
-            if (e is RowsProgress { Progress.RowsCopied: > 0 } && seen is null && RefreshRuns.Find(e.RunId) is { } active)
+            if (e is RowsProgress { Progress.RowsCopied: > 0 } && seen is null && RefreshRuns.Find(e.RunId) is { StartedBy: var by } active && by == startedBy)
             {
                 seen = active.Status;
                 active.Cancel();
@@ -40,7 +43,7 @@ public sealed class RefreshSessionTests : PostgresTestBase
         };
         var host = new RecordingObserver();
         using var subscription = RefreshRuns.Subscribe(watcher);
-        using var run = session.Start(new RefreshRunOptions { Observers = [host], StartedBy = "test host" }, Token);
+        using var run = session.Start(new RefreshRunOptions { Observers = [host], StartedBy = startedBy }, Token);
         Assert.Contains(RefreshRuns.Active, r => r.RunId == run.RunId);
         var results = await run.Completion;
 
@@ -52,7 +55,7 @@ public sealed class RefreshSessionTests : PostgresTestBase
 
         // What the second host saw: the table at its copy step, started by the first host, with rows moving.
         Assert.NotNull(seen);
-        Assert.Equal("test host", seen.StartedBy);
+        Assert.Equal(startedBy, seen.StartedBy);
         var table = Assert.Single(seen.Tables);
         Assert.Equal((TableRunState.Running, RefreshStep.Copy), (table.State, table.Step));
         Assert.True(table.Rows > 0);
