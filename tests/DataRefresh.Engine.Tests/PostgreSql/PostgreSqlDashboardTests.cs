@@ -80,4 +80,49 @@ public sealed class PostgreSqlDashboardTests : PostgresTestBase
         Assert.DoesNotContain(site.Seen, s => s.Contains(DashboardSite.Canary, StringComparison.Ordinal));
         Assert.DoesNotContain(site.Seen, s => s.Contains("Password", StringComparison.OrdinalIgnoreCase) && s.Contains("Host=", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Stopping_the_dashboard_mid_copy_rolls_its_refresh_back_and_history_says_why()
+    {
+        await Both("CREATE TABLE sales (id bigint PRIMARY KEY, amount numeric(12,2))");
+        await Pg.ExecAsync(Src, "INSERT INTO sales SELECT g, g / 100.0 FROM generate_series(1, 100000) g; ANALYZE");
+        await Pg.ExecAsync(Tgt, "INSERT INTO sales SELECT g, -1 FROM generate_series(1, 10) g");
+        var before = await Pg.DumpAsync(Tgt, "sales", "id");
+        var config = Pg.Config(Src, Tgt, [Full("sales") with { BatchSize = 1000 }]);
+        await using var site = await DashboardSite.StartAsync(config);
+
+        // The run's first rows hold it (on its own thread) until Stop-RefreshDashboard's stop has been asked for:
+        // the stop lands mid-copy, whatever the machine's speed.
+        using var moving = new SemaphoreSlim(0);
+        using var stopAsked = new SemaphoreSlim(0);
+        var once = 0;
+        var observer = new RecordingObserver
+        {
+            OnAnyEvent = e =>
+            {
+                if (e is DataRefresh.Events.RowsProgress { Progress.RowsCopied: > 0 } && site.Host.Recent.Any(r => r.RunId == e.RunId) && Interlocked.Exchange(ref once, 1) == 0)
+                {
+                    moving.Release();
+                    stopAsked.Wait(Token);
+                }
+            },
+        };
+        using var subscription = DataRefresh.Execution.RefreshRuns.Subscribe(observer);
+        using var started = await site.SendAsync(HttpMethod.Post, "/api/refresh", "alice", new { tables = new[] { "sales" } }, await site.CsrfAsync());
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var run = site.Host.Recent.Single();
+        await moving.WaitAsync(Token);
+        var stop = site.Host.StopAsync();
+        stopAsked.Release();
+        await stop;
+
+        var result = Assert.Single(await run.Completion);
+        Assert.Equal(DataRefresh.Execution.RefreshStatus.Failed, result.Status);
+        Assert.StartsWith("cancelled (the dashboard stopped)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await Pg.DumpAsync(Tgt, "sales", "id"));
+        var history = Assert.Single(await new DataRefresh.History.HistoryJournal(DataRefresh.Engines.EngineRegistry.For(DataRefresh.Configuration.EngineKind.PostgreSql), config.Target, config.Settings, "test").ReadAsync(new DataRefresh.History.HistoryQuery(), Token));
+        Assert.Equal((DataRefresh.History.HistoryStatus.Failed, "alice"), (history.Status, history.OsUser));
+        Assert.Contains("the dashboard stopped", history.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await Pg.ScalarAsync<long>(Tgt, "SELECT count(*) FROM pg_class WHERE relname LIKE '\\_dr\\_%'"));
+    }
 }
